@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "termlabel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "termlabel", targets: ["termlabel"]),
+        .library(name: "LabelCore", targets: ["LabelCore"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // ncursesw as a system library; the module map links ncursesw (which pulls in tinfo).
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The shared core: ontologies, tasks, forms, time, formats, the store. No terminal code.
+        .target(
+            name: "LabelCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // The terminal: cells, widths, renderers, keys, widgets. Knows nothing of labeling.
+        .target(
+            name: "TerminalUI",
+            dependencies: ["CNCursesW"]
+        ),
+        .executableTarget(
+            name: "termlabel",
+            dependencies: [
+                "LabelCore",
+                "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Demo")]
+        ),
+        // Benchmarks: `swift run -c release termlabel-bench` prints the figures.
+        .executableTarget(
+            name: "termlabel-bench",
+            dependencies: ["LabelCore", "TerminalUI"]
+        ),
+        .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LabelCore"]),
+    ]
+)

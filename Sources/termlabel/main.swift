@@ -1,0 +1,2 @@
+import LabelCore
+print("termlabel")
