@@ -1,0 +1,23 @@
+/// What an assets file holds: new tasks, and pre-labels for tasks already in a project.
+public struct AssetFile: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case jsonLines = "JSON Lines"
+        case jsonArray = "JSON array"
+        case csv = "CSV"
+    }
+
+    public var kind: Kind
+    public var tasks: [NewTask]
+    public var preLabels: [PreLabels]
+    public var warnings: [Diagnostic]
+    /// How many records were of each kind: assets, Ango export assets, Ango import records.
+    public var counts: [String: Int]
+
+    public init(kind: Kind, tasks: [NewTask] = [], preLabels: [PreLabels] = [], warnings: [Diagnostic] = [], counts: [String: Int] = [:]) {
+        self.kind = kind
+        self.tasks = tasks
+        self.preLabels = preLabels
+        self.warnings = warnings
+        self.counts = counts
+    }
+}

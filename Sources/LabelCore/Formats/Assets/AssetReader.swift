@@ -1,0 +1,201 @@
+import Foundation
+import OrderedCollections
+
+/// Reads tasks from an assets file: JSON Lines or a JSON array of `{"externalId", "data",
+/// "metadata"}` records, Ango export assets (`{"asset", "externalId", "task"}`: the task's answers
+/// become pre-labels and its stage history is kept), Ango import records (`{"externalId",
+/// "objects"/"classifications"/"relations"}`: pre-labels for tasks already present, or for
+/// tasks of the same file), and CSV with a chosen text column.
+public enum AssetReader {
+    /// At most this many errors are listed; the count of the rest is given.
+    public static let errorLimit = 20
+
+    public static func read(path: String, textColumn: String? = nil, idColumn: String? = nil) throws(DiagnosticsError) -> AssetFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw DiagnosticsError(Diagnostic(.error, exists ? "cannot read the file (permission?)" : "no such file", file: path))
+        }
+        return try read(Array(data), file: path, textColumn: textColumn, idColumn: idColumn)
+    }
+
+    public static func read(_ bytes: [UInt8], file: String, textColumn: String? = nil, idColumn: String? = nil) throws(DiagnosticsError) -> AssetFile {
+        let lower = file.lowercased()
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || textColumn != nil {
+            return try CSVAssets.read(bytes, file: file, textColumn: textColumn, idColumn: idColumn,
+                                      delimiter: lower.hasSuffix(".tsv") ? UInt8(ascii: "\t") : UInt8(ascii: ","))
+        }
+        var builder = Builder(file: file)
+        let firstByte = bytes.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).first
+        let looksLikeArray = firstByte == UInt8(ascii: "[")
+        if looksLikeArray || lower.hasSuffix(".json") && !lower.hasSuffix(".jsonl") {
+            let json: JSONValue
+            do { json = try JSONParser.parse(bytes) } catch { throw DiagnosticsError(Diagnostic(error, file: file)) }
+            let items: [JSONValue]
+            if let array = json.arrayValue {
+                items = array
+            } else if json.objectValue != nil {
+                items = [json]
+            } else {
+                throw DiagnosticsError(Diagnostic(.error, "expected a JSON array of records, found \(json.kindName)", file: file, location: SourceLocation(line: 1, column: 1)))
+            }
+            for (i, item) in items.enumerated() {
+                builder.record(item, path: JSONPath.root / i, fallbackId: "\(builder.baseName)-\(i + 1)") { path in
+                    JSONParser.location(of: path, in: bytes)
+                }
+            }
+            return try builder.finish(.jsonArray)
+        }
+        // JSON Lines: one record per line; a bad line is reported with its own line number.
+        var lineNumber = 0
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            lineNumber += 1
+            var line = Array(bytes[start..<end])
+            if line.last == 0x0D { line.removeLast() }
+            start = end == bytes.endIndex ? end : end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let number = lineNumber
+            do {
+                let value = try JSONParser.parse(line)
+                builder.record(value, path: .root, fallbackId: "\(builder.baseName)-\(number)") { path in
+                    JSONParser.location(of: path, in: line).map { SourceLocation(line: number, column: $0.column) }
+                }
+            } catch {
+                builder.add(Diagnostic(error, file: file, lineOffset: number - 1))
+            }
+            if builder.errorCount > errorLimit { break }
+        }
+        return try builder.finish(.jsonLines)
+    }
+
+    struct Builder {
+        let file: String
+        var tasks: [NewTask] = []
+        var preLabels: [PreLabels] = []
+        var diagnostics: [Diagnostic] = []
+        var counts: [String: Int] = [:]
+        var errorCount = 0
+
+        init(file: String) { self.file = file }
+
+        var baseName: String {
+            let name = (file as NSString).lastPathComponent
+            return (name as NSString).deletingPathExtension
+        }
+
+        mutating func add(_ d: Diagnostic) {
+            if d.severity == .error { errorCount += 1 }
+            if errorCount <= AssetReader.errorLimit || d.severity == .warning { diagnostics.append(d) }
+        }
+
+        mutating func record(_ value: JSONValue, path: JSONPath, fallbackId: String, locate: (JSONPath) -> SourceLocation?) {
+            func problem(_ message: String, _ at: JSONPath, hint: String? = nil, severity: Diagnostic.Severity = .error) {
+                add(Diagnostic(severity, message, file: file, location: locate(at), path: at, hint: hint))
+            }
+            guard let object = value.objectValue else {
+                problem("a record must be an object, found \(value.kindName)", path)
+                return
+            }
+            var externalId = fallbackId
+            if let id = object["externalId"], !id.isNull {
+                switch id {
+                case .string(let s) where !s.isEmpty: externalId = s
+                case .number(let n): externalId = n
+                default:
+                    problem("\"externalId\" must be a non-empty string", path / "externalId")
+                    return
+                }
+            }
+            if let task = object["task"] {
+                guard let taskObject = task.objectValue else {
+                    problem("\"task\" must be an object (an Ango export's task)", path / "task")
+                    return
+                }
+                guard let asset = object["asset"] ?? object["data"] else {
+                    problem("an Ango export asset needs \"asset\"", path)
+                    return
+                }
+                var extra = object
+                for key in ["asset", "data", "externalId", "metadata", "batches", "task"] { extra.removeValue(forKey: key) }
+                var history: [StageHistoryEntry] = []
+                if let entries = taskObject["stageHistory"] {
+                    guard let list = entries.arrayValue else {
+                        problem("\"stageHistory\" must be an array", path / "task" / "stageHistory")
+                        return
+                    }
+                    for (i, entry) in list.enumerated() {
+                        guard let e = entry.objectValue else {
+                            problem("a stage history entry must be an object", path / "task" / "stageHistory" / i)
+                            return
+                        }
+                        history.append(StageHistoryEntry(ango: e))
+                    }
+                }
+                counts["Ango export assets", default: 0] += 1
+                tasks.append(NewTask(
+                    externalId: externalId, asset: asset, metadata: object["metadata"] ?? [:],
+                    batches: object["batches"]?.arrayValue ?? [], annotations: Annotations(from: taskObject), history: history,
+                    extra: extra, taskId: taskObject["taskId"]?.stringValue,
+                    updatedAt: taskObject["updatedAt"]?.stringValue.flatMap { Timestamp(iso8601: $0) },
+                    updatedBy: taskObject["updatedBy"]?.stringValue))
+                return
+            }
+            let annotations = Annotations(from: (object["preLabels"]?.objectValue).map { $0 } ?? object)
+            for key in ["classifications", "objects", "tools", "relations"] {
+                if let v = object[key], v.arrayValue == nil, !v.isNull { problem("\"\(key)\" must be an array", path / key) }
+            }
+            guard let data = object["data"] ?? object["asset"] else {
+                if object["externalId"] != nil, object["classifications"] != nil || object["objects"] != nil || object["relations"] != nil {
+                    counts["Ango import records", default: 0] += 1
+                    preLabels.append(PreLabels(externalId: externalId, annotations: annotations))
+                } else {
+                    problem("the record has no \"data\"", path,
+                            hint: "an asset is {\"externalId\": \"…\", \"data\": \"text or URL\", \"metadata\": {}}; pre-labels for a task need \"externalId\" and \"classifications\"")
+                }
+                return
+            }
+            if data.isNull || data.stringValue == "" { problem("\"data\" is empty", path / "data", severity: .warning) }
+            var priority = 0
+            if let p = object["priority"], !p.isNull {
+                if let n = p.intValue, (-1000...1000).contains(n) { priority = n } else {
+                    problem("\"priority\" must be a whole number from -1000 to 1000", path / "priority")
+                    return
+                }
+            }
+            if let m = object["metadata"], m.objectValue == nil, !m.isNull {
+                problem("\"metadata\" should be an object; it is kept as it is", path / "metadata", severity: .warning)
+            }
+            var extra = object
+            for key in ["data", "asset", "externalId", "metadata", "batches", "priority", "classifications", "objects", "tools",
+                        "relations", "preLabels"] {
+                extra.removeValue(forKey: key)
+            }
+            counts["assets", default: 0] += 1
+            tasks.append(NewTask(
+                externalId: externalId, asset: data, metadata: object["metadata"] ?? [:],
+                batches: object["batches"]?.arrayValue ?? [], priority: priority, annotations: annotations, extra: extra))
+        }
+
+        mutating func finish(_ kind: AssetFile.Kind) throws(DiagnosticsError) -> AssetFile {
+            var seen: [String: Int] = [:]
+            for task in tasks { seen[task.externalId, default: 0] += 1 }
+            let repeated = seen.filter { $0.value > 1 }
+            if !repeated.isEmpty {
+                let names = repeated.keys.sorted().prefix(5).joined(separator: ", ")
+                diagnostics.append(Diagnostic(.warning, "\(repeated.count) externalId(s) appear more than once (\(names)); only the first of each is added", file: file))
+            }
+            if errorCount > 0 {
+                var all = diagnostics.filter { $0.severity == .error }
+                if errorCount > AssetReader.errorLimit {
+                    all.append(Diagnostic(.error, "… and \(errorCount - AssetReader.errorLimit) more errors", file: file))
+                }
+                throw DiagnosticsError(all)
+            }
+            if tasks.isEmpty, preLabels.isEmpty {
+                throw DiagnosticsError(Diagnostic(.error, "the file holds no records", file: file))
+            }
+            return AssetFile(kind: kind, tasks: tasks, preLabels: preLabels, warnings: diagnostics, counts: counts)
+        }
+    }
+}

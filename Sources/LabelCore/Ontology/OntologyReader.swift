@@ -1,0 +1,261 @@
+import Foundation
+import OrderedCollections
+
+/// Reads an Ango category schema, bare (`{"tools", "classifications", "relations"}`) or wrapped
+/// in a get-project response (`{"data": {"project": {"categorySchema": …}}}`), and checks it.
+/// Every problem found is reported, not just the first.
+public enum OntologyReader {
+    public struct Result: Sendable {
+        public var ontology: Ontology
+        public var warnings: [Diagnostic]
+    }
+
+    /// Reads and checks a schema file's bytes. Diagnostics carry the file name and line:column.
+    public static func read(_ bytes: [UInt8], file: String) throws(DiagnosticsError) -> Result {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            throw DiagnosticsError(Diagnostic(error, file: file))
+        }
+        do {
+            let result = try read(json)
+            return Result(ontology: result.ontology, warnings: result.warnings.map { $0.located(in: file, bytes: bytes) })
+        } catch {
+            throw DiagnosticsError(error.diagnostics.map { $0.located(in: file, bytes: bytes) })
+        }
+    }
+
+    /// Reads and checks a parsed schema. Diagnostics carry JSON paths.
+    public static func read(_ json: JSONValue) throws(DiagnosticsError) -> Result {
+        var checker = Checker()
+        let ontology = checker.ontology(json)
+        if checker.diagnostics.contains(where: { $0.severity == .error }) || ontology == nil {
+            throw DiagnosticsError(checker.diagnostics.sorted { $0.severity == .error && $1.severity != .error })
+        }
+        return Result(ontology: ontology!, warnings: checker.diagnostics)
+    }
+
+    /// Finds the category schema inside what was given and the path where it sits.
+    static func unwrap(_ json: JSONValue) -> (schema: JSONObject, path: JSONPath)? {
+        guard let object = json.objectValue else { return nil }
+        if object["classifications"] != nil || object["tools"] != nil { return (object, .root) }
+        if let schema = object["categorySchema"]?.objectValue { return (schema, JSONPath.root / "categorySchema") }
+        if let schema = json["data"]?["project"]?["categorySchema"]?.objectValue {
+            return (schema, JSONPath.root / "data" / "project" / "categorySchema")
+        }
+        if let schema = json["project"]?["categorySchema"]?.objectValue {
+            return (schema, JSONPath.root / "project" / "categorySchema")
+        }
+        return nil
+    }
+
+    struct Checker {
+        var diagnostics: [Diagnostic] = []
+        var seenSchemaIds: [String: JSONPath] = [:]
+        var seenShortcuts: [ShortcutKey: JSONPath] = [:]
+
+        mutating func error(_ message: String, _ path: JSONPath, hint: String? = nil) {
+            diagnostics.append(.error(message, at: path, hint: hint))
+        }
+
+        mutating func warning(_ message: String, _ path: JSONPath, hint: String? = nil) {
+            diagnostics.append(.warning(message, at: path, hint: hint))
+        }
+
+        mutating func ontology(_ json: JSONValue) -> Ontology? {
+            guard let (schema, base) = OntologyReader.unwrap(json) else {
+                error(
+                    json.objectValue == nil
+                        ? "an ontology must be a JSON object, but this is \(json.kindName)"
+                        : "no category schema here: expected \"classifications\" (or \"data\".\"project\".\"categorySchema\")",
+                    .root,
+                    hint: "use the JSON Ango Hub downloads as the project's ontology: {\"tools\": [], \"classifications\": [], \"relations\": []}")
+                return nil
+            }
+            let tools = list(schema["tools"], base / "tools") ?? []
+            let relations = list(schema["relations"], base / "relations") ?? []
+            var questions: [Question] = []
+            if let items = list(schema["classifications"], base / "classifications") {
+                for (i, item) in items.enumerated() {
+                    if let q = question(item, base / "classifications" / i, parent: nil) { questions.append(q) }
+                }
+            }
+            if questions.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+                warning("the ontology has no classification questions termlabel can ask", base / "classifications")
+            }
+            return Ontology(classifications: questions, tools: tools, relations: relations, source: .object(schema))
+        }
+
+        mutating func list(_ value: JSONValue?, _ path: JSONPath) -> [JSONValue]? {
+            guard let value, !value.isNull else { return nil }
+            guard let items = value.arrayValue else {
+                error("expected an array, found \(value.kindName)", path)
+                return nil
+            }
+            return items
+        }
+
+        mutating func string(_ object: JSONObject, _ key: String, _ path: JSONPath, required: Bool) -> String? {
+            guard let value = object[key], !value.isNull else {
+                if required { error("missing \"\(key)\"", path) }
+                return nil
+            }
+            guard let s = value.stringValue else {
+                error("\"\(key)\" must be a string, found \(value.kindName)", path / key)
+                return nil
+            }
+            return s
+        }
+
+        mutating func question(_ json: JSONValue, _ path: JSONPath, parent: Question?) -> Question? {
+            guard let object = json.objectValue else {
+                error("a classification must be an object, found \(json.kindName)", path)
+                return nil
+            }
+            guard let toolName = string(object, "tool", path, required: true) else { return nil }
+            guard let kind = QuestionKind(rawValue: toolName) else {
+                if QuestionKind.keptButNotAsked.contains(toolName) {
+                    warning("the \"\(toolName)\" tool is kept but termlabel does not ask it", path / "tool")
+                } else {
+                    let known = QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    error("unknown tool type \"\(toolName)\"", path / "tool", hint: "a classification's tool is one of: \(known)")
+                }
+                return nil
+            }
+            let schemaId = string(object, "schemaId", path, required: true) ?? ""
+            if schemaId.isEmpty, object["schemaId"]?.stringValue == "" { error("\"schemaId\" is empty", path / "schemaId") }
+            if !schemaId.isEmpty {
+                if let first = seenSchemaIds[schemaId] {
+                    error("duplicate schemaId \"\(schemaId)\" (also at \(first))", path / "schemaId",
+                          hint: "every classification needs its own schemaId")
+                } else {
+                    seenSchemaIds[schemaId] = path / "schemaId"
+                }
+            }
+            let title = string(object, "title", path, required: false) ?? ""
+            if title.isEmpty { warning("the question has no title; its schemaId will be shown instead", path) }
+            var required = false
+            if let value = object["required"], !value.isNull {
+                if let b = value.boolValue { required = b } else { error("\"required\" must be true or false", path / "required") }
+            }
+            var shortcut: ShortcutKey?
+            if let text = string(object, "shortcutKey", path, required: false), !text.isEmpty {
+                if let key = ShortcutKey(text) {
+                    if let first = seenShortcuts[key] {
+                        error("shortcutKey \"\(text)\" is already used (at \(first))", path / "shortcutKey")
+                    } else {
+                        seenShortcuts[key] = path / "shortcutKey"
+                        shortcut = key
+                    }
+                } else {
+                    error("shortcutKey \"\(text)\" is not one Ango allows", path / "shortcutKey",
+                          hint: "use \"0\"–\"9\", \"ctrl+0\"–\"ctrl+9\", \"a\"–\"k\", or \"\"")
+                }
+            }
+            var regex: String?
+            if let pattern = string(object, "regex", path, required: false), !pattern.isEmpty {
+                if kind != .text { warning("\"regex\" is only used by text questions", path / "regex") }
+                do {
+                    _ = try NSRegularExpression(pattern: pattern)
+                    regex = pattern
+                } catch {
+                    self.error("the regex \(JSONWriter.quoted(pattern)) does not compile", path / "regex",
+                               hint: "write it without surrounding slashes, in JavaScript regular expression syntax")
+                }
+            }
+            var options: [Option] = []
+            if kind.usesOptions {
+                options = self.options(object["options"], path / "options")
+                if options.isEmpty { error("a \(kind.rawValue) question needs at least one option", path / "options") }
+            }
+            var tree: [TreeNode] = []
+            if kind == .treeDropdown {
+                tree = treeNodes(object["treeOptions"], path / "treeOptions")
+                if tree.isEmpty { error("a tree-dropdown question needs \"treeOptions\" with at least one node", path / "treeOptions") }
+                var seen: [String: Int] = [:]
+                for flat in tree.flattened() {
+                    seen[flat.path, default: 0] += 1
+                    if seen[flat.path] == 2 {
+                        error("two tree nodes have the same path \"\(flat.path)\"", path / "treeOptions",
+                              hint: "answers name nodes by their path, so sibling titles must differ")
+                    }
+                }
+            }
+            let parentOptionId = string(object, "parentOptionId", path, required: false).flatMap { $0.isEmpty ? nil : $0 }
+            if let parentOptionId {
+                if let parent {
+                    let ids = parent.kind == .treeDropdown ? parent.tree.flattened().map(\.node.key) : parent.options.map(\.schemaId)
+                    if !ids.contains(parentOptionId) {
+                        error("parentOptionId \"\(parentOptionId)\" is no option of the parent question \"\(parent.title)\"",
+                              path / "parentOptionId",
+                              hint: "use the schemaId of one of: " + parent.choices.prefix(8).joined(separator: ", "))
+                    }
+                } else {
+                    warning("a top-level question has a parentOptionId; it is ignored", path / "parentOptionId")
+                }
+            }
+            var question = Question(
+                schemaId: schemaId, kind: kind, title: title.isEmpty ? schemaId : title, required: required,
+                shortcutKey: shortcut, options: options, tree: tree, regex: regex,
+                parentOptionId: parent == nil ? nil : parentOptionId, children: [], raw: object)
+            if let children = list(object["classifications"], path / "classifications") {
+                for (i, child) in children.enumerated() {
+                    if let q = self.question(child, path / "classifications" / i, parent: question) {
+                        question.children.append(q)
+                    }
+                }
+            }
+            return question
+        }
+
+        mutating func options(_ value: JSONValue?, _ path: JSONPath) -> [Option] {
+            guard let items = list(value, path) else { return [] }
+            var out: [Option] = []
+            var values: Set<String> = []
+            var ids: Set<String> = []
+            for (i, item) in items.enumerated() {
+                let at = path / i
+                guard let object = item.objectValue else {
+                    error("an option must be an object with \"value\" and \"schemaId\", found \(item.kindName)", at)
+                    continue
+                }
+                guard let value = string(object, "value", at, required: false), !value.isEmpty else {
+                    error("an option has no value", at, hint: "answers are written as option values, so every option needs one")
+                    continue
+                }
+                let id = string(object, "schemaId", at, required: false) ?? value
+                if !values.insert(value).inserted {
+                    error("two options have the value \"\(value)\"", at / "value", hint: "option values must differ within a question")
+                }
+                if !ids.insert(id).inserted { error("two options have the schemaId \"\(id)\"", at / "schemaId") }
+                out.append(Option(value: value, schemaId: id))
+            }
+            return out
+        }
+
+        mutating func treeNodes(_ value: JSONValue?, _ path: JSONPath) -> [TreeNode] {
+            guard let items = list(value, path) else { return [] }
+            var out: [TreeNode] = []
+            for (i, item) in items.enumerated() {
+                let at = path / i
+                guard let object = item.objectValue else {
+                    error("a tree node must be an object, found \(item.kindName)", at)
+                    continue
+                }
+                guard let title = string(object, "title", at, required: true), !title.isEmpty else {
+                    if object["title"]?.stringValue == "" { error("a tree node has an empty title", at / "title") }
+                    continue
+                }
+                if title.contains(TreeNode.pathSeparator) {
+                    warning("the node title \"\(title)\" contains \" / \", which makes its path ambiguous", at / "title")
+                }
+                let key = string(object, "key", at, required: false) ?? string(object, "value", at, required: false) ?? title
+                let nodeValue = string(object, "value", at, required: false)
+                let children = treeNodes(object["children"], at / "children")
+                out.append(TreeNode(title: title, key: key, value: nodeValue ?? key, children: children))
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,245 @@
+/// What a project keeps, and the only way the rest of termlabel reads or changes it. The default
+/// is SQLite in the project directory (`SQLiteProjectStore`); a shared PostgreSQL server is the
+/// way for teams on several machines.
+public protocol ProjectStore: Sendable {
+    func settings() throws -> ProjectSettings
+    func updateSettings(_ change: @Sendable (inout ProjectSettings) -> Void) throws
+
+    /// Adds tasks in order; externalIds already present are skipped and counted.
+    func add(_ tasks: [NewTask], at time: Timestamp) throws -> AddResult
+    /// Attaches pre-labels to tasks already present, by externalId; returns how many matched.
+    func attach(_ preLabels: [PreLabels]) throws -> Int
+
+    func task(id: Int64) throws -> LabelTask?
+    func task(externalId: String) throws -> LabelTask?
+    func history(taskId: Int64) throws -> [StageHistoryEntry]
+    func draft(taskId: Int64, stage: Stage) throws -> Draft?
+
+    func count(_ filter: QueueFilter) throws -> Int
+    /// One page of the queue, in queue order (higher priority first, then creation).
+    func page(_ filter: QueueFilter, offset: Int, limit: Int) throws -> [QueueRow]
+    /// The position of a task in the filtered queue, to jump to it.
+    func position(of taskId: Int64, in filter: QueueFilter) throws -> Int?
+    func progress() throws -> Progress
+
+    /// The next task for `user` in `stage`, assigned to them in the same transaction, so two
+    /// processes never get the same task. Their own unfinished tasks come first.
+    func claimNext(stage: Stage, user: String) throws -> LabelTask?
+    /// Opens a given task for `user`: assigns it if it is free. Throws if someone else has it.
+    func claim(taskId: Int64, stage: Stage, user: String) throws -> LabelTask
+
+    /// Saves what is being answered; durable when it returns.
+    func saveDraft(_ draft: Draft) throws
+    /// Closes the stage: adds the stage history entry and moves the task on; durable when it returns.
+    func submit(_ submission: Submission) throws -> Stage
+    func skip(taskId: Int64, user: String, at time: Timestamp) throws
+    func unskip(taskId: Int64, user: String, at time: Timestamp) throws
+
+    func requeue(_ request: RequeueRequest) throws -> Int
+
+    /// Calls `body` with each task of `stage` in queue order, reading in batches: memory does
+    /// not grow with the project.
+    func forEachTask(in stage: Stage?, _ body: (TaskRecord) throws -> Void) throws
+
+    /// Every stage-history entry, skip and draft, for labeler performance figures.
+    func activity(since: Timestamp?) throws -> Activity
+
+    func integrityCheck() throws -> String
+}
+
+public struct ProjectSettings: Equatable, Sendable {
+    public var name: String
+    /// The ontology as it was given, byte for byte.
+    public var ontologyJSON: String
+    public var hasReview: Bool
+    public var idleTimeoutMilliseconds: Int64
+    public var createdAt: Timestamp
+    /// Operating-system users (`login@host` or `login`) to the e-mail written in the export.
+    public var emails: [String: String]
+
+    public init(
+        name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,
+        createdAt: Timestamp, emails: [String: String] = [:]
+    ) {
+        self.name = name
+        self.ontologyJSON = ontologyJSON
+        self.hasReview = hasReview
+        self.idleTimeoutMilliseconds = idleTimeoutMilliseconds
+        self.createdAt = createdAt
+        self.emails = emails
+    }
+
+    public var workflow: Workflow { Workflow(hasReview: hasReview) }
+
+    /// How a user is named in exported files: the mapped e-mail, else the login.
+    public func exportName(of user: String) -> String {
+        if let email = emails[user] { return email }
+        if let at = user.firstIndex(of: "@"), let email = emails[String(user[..<at])] { return email }
+        return user
+    }
+
+    public func ontology() throws -> Ontology {
+        try OntologyReader.read(Array(ontologyJSON.utf8), file: "ontology").ontology
+    }
+}
+
+public struct AddResult: Equatable, Sendable {
+    public var added: Int
+    public var skippedExisting: Int
+    public init(added: Int, skippedExisting: Int) {
+        self.added = added
+        self.skippedExisting = skippedExisting
+    }
+}
+
+/// Which tasks the queue shows.
+public struct QueueFilter: Equatable, Sendable {
+    public var stage: Stage?
+    public var statuses: Set<TaskStatus>?
+    public var assignee: String?
+    public init(stage: Stage? = nil, statuses: Set<TaskStatus>? = nil, assignee: String? = nil) {
+        self.stage = stage
+        self.statuses = statuses
+        self.assignee = assignee
+    }
+    public static let all = QueueFilter()
+}
+
+/// A line of the queue pane.
+public struct QueueRow: Equatable, Sendable {
+    public var id: Int64
+    public var externalId: String
+    public var stage: Stage
+    public var status: TaskStatus
+    public var assignee: String?
+    /// Active milliseconds so far: submitted stages plus the open draft.
+    public var activeMilliseconds: Int64
+    /// The asset's first characters, on one line.
+    public var preview: String
+}
+
+public struct Progress: Equatable, Sendable {
+    public var total: Int
+    public var byStage: [Stage: Int]
+    public var byStatus: [TaskStatus: Int]
+    /// Tasks past the Label stage.
+    public var labeled: Int { (byStage[.review] ?? 0) + (byStage[.complete] ?? 0) }
+}
+
+/// A task with its stage history and its open draft, as the export reads them.
+public struct TaskRecord: Equatable, Sendable {
+    public var task: LabelTask
+    public var history: [StageHistoryEntry]
+    public var draft: Draft?
+}
+
+/// Answers being given to a task in a stage, and the time spent on them so far.
+public struct Draft: Equatable, Sendable {
+    public var taskId: Int64
+    public var stage: Stage
+    public var user: String
+    public var classifications: [JSONValue]
+    public var time: TimeRecord
+    public var savedAt: Timestamp
+    public init(taskId: Int64, stage: Stage, user: String, classifications: [JSONValue], time: TimeRecord, savedAt: Timestamp) {
+        self.taskId = taskId
+        self.stage = stage
+        self.user = user
+        self.classifications = classifications
+        self.time = time
+        self.savedAt = savedAt
+    }
+}
+
+public struct Submission: Equatable, Sendable {
+    public var taskId: Int64
+    public var stage: Stage
+    /// The login of who submits (assignment is checked against it).
+    public var user: String
+    public var classifications: [JSONValue]
+    public var time: TimeRecord
+    public var at: Timestamp
+    public var reviewStatus: ReviewStatus?
+    public var comment: String?
+    public init(
+        taskId: Int64, stage: Stage, user: String, classifications: [JSONValue], time: TimeRecord, at: Timestamp,
+        reviewStatus: ReviewStatus? = nil, comment: String? = nil
+    ) {
+        self.taskId = taskId
+        self.stage = stage
+        self.user = user
+        self.classifications = classifications
+        self.time = time
+        self.at = at
+        self.reviewStatus = reviewStatus
+        self.comment = comment
+    }
+}
+
+/// Ango's requeue: which tasks go back to which stage, and what is removed.
+public struct RequeueRequest: Equatable, Sendable {
+    public enum Selection: Equatable, Sendable {
+        case taskIds([String])
+        case externalIds([String])
+        case stage(Stage)
+        case user(String)
+    }
+    public var selection: Selection
+    public var to: Stage
+    public var removeAnswers: Bool
+    public var removeAssignee: Bool
+    public var removeHistory: Bool
+    public var at: Timestamp
+    public init(selection: Selection, to: Stage, removeAnswers: Bool, removeAssignee: Bool, removeHistory: Bool, at: Timestamp) {
+        self.selection = selection
+        self.to = to
+        self.removeAnswers = removeAnswers
+        self.removeAssignee = removeAssignee
+        self.removeHistory = removeHistory
+        self.at = at
+    }
+}
+
+/// The raw facts labeler performance is computed from.
+public struct Activity: Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
+        public var taskId: Int64
+        public var user: String
+        public var stage: Stage
+        public var reviewStatus: ReviewStatus?
+        public var time: TimeRecord
+        public var completedAt: Timestamp
+        /// For a review entry: who labeled what was reviewed.
+        public var labeler: String?
+    }
+    public var entries: [Entry]
+    /// (user, task) for each skip.
+    public var skips: [(user: String, taskId: Int64, at: Timestamp)]
+
+    public static func == (a: Activity, b: Activity) -> Bool {
+        a.entries == b.entries && a.skips.map { "\($0.user)|\($0.taskId)|\($0.at)" } == b.skips.map { "\($0.user)|\($0.taskId)|\($0.at)" }
+    }
+}
+
+/// What the store refuses, said for people.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notAProject(String)
+    case alreadyAProject(String)
+    case noSuchTask(String)
+    case assignedToSomeoneElse(externalId: String, assignee: String)
+    case notInStage(externalId: String, stage: Stage, actual: Stage)
+    case ownLabels(externalId: String)
+    case damaged(String)
+
+    public var description: String {
+        switch self {
+        case .notAProject(let dir): "\(dir) is not a termlabel project (no project.sqlite); make one with `termlabel init \(dir) --ontology FILE --assets FILE`"
+        case .alreadyAProject(let dir): "\(dir) is already a termlabel project; use `termlabel add \(dir) --assets FILE` to add tasks"
+        case .noSuchTask(let id): "no task \(id) in this project"
+        case .assignedToSomeoneElse(let id, let who): "task \(id) is assigned to \(who)"
+        case .notInStage(let id, let stage, let actual): "task \(id) is in the \(actual.name) stage, not \(stage.name)"
+        case .ownLabels(let id): "task \(id) was labeled by you; reviewers never review their own labels"
+        case .damaged(let detail): "the project database is damaged: \(detail)"
+        }
+    }
+}

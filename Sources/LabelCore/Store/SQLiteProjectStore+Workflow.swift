@@ -1,0 +1,221 @@
+import GRDB
+import OrderedCollections
+
+extension SQLiteProjectStore {
+    public func claimNext(stage: Stage, user: String) throws -> LabelTask? {
+        try pool.write { db in
+            // Own unfinished tasks first (drafts, tasks sent back by review), then the oldest free
+            // task, higher priority first. One IMMEDIATE transaction: no other process can take
+            // the same task between the look and the assignment.
+            let own = try Int64.fetchOne(db, sql: """
+                SELECT id FROM task WHERE stage = ? AND assignee = ? AND status != 'skipped'
+                ORDER BY priority DESC, id LIMIT 1
+                """, arguments: [stage.rawValue, user])
+            let free = try own ?? Int64.fetchOne(db, sql: """
+                SELECT id FROM task WHERE stage = ? AND assignee IS NULL AND status != 'skipped'
+                AND (? = 0 OR labeler IS NULL OR labeler != ?)
+                ORDER BY priority DESC, id LIMIT 1
+                """, arguments: [stage.rawValue, stage == .review ? 1 : 0, user])
+            guard let id = free else { return nil }
+            try db.execute(sql: "UPDATE task SET assignee = ? WHERE id = ?", arguments: [user, id])
+            try Self.event(db, id, user, "open")
+            return try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task t WHERE t.id = ?", arguments: [id]).map(Self.task)
+        }
+    }
+
+    public func claim(taskId: Int64, stage: Stage, user: String) throws -> LabelTask {
+        try pool.write { db in
+            let task = try Self.fetchTask(db, taskId)
+            guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
+            if let assignee = task.assignee, assignee != user {
+                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            if stage == .review, task.labeler == user { throw StoreError.ownLabels(externalId: task.externalId) }
+            if task.assignee == nil {
+                try db.execute(sql: "UPDATE task SET assignee = ? WHERE id = ?", arguments: [user, taskId])
+                try Self.event(db, taskId, user, "open")
+            }
+            return try Self.fetchTask(db, taskId)
+        }
+    }
+
+    static func fetchTask(_ db: Database, _ id: Int64) throws -> LabelTask {
+        guard let task = try Row.fetchOne(db, sql: "SELECT \(taskColumns) FROM task t WHERE t.id = ?", arguments: [id]).map(task) else {
+            throw StoreError.noSuchTask("#\(id)")
+        }
+        return task
+    }
+
+    static func event(_ db: Database, _ task: Int64, _ user: String, _ kind: String, at: Timestamp = .now()) throws {
+        try db.execute(sql: "INSERT INTO event(task, user, kind, at) VALUES (?, ?, ?, ?)",
+                       arguments: [task, user, kind, at.millisecondsSince1970])
+    }
+
+    public func saveDraft(_ draft: Draft) throws {
+        try pool.write { db in
+            let task = try Self.fetchTask(db, draft.taskId)
+            if let assignee = task.assignee, assignee != draft.user {
+                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            guard task.stage == draft.stage else {
+                throw StoreError.notInStage(externalId: task.externalId, stage: draft.stage, actual: task.stage)
+            }
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO draft(task, stage, user, classifications, active, idle, savedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    draft.taskId, draft.stage.rawValue, draft.user, JSONValue.array(draft.classifications).description,
+                    draft.time.active, draft.time.idle, draft.savedAt.millisecondsSince1970,
+                ])
+            try db.execute(sql: "UPDATE task SET assignee = ?, status = CASE WHEN status = 'new' THEN 'draft' ELSE status END WHERE id = ?",
+                           arguments: [draft.user, draft.taskId])
+        }
+    }
+
+    public func submit(_ s: Submission) throws -> Stage {
+        try pool.write { db in
+            let settings = try Self.readSettings(db)
+            let task = try Self.fetchTask(db, s.taskId)
+            guard task.stage == s.stage else { throw StoreError.notInStage(externalId: task.externalId, stage: s.stage, actual: task.stage) }
+            if let assignee = task.assignee, assignee != s.user {
+                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            if s.stage == .review, task.labeler == s.user { throw StoreError.ownLabels(externalId: task.externalId) }
+            let next = settings.workflow.next(after: s.stage, review: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil)
+            let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
+            let entry = StageHistoryEntry(
+                stage: s.stage.name, stageId: s.stage.id, duration: s.time.active, idleDuration: s.time.idle, completedAt: s.at,
+                completedBy: settings.exportName(of: s.user),
+                reviewStatus: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil,
+                comment: s.comment.flatMap { $0.isEmpty ? nil : $0 }, annotations: annotations)
+            try db.execute(sql: """
+                INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                """, arguments: [
+                    s.taskId, s.stage.rawValue, s.user, task.labeler, s.time.active, s.time.idle, entry.reviewStatus?.rawValue,
+                    s.at.millisecondsSince1970, entry.json(includeIdle: true).description,
+                ])
+            let labeler = s.stage == .label ? s.user : task.labeler
+            // Rejected work goes back to the same labeler, with the reviewer's comment.
+            let assignee: String? = next.stage == .label ? labeler : nil
+            let comment: String? = next.status == .rejected ? s.comment : nil
+            try db.execute(sql: """
+                UPDATE task SET stage = ?, status = ?, assignee = ?, labeler = ?, annotations = ?, reviewComment = ?,
+                    updatedAt = ?, updatedBy = ?, active = active + ?, idle = idle + ? WHERE id = ?
+                """, arguments: [
+                    next.stage.rawValue, next.status.rawValue, assignee, labeler, Self.encode(annotations), comment,
+                    s.at.millisecondsSince1970, s.user, s.time.active, s.time.idle, s.taskId,
+                ])
+            try db.execute(sql: "DELETE FROM draft WHERE task = ? AND stage = ?", arguments: [s.taskId, s.stage.rawValue])
+            return next.stage
+        }
+    }
+
+    public func skip(taskId: Int64, user: String, at time: Timestamp) throws {
+        try pool.write { db in
+            let task = try Self.fetchTask(db, taskId)
+            if let assignee = task.assignee, assignee != user {
+                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            try db.execute(sql: "UPDATE task SET status = 'skipped', assignee = ? WHERE id = ?", arguments: [user, taskId])
+            try Self.event(db, taskId, user, "skip", at: time)
+        }
+    }
+
+    public func unskip(taskId: Int64, user: String, at time: Timestamp) throws {
+        try pool.write { db in
+            let task = try Self.fetchTask(db, taskId)
+            guard task.status == .skipped else { return }
+            if let assignee = task.assignee, assignee != user {
+                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            let hasDraft = try Bool.fetchOne(db, sql: "SELECT 1 FROM draft WHERE task = ? AND stage = ?", arguments: [taskId, task.stage.rawValue]) ?? false
+            let status: TaskStatus = task.reviewComment != nil ? .rejected : hasDraft ? .draft : task.stage == .review ? .submitted : .new
+            try db.execute(sql: "UPDATE task SET status = ? WHERE id = ?", arguments: [status.rawValue, taskId])
+            try Self.event(db, taskId, user, "unskip", at: time)
+        }
+    }
+
+    public func requeue(_ r: RequeueRequest) throws -> Int {
+        try pool.write { db in
+            let ids: [Int64]
+            switch r.selection {
+            case .taskIds(let list):
+                ids = try list.flatMap { try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE taskId = ?", arguments: [$0]) }
+            case .externalIds(let list):
+                ids = try list.flatMap { try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE externalId = ?", arguments: [$0]) }
+            case .stage(let stage):
+                ids = try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE stage = ?", arguments: [stage.rawValue])
+            case .user(let user):
+                ids = try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE assignee = ? OR labeler = ?", arguments: [user, user])
+            }
+            let status: TaskStatus = r.to == .review ? .submitted : r.to == .complete ? .accepted : .new
+            for id in ids {
+                try db.execute(sql: "DELETE FROM draft WHERE task = ?", arguments: [id])
+                try db.execute(sql: "UPDATE task SET stage = ?, status = ?, reviewComment = NULL WHERE id = ?",
+                               arguments: [r.to.rawValue, status.rawValue, id])
+                if r.removeAnswers {
+                    try db.execute(sql: "UPDATE task SET annotations = ? WHERE id = ?", arguments: [Self.encode(.empty), id])
+                }
+                if r.removeAssignee {
+                    try db.execute(sql: "UPDATE task SET assignee = NULL WHERE id = ?", arguments: [id])
+                }
+                if r.removeHistory {
+                    try db.execute(sql: "DELETE FROM history WHERE task = ?", arguments: [id])
+                    try db.execute(sql: "UPDATE task SET labeler = NULL, active = 0, idle = 0 WHERE id = ?", arguments: [id])
+                }
+                try Self.event(db, id, "", "requeue", at: r.at)
+            }
+            return ids.count
+        }
+    }
+
+    public func forEachTask(in stage: Stage?, _ body: (TaskRecord) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let (tasks, histories, drafts) = try pool.read { db -> ([LabelTask], [Int64: [StageHistoryEntry]], [Int64: Draft]) in
+                let tasks = try Row.fetchAll(db, sql: """
+                    SELECT \(Self.taskColumns) FROM task t WHERE t.id > ? AND (? IS NULL OR t.stage = ?) ORDER BY t.id LIMIT 500
+                    """, arguments: [after, stage?.rawValue, stage?.rawValue]).map(Self.task)
+                guard let first = tasks.first, let last = tasks.last else { return ([], [:], [:]) }
+                var histories: [Int64: [StageHistoryEntry]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT task, entry FROM history WHERE task BETWEEN ? AND ? ORDER BY id",
+                                            arguments: [first.id, last.id]) {
+                    if let object = Self.json(row["entry"])?.objectValue {
+                        histories[row["task"], default: []].append(StageHistoryEntry(stored: object))
+                    }
+                }
+                var drafts: [Int64: Draft] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT d.* FROM draft d JOIN task t ON t.id = d.task AND t.stage = d.stage WHERE d.task BETWEEN ? AND ?
+                    """, arguments: [first.id, last.id]) {
+                    let draft = Self.draft(from: row)
+                    drafts[draft.taskId] = draft
+                }
+                return (tasks, histories, drafts)
+            }
+            guard let last = tasks.last else { return }
+            for task in tasks { try body(TaskRecord(task: task, history: histories[task.id] ?? [], draft: drafts[task.id])) }
+            after = last.id
+        }
+    }
+
+    public func activity(since: Timestamp?) throws -> Activity {
+        try pool.read { db in
+            let from = since?.millisecondsSince1970 ?? Int64.min
+            let entries = try Row.fetchAll(db, sql: """
+                SELECT task, stage, user, labeler, active, idle, reviewStatus, completedAt FROM history
+                WHERE imported = 0 AND user IS NOT NULL AND stage IN ('Label', 'Review') AND completedAt >= ? ORDER BY id
+                """, arguments: [from]).map {
+                Activity.Entry(
+                    taskId: $0["task"], user: $0["user"], stage: Stage(rawValue: $0["stage"]) ?? .label,
+                    reviewStatus: ($0["reviewStatus"] as String?).flatMap(ReviewStatus.init(rawValue:)),
+                    time: TimeRecord(active: $0["active"], idle: $0["idle"]),
+                    completedAt: Timestamp(millisecondsSince1970: $0["completedAt"]), labeler: $0["labeler"])
+            }
+            let skips = try Row.fetchAll(db, sql: "SELECT user, task, at FROM event WHERE kind = 'skip' AND at >= ? ORDER BY id", arguments: [from]).map {
+                (user: $0["user"] as String, taskId: $0["task"] as Int64, at: Timestamp(millisecondsSince1970: $0["at"]))
+            }
+            return Activity(entries: entries, skips: skips)
+        }
+    }
+}

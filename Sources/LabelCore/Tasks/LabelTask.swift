@@ -1,0 +1,91 @@
+import OrderedCollections
+
+/// One asset to label and where its task stands.
+public struct LabelTask: Equatable, Sendable, Identifiable {
+    /// The store's row number: creation order, which the queue follows.
+    public var id: Int64
+    /// Ango-style task id: 24 hexadecimal characters.
+    public var taskId: String
+    public var externalId: String
+    /// The asset as it came: text to label, a URL or path, or any JSON value.
+    public var asset: JSONValue
+    public var metadata: JSONValue
+    public var batches: [JSONValue]
+    public var priority: Int
+    public var stage: Stage
+    public var status: TaskStatus
+    public var assignee: String?
+    /// The answers as they stand in the current stage: pre-labels, or what the last stage passed on.
+    public var annotations: Annotations
+    public var updatedAt: Timestamp?
+    public var updatedBy: String?
+    /// The latest reviewer's comment when the task was sent back.
+    public var reviewComment: String?
+    /// Time in the current stage so far (from drafts), and the task's total once submitted.
+    public var time: TimeRecord
+    /// Who submitted the Label stage last (a reviewer never reviews their own labels).
+    public var labeler: String?
+    /// Keys of an imported asset that termlabel does not use, written back on export.
+    public var extra: JSONObject
+
+    public init(
+        id: Int64 = 0, taskId: String, externalId: String, asset: JSONValue, metadata: JSONValue = [:],
+        batches: [JSONValue] = [], priority: Int = 0, stage: Stage = .label, status: TaskStatus = .new,
+        assignee: String? = nil, annotations: Annotations = .empty, updatedAt: Timestamp? = nil, updatedBy: String? = nil,
+        reviewComment: String? = nil, time: TimeRecord = .zero, labeler: String? = nil, extra: JSONObject = [:]
+    ) {
+        self.labeler = labeler
+        self.extra = extra
+        self.id = id
+        self.taskId = taskId
+        self.externalId = externalId
+        self.asset = asset
+        self.metadata = metadata
+        self.batches = batches
+        self.priority = priority
+        self.stage = stage
+        self.status = status
+        self.assignee = assignee
+        self.annotations = annotations
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+        self.reviewComment = reviewComment
+        self.time = time
+    }
+}
+
+/// Where a task stands, as the queue shows it.
+public enum TaskStatus: String, CaseIterable, Sendable, Codable {
+    case new
+    case draft
+    case skipped
+    case submitted
+    case rejected
+    case accepted
+
+    /// The one-character mark the queue shows.
+    public var mark: Character {
+        switch self {
+        case .new: "·"
+        case .draft: "✎"
+        case .skipped: "»"
+        case .submitted: "✓"
+        case .rejected: "✗"
+        case .accepted: "★"
+        }
+    }
+}
+
+/// Active and idle milliseconds.
+public struct TimeRecord: Equatable, Hashable, Sendable, Codable {
+    public var active: Int64
+    public var idle: Int64
+    public init(active: Int64, idle: Int64) {
+        self.active = active
+        self.idle = idle
+    }
+    public static let zero = TimeRecord(active: 0, idle: 0)
+    public static func + (a: TimeRecord, b: TimeRecord) -> TimeRecord {
+        TimeRecord(active: a.active + b.active, idle: a.idle + b.idle)
+    }
+}
