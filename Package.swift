@@ -33,14 +33,20 @@ let package = Package(
             name: "TerminalUI",
             dependencies: ["CNCursesW"]
         ),
+        // The bundled demo project (Resources/demo), opened by a bare `swift run termlabel`.
+        .target(
+            name: "DemoProject",
+            path: "Resources",
+            resources: [.copy("demo")]
+        ),
         .executableTarget(
             name: "termlabel",
             dependencies: [
                 "LabelCore",
                 "TerminalUI",
+                "DemoProject",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            resources: [.copy("Demo")]
+            ]
         ),
         // Benchmarks: `swift run -c release termlabel-bench` prints the figures.
         .executableTarget(

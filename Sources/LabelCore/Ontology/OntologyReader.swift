@@ -22,8 +22,17 @@ public enum OntologyReader {
             let result = try read(json)
             return Result(ontology: result.ontology, warnings: result.warnings.map { $0.located(in: file, bytes: bytes) })
         } catch {
-            throw DiagnosticsError(error.diagnostics.map { $0.located(in: file, bytes: bytes) })
+            throw DiagnosticsError(inFileOrder(error.diagnostics.map { $0.located(in: file, bytes: bytes) }))
         }
+    }
+
+    /// Errors first, each group in the order of the file.
+    static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let ka = (a.element.severity == .error ? 0 : 1, a.element.location?.line ?? .max, a.element.location?.column ?? .max, a.offset)
+            let kb = (b.element.severity == .error ? 0 : 1, b.element.location?.line ?? .max, b.element.location?.column ?? .max, b.offset)
+            return ka < kb
+        }.map(\.element)
     }
 
     /// Reads and checks a parsed schema. Diagnostics carry JSON paths.
@@ -164,7 +173,7 @@ public enum OntologyReader {
                                hint: "write it without surrounding slashes, in JavaScript regular expression syntax")
                 }
             }
-            var options: [Option] = []
+            var options: [QuestionOption] = []
             if kind.usesOptions {
                 options = self.options(object["options"], path / "options")
                 if options.isEmpty { error("a \(kind.rawValue) question needs at least one option", path / "options") }
@@ -209,9 +218,9 @@ public enum OntologyReader {
             return question
         }
 
-        mutating func options(_ value: JSONValue?, _ path: JSONPath) -> [Option] {
+        mutating func options(_ value: JSONValue?, _ path: JSONPath) -> [QuestionOption] {
             guard let items = list(value, path) else { return [] }
-            var out: [Option] = []
+            var out: [QuestionOption] = []
             var values: Set<String> = []
             var ids: Set<String> = []
             for (i, item) in items.enumerated() {
@@ -229,7 +238,7 @@ public enum OntologyReader {
                     error("two options have the value \"\(value)\"", at / "value", hint: "option values must differ within a question")
                 }
                 if !ids.insert(id).inserted { error("two options have the schemaId \"\(id)\"", at / "schemaId") }
-                out.append(Option(value: value, schemaId: id))
+                out.append(QuestionOption(value: value, schemaId: id))
             }
             return out
         }

@@ -7,7 +7,7 @@ public struct Question: Equatable, Sendable, Identifiable {
     public var title: String
     public var required: Bool
     public var shortcutKey: ShortcutKey?
-    public var options: [Option]
+    public var options: [QuestionOption]
     public var tree: [TreeNode]
     /// A pattern the text answer must match (a search, as JavaScript's `test` does: anchor it with
     /// `^…$` to match the whole answer).
@@ -23,7 +23,7 @@ public struct Question: Equatable, Sendable, Identifiable {
 
     public init(
         schemaId: String, kind: QuestionKind, title: String, required: Bool = false, shortcutKey: ShortcutKey? = nil,
-        options: [Option] = [], tree: [TreeNode] = [], regex: String? = nil, parentOptionId: String? = nil,
+        options: [QuestionOption] = [], tree: [TreeNode] = [], regex: String? = nil, parentOptionId: String? = nil,
         children: [Question] = [], raw: JSONObject = [:]
     ) {
         self.schemaId = schemaId

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import LabelCore
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show or change a project's settings: idle timeout, user e-mails.",
+        discussion: """
+            Users are named by their login and host (`alice@labelbox1`). Map them to the e-mail \
+            addresses Ango uses with --email, so exports say `alice@example.com` in updatedBy, \
+            completedBy and answer metadata. A mapping for a bare login applies on every host.
+            """)
+
+    @OptionGroup var project: ProjectOption
+
+    @Option(help: ArgumentHelp("Seconds without input before time counts as idle.", valueName: "seconds"))
+    var idleTimeout: Double?
+
+    @Option(name: .customLong("email"), parsing: .singleValue,
+            help: ArgumentHelp("Map a user to an e-mail, as user=email (repeatable; an empty e-mail removes the mapping).", valueName: "user=email"))
+    var emails: [String] = []
+
+    func run() throws {
+        try Console.run {
+            let store = try project.open()
+            var pairs: [(String, String)] = []
+            for item in emails {
+                guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                    throw Diagnostic(.error, "--email takes user=email, got \"\(item)\"")
+                }
+                pairs.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
+            }
+            if let idleTimeout, idleTimeout <= 0 { throw Diagnostic(.error, "--idle-timeout must be more than 0 seconds") }
+            if idleTimeout != nil || !pairs.isEmpty {
+                let timeout = idleTimeout.map { Int64(($0 * 1000).rounded()) }
+                let changes = pairs
+                try store.updateSettings { s in
+                    if let timeout { s.idleTimeoutMilliseconds = timeout }
+                    for (user, email) in changes { s.emails[user] = email.isEmpty ? nil : email }
+                }
+            }
+            let s = try store.settings()
+            Console.out("""
+                project:      \(s.name)
+                workflow:     \(s.workflow.stages.map(\.name).joined(separator: " → "))
+                idle timeout: \(TimeText.seconds(s.idleTimeoutMilliseconds))
+                created:      \(s.createdAt.iso8601)
+                e-mails:      \(s.emails.isEmpty ? "none" : s.emails.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n              "))
+                """)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LabelCore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the project as Ango's export: a JSON array of assets, each with its task.",
+        discussion: """
+            By default the tasks in the Complete stage, as in Ango. --stage exports the tasks now in \
+            another stage as they stand (--stage Label: every task waiting in Label, answered or not; \
+            a task with a draft is written with the draft's answers).
+
+            The file is written to a temporary name and renamed into place when complete, so a reader \
+            never sees half an export. Tasks are streamed one by one: memory does not grow with the project.
+
+            totalDuration and each stageHistory entry's duration are active milliseconds. With \
+            --include-idle the task and each entry also carry idleDuration (ms).
+            """)
+
+    @OptionGroup var project: ProjectOption
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Write NDJSON: one asset per line, no enclosing array.")
+    var ndjson = false
+
+    @Option(help: ArgumentHelp("Export the tasks now in this stage (Label, Review, Complete).", valueName: "stage"))
+    var stage: Stage = .complete
+
+    @Flag(help: "Add idleDuration (ms) to each task and stage history entry.")
+    var includeIdle = false
+
+    @Flag(help: "Leave out stageHistory.")
+    var noHistory = false
+
+    func run() throws {
+        try Console.run {
+            let store = try project.open()
+            let options = AngoExport.Options(stage: stage, ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
+            let count = try AngoExport.export(store, options: options, to: output)
+            if let output { Console.error("Exported \(count) task\(count == 1 ? "" : "s") from the \(stage.name) stage to \(output).") }
+        }
+    }
+}

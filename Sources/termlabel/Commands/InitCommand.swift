@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import LabelCore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Make a project directory from an ontology and an assets file.",
+        discussion: """
+            The ontology is Ango's category schema as Ango Hub downloads it ({"tools", "classifications", \
+            "relations"}), or a get-project response that holds one. Assets come from JSON Lines or a JSON \
+            array of {"externalId", "data", "metadata"} records, CSV (name the text column with \
+            --text-column; other columns become metadata), an Ango export (answers become pre-labels, \
+            stage history is kept) or an Ango import file (pre-labels; "lock": true answers are read-only).
+
+            Nothing is written unless both files are valid.
+            """)
+
+    @Argument(help: "The project directory to make.", completion: .directory)
+    var directory: String
+
+    @Option(help: ArgumentHelp("The ontology: Ango category schema JSON.", valueName: "file"), completion: .file())
+    var ontology: String
+
+    @Option(help: ArgumentHelp("The assets to label (.jsonl, .json or .csv).", valueName: "file"), completion: .file())
+    var assets: String?
+
+    @Option(help: ArgumentHelp("For CSV: the column holding the text to label.", valueName: "name"))
+    var textColumn: String?
+
+    @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
+    var idColumn: String?
+
+    @Flag(help: "Add a Review stage: labeled tasks go to a reviewer before Complete.")
+    var review = false
+
+    @Option(help: ArgumentHelp("Seconds without input before time counts as idle.", valueName: "seconds"))
+    var idleTimeout: Double = 300
+
+    @Option(help: ArgumentHelp("The project's name (default: the directory's name).", valueName: "name"))
+    var name: String?
+
+    func run() throws {
+        try Console.run {
+            guard idleTimeout > 0 else { throw Diagnostic(.error, "--idle-timeout must be more than 0 seconds") }
+            let bytes = try ProjectFiles.read(ontology)
+            let schema = try OntologyReader.read(bytes, file: ontology)
+            Console.report(schema.warnings)
+            let file = try assets.map { path throws(DiagnosticsError) in try AssetReader.read(path: path, textColumn: textColumn, idColumn: idColumn) }
+            if let file { Console.report(file.warnings) }
+            let settings = ProjectSettings(
+                name: name ?? URL(fileURLWithPath: directory).lastPathComponent,
+                ontologyJSON: String(decoding: bytes, as: UTF8.self), hasReview: review,
+                idleTimeoutMilliseconds: Int64((idleTimeout * 1000).rounded()), createdAt: .now())
+            let store = try SQLiteProjectStore.create(directory: directory, settings: settings)
+            let questions = schema.ontology.allQuestions.count
+            Console.out("Made project \(settings.name) in \(directory): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds)).")
+            if let file { try ProjectFiles.add(file, to: store) }
+            Console.out("Next: termlabel label \(directory)")
+        }
+    }
+}
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add tasks (or pre-labels for tasks already there) from an assets file.",
+        discussion: "Tasks whose externalId is already in the project are skipped, and counted.")
+
+    @OptionGroup var project: ProjectOption
+
+    @Option(help: ArgumentHelp("The assets to add (.jsonl, .json or .csv).", valueName: "file"), completion: .file())
+    var assets: String
+
+    @Option(help: ArgumentHelp("For CSV: the column holding the text to label.", valueName: "name"))
+    var textColumn: String?
+
+    @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
+    var idColumn: String?
+
+    func run() throws {
+        try Console.run {
+            let store = try project.open()
+            let file = try AssetReader.read(path: assets, textColumn: textColumn, idColumn: idColumn)
+            Console.report(file.warnings)
+            try ProjectFiles.add(file, to: store)
+        }
+    }
+}
+
+enum ProjectFiles {
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic(.error, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file", file: path)
+        }
+        return Array(data)
+    }
+
+    static func add(_ file: AssetFile, to store: some ProjectStore) throws {
+        let result = try store.add(file.tasks, at: .now())
+        var line = "Added \(result.added) task\(result.added == 1 ? "" : "s")"
+        if result.skippedExisting > 0 {
+            line += "; skipped \(result.skippedExisting) whose externalId is already in the project (or repeated in the file)"
+        }
+        Console.out(line + ".")
+        if !file.preLabels.isEmpty {
+            let matched = try store.attach(file.preLabels)
+            Console.out("Attached pre-labels to \(matched) of \(file.preLabels.count) tasks named in the file.")
+            if matched < file.preLabels.count {
+                Console.error("warning: \(file.preLabels.count - matched) pre-label records name no unstarted task of this project")
+            }
+        }
+    }
+}
+
+enum TimeText {
+    static func seconds(_ ms: Int64) -> String {
+        ms % 1000 == 0 ? "\(ms / 1000) s" : String(format: "%.1f s", Double(ms) / 1000)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import LabelCore
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Labeler performance: tasks, review outcomes, time per task, idle share.",
+        discussion: """
+            Per annotator: tasks labeled, skipped and reviewed; the share of their labels accepted and \
+            rejected in review; median and mean active time per submitted task; the idle share of all \
+            time spent; and tasks per active hour. Times are active time, as in Ango's export.
+            """)
+
+    @OptionGroup var project: ProjectOption
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Only count work done on or after this date (YYYY-MM-DD or ISO 8601, UTC).", valueName: "date"))
+    var since: String?
+
+    func run() throws {
+        try Console.run {
+            var from: Timestamp?
+            if let since {
+                guard let t = Timestamp(iso8601: since) else {
+                    throw Diagnostic(.error, "--since takes a date such as 2026-11-24 or 2026-11-24T09:00:00Z, got \"\(since)\"")
+                }
+                from = t
+            }
+            let store = try project.open()
+            let settings = try store.settings()
+            let stats = LabelerStats.compute(try store.activity(since: from))
+            if json {
+                let progress = try store.progress()
+                let doc: JSONValue = [
+                    "project": .string(settings.name), "since": from.map { .string($0.iso8601) } ?? .null,
+                    "tasks": .int(progress.total), "labeled": .int(progress.labeled),
+                    "annotators": .array(stats.map(\.json)),
+                ]
+                Console.out(JSONWriter(pretty: true).string(doc))
+            } else {
+                Console.out(StatsTable.text(stats, settings: settings))
+            }
+        }
+    }
+}
+
+enum StatsTable {
+    static func text(_ stats: [LabelerStats], settings: ProjectSettings) -> String {
+        guard !stats.isEmpty else { return "No work recorded yet in \(settings.name)." }
+        let header = ["annotator", "labeled", "skipped", "reviewed", "accepted", "rejected", "median", "mean", "idle", "per hour"]
+        var rows = [header]
+        for s in stats {
+            rows.append([
+                settings.exportName(of: s.user), "\(s.labeled)", "\(s.skipped)", "\(s.reviewed)", percent(s.acceptedRate),
+                percent(s.rejectedRate), duration(s.medianActive), duration(s.meanActive), percent(s.idleShare),
+                String(format: "%.1f", s.tasksPerActiveHour),
+            ])
+        }
+        let widths = header.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    static func percent(_ r: Double?) -> String { r.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
+
+    static func duration(_ ms: Int64) -> String {
+        let s = Double(ms) / 1000
+        if s < 60 { return String(format: "%.1fs", s) }
+        if s < 3600 { return String(format: "%dm%02ds", Int(s) / 60, Int(s) % 60) }
+        return String(format: "%dh%02dm", Int(s) / 3600, Int(s) / 60 % 60)
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import LabelCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check an ontology or an assets file, and summarise what is in it.",
+        discussion: """
+            Exits 0 and prints a summary when the file is valid. Otherwise prints every problem found, \
+            each with file:line:column and, for problems of meaning, the JSON path, and exits 1.
+
+            An ontology is recognised by its "classifications" (or a get-project response); anything \
+            else is read as assets.
+            """)
+
+    @Argument(help: "The ontology or assets file.", completion: .file())
+    var file: String
+
+    @Option(help: ArgumentHelp("For CSV: the column holding the text to label.", valueName: "name"))
+    var textColumn: String?
+
+    /// One JSON object that is not an asset record is an ontology (or is best explained as one);
+    /// a file that is not valid JSON and starts with `{` too, so its syntax error is reported.
+    func isOntology(_ bytes: [UInt8]) -> Bool {
+        let lower = file.lowercased()
+        if [".csv", ".tsv", ".jsonl", ".ndjson"].contains(where: lower.hasSuffix) || textColumn != nil { return false }
+        guard let json = try? JSONParser.parse(bytes) else {
+            let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+            return first == UInt8(ascii: "{") && !lower.hasSuffix(".jsonl")
+        }
+        guard json.objectValue != nil else { return false }
+        return OntologyReaderProbe.looksLikeOntology(json) || !OntologyReaderProbe.looksLikeAssetRecord(json)
+    }
+
+    func run() throws {
+        try Console.run {
+            let bytes = try ProjectFiles.read(file)
+            if isOntology(bytes) {
+                let result = try OntologyReader.read(bytes, file: file)
+                Console.report(result.warnings)
+                Console.out(OntologySummary.text(result.ontology, file: file))
+            } else {
+                let assets = try AssetReader.read(bytes, file: file, textColumn: textColumn)
+                Console.report(assets.warnings)
+                Console.out(AssetSummary.text(assets, file: file))
+            }
+        }
+    }
+}
+
+enum OntologyReaderProbe {
+    static func looksLikeOntology(_ json: JSONValue) -> Bool {
+        json["classifications"] != nil || json["tools"] != nil || json["categorySchema"] != nil || json["data"]?["project"] != nil
+    }
+
+    static func looksLikeAssetRecord(_ json: JSONValue) -> Bool {
+        json["externalId"] != nil || json["asset"] != nil || json["task"] != nil
+    }
+}
+
+enum OntologySummary {
+    static func text(_ ontology: Ontology, file: String) -> String {
+        let all = ontology.allQuestions
+        var counts: [QuestionKind: Int] = [:]
+        for q in all { counts[q.kind, default: 0] += 1 }
+        let kinds = QuestionKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }.joined(separator: ", ")
+        let nested = all.count - ontology.classifications.count
+        let required = all.filter(\.required).count
+        var lines = [
+            "\(file): a valid ontology.",
+            "  \(all.count) questions (\(kinds)); \(nested) nested, \(required) required.",
+            "  \(ontology.tools.count) object tools and \(ontology.relations.count) relations kept (not asked in termlabel's form).",
+        ]
+        var shown = 0
+        func walk(_ questions: [Question], depth: Int) {
+            for q in questions {
+                shown += 1
+                if shown <= 16 {
+                    let indent = String(repeating: "  ", count: depth + 2)
+                    let parent = q.parentOptionId.map { " (when \($0))" } ?? ""
+                    let key = q.shortcutKey.map { " [\($0)]" } ?? ""
+                    let size = q.kind == .text ? (q.regex.map { " /\($0)/" } ?? "") : " \(q.choices.count) choices"
+                    lines.append("\(indent)\(q.required ? "*" : "-") \(q.title) — \(q.kind.rawValue)\(size)\(key)\(parent)")
+                }
+                walk(q.children, depth: depth + 1)
+            }
+        }
+        walk(ontology.classifications, depth: 0)
+        if shown > 16 { lines.append("    … and \(shown - 16) more") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+enum AssetSummary {
+    static func text(_ file: AssetFile, file path: String) -> String {
+        let counts = file.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let prelabeled = file.tasks.filter { !$0.annotations.classifications.isEmpty || !$0.annotations.tools.isEmpty }.count
+        var metadataKeys: Set<String> = []
+        for task in file.tasks.prefix(10_000) { metadataKeys.formUnion(task.metadata.objectValue?.keys ?? []) }
+        var lines = ["\(path): valid \(file.kind.rawValue) with \(counts)."]
+        lines.append("  \(file.tasks.count) tasks, \(prelabeled) with pre-labels; \(file.preLabels.count) pre-label records for tasks already in a project.")
+        if !metadataKeys.isEmpty { lines.append("  metadata keys: \(metadataKeys.sorted().prefix(12).joined(separator: ", "))") }
+        if let first = file.tasks.first {
+            let text = first.asset.stringValue ?? first.asset.description
+            lines.append("  first: \(first.externalId): \(String(text.prefix(60)).replacingOccurrences(of: "\n", with: " "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
