@@ -1,0 +1,4 @@
+import Testing
+
+/// Everything under `Timing/`; `swift test --filter TimingTests` runs these suites.
+@Suite struct TimingTests {}
