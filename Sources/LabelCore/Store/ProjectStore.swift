@@ -139,9 +139,9 @@ public struct Draft: Equatable, Sendable {
     public var stage: Stage
     public var user: String
     public var classifications: [JSONValue]
-    public var time: TimeRecord
+    public var time: TimeSpent
     public var savedAt: Timestamp
-    public init(taskId: Int64, stage: Stage, user: String, classifications: [JSONValue], time: TimeRecord, savedAt: Timestamp) {
+    public init(taskId: Int64, stage: Stage, user: String, classifications: [JSONValue], time: TimeSpent, savedAt: Timestamp) {
         self.taskId = taskId
         self.stage = stage
         self.user = user
@@ -157,12 +157,12 @@ public struct Submission: Equatable, Sendable {
     /// The login of who submits (assignment is checked against it).
     public var user: String
     public var classifications: [JSONValue]
-    public var time: TimeRecord
+    public var time: TimeSpent
     public var at: Timestamp
     public var reviewStatus: ReviewStatus?
     public var comment: String?
     public init(
-        taskId: Int64, stage: Stage, user: String, classifications: [JSONValue], time: TimeRecord, at: Timestamp,
+        taskId: Int64, stage: Stage, user: String, classifications: [JSONValue], time: TimeSpent, at: Timestamp,
         reviewStatus: ReviewStatus? = nil, comment: String? = nil
     ) {
         self.taskId = taskId
@@ -207,7 +207,7 @@ public struct Activity: Equatable, Sendable {
         public var user: String
         public var stage: Stage
         public var reviewStatus: ReviewStatus?
-        public var time: TimeRecord
+        public var time: TimeSpent
         public var completedAt: Timestamp
         /// For a review entry: who labeled what was reviewed.
         public var labeler: String?

@@ -16,7 +16,7 @@ extension SQLiteProjectStore {
             annotations: decodeAnnotations(row["annotations"]),
             updatedAt: (row["updatedAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)),
             updatedBy: row["updatedBy"], reviewComment: row["reviewComment"],
-            time: TimeRecord(active: row["active"], idle: row["idle"]), labeler: row["labeler"],
+            time: TimeSpent(active: row["active"], idle: row["idle"]), labeler: row["labeler"],
             extra: json(row["extra"])?.objectValue ?? [:])
     }
 
@@ -53,7 +53,7 @@ extension SQLiteProjectStore {
         Draft(
             taskId: row["task"], stage: Stage(rawValue: row["stage"]) ?? .label, user: row["user"],
             classifications: json(row["classifications"])?.arrayValue ?? [],
-            time: TimeRecord(active: row["active"], idle: row["idle"]),
+            time: TimeSpent(active: row["active"], idle: row["idle"]),
             savedAt: Timestamp(millisecondsSince1970: row["savedAt"]))
     }
 

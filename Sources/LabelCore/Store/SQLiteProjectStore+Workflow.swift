@@ -209,7 +209,7 @@ extension SQLiteProjectStore {
                 Activity.Entry(
                     taskId: $0["task"], user: $0["user"], stage: Stage(rawValue: $0["stage"]) ?? .label,
                     reviewStatus: ($0["reviewStatus"] as String?).flatMap(ReviewStatus.init(rawValue:)),
-                    time: TimeRecord(active: $0["active"], idle: $0["idle"]),
+                    time: TimeSpent(active: $0["active"], idle: $0["idle"]),
                     completedAt: Timestamp(millisecondsSince1970: $0["completedAt"]), labeler: $0["labeler"])
             }
             let skips = try Row.fetchAll(db, sql: "SELECT user, task, at FROM event WHERE kind = 'skip' AND at >= ? ORDER BY id", arguments: [from]).map {

@@ -22,7 +22,7 @@ public struct LabelTask: Equatable, Sendable, Identifiable {
     /// The latest reviewer's comment when the task was sent back.
     public var reviewComment: String?
     /// Time in the current stage so far (from drafts), and the task's total once submitted.
-    public var time: TimeRecord
+    public var time: TimeSpent
     /// Who submitted the Label stage last (a reviewer never reviews their own labels).
     public var labeler: String?
     /// Keys of an imported asset that termlabel does not use, written back on export.
@@ -32,7 +32,7 @@ public struct LabelTask: Equatable, Sendable, Identifiable {
         id: Int64 = 0, taskId: String, externalId: String, asset: JSONValue, metadata: JSONValue = [:],
         batches: [JSONValue] = [], priority: Int = 0, stage: Stage = .label, status: TaskStatus = .new,
         assignee: String? = nil, annotations: Annotations = .empty, updatedAt: Timestamp? = nil, updatedBy: String? = nil,
-        reviewComment: String? = nil, time: TimeRecord = .zero, labeler: String? = nil, extra: JSONObject = [:]
+        reviewComment: String? = nil, time: TimeSpent = .zero, labeler: String? = nil, extra: JSONObject = [:]
     ) {
         self.labeler = labeler
         self.extra = extra
@@ -73,19 +73,5 @@ public enum TaskStatus: String, CaseIterable, Sendable, Codable {
         case .rejected: "✗"
         case .accepted: "★"
         }
-    }
-}
-
-/// Active and idle milliseconds.
-public struct TimeRecord: Equatable, Hashable, Sendable, Codable {
-    public var active: Int64
-    public var idle: Int64
-    public init(active: Int64, idle: Int64) {
-        self.active = active
-        self.idle = idle
-    }
-    public static let zero = TimeRecord(active: 0, idle: 0)
-    public static func + (a: TimeRecord, b: TimeRecord) -> TimeRecord {
-        TimeRecord(active: a.active + b.active, idle: a.idle + b.idle)
     }
 }
