@@ -11,7 +11,10 @@ public enum TextLayout {
         if DisplayWidth.of(text) <= width { return text }
         let ellipsisWidth = DisplayWidth.of(ellipsis)
         guard ellipsisWidth <= width else { return prefix(ellipsis, width: width) }
-        return prefix(text, width: width - ellipsisWidth) + ellipsis
+        var kept = prefix(text, width: width - ellipsisWidth)
+        // "Very…" reads better than "Very …".
+        while kept.last?.isWhitespace == true { kept.removeLast() }
+        return kept + ellipsis
     }
 
     /// The text, cut to at most `width` columns with `…` at the start when it was too long.
