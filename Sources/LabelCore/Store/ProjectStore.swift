@@ -20,7 +20,7 @@ public protocol ProjectStore: Sendable {
     func page(_ filter: QueueFilter, offset: Int, limit: Int) throws -> [QueueRow]
     /// The position of a task in the filtered queue, to jump to it.
     func position(of taskId: Int64, in filter: QueueFilter) throws -> Int?
-    func progress() throws -> Progress
+    func progress() throws -> ProjectProgress
 
     /// The next task for `user` in `stage`, assigned to them in the same transaction, so two
     /// processes never get the same task. Their own unfinished tasks come first.
@@ -118,7 +118,7 @@ public struct QueueRow: Equatable, Sendable {
     public var preview: String
 }
 
-public struct Progress: Equatable, Sendable {
+public struct ProjectProgress: Equatable, Sendable {
     public var total: Int
     public var byStage: [Stage: Int]
     public var byStatus: [TaskStatus: Int]

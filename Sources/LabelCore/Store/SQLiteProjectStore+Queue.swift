@@ -106,7 +106,7 @@ extension SQLiteProjectStore {
         }
     }
 
-    public func progress() throws -> Progress {
+    public func progress() throws -> ProjectProgress {
         try pool.read { db in
             var byStage: [Stage: Int] = [:]
             var byStatus: [TaskStatus: Int] = [:]
@@ -117,7 +117,7 @@ extension SQLiteProjectStore {
                 if let s = Stage(rawValue: row["stage"]) { byStage[s, default: 0] += n }
                 if let s = TaskStatus(rawValue: row["status"]) { byStatus[s, default: 0] += n }
             }
-            return Progress(total: total, byStage: byStage, byStatus: byStatus)
+            return ProjectProgress(total: total, byStage: byStage, byStatus: byStatus)
         }
     }
 

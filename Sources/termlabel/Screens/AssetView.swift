@@ -1,0 +1,66 @@
+import Foundation
+import LabelCore
+import TerminalUI
+
+/// The asset pane: text wrapped at display width, JSON pretty-printed, URLs and paths with their
+/// metadata. Everything from the task goes through the screen's sanitising `put`, so control
+/// characters show as symbols and never reach the terminal.
+struct AssetView {
+    let session: LabelSession
+
+    func draw(in area: Rect, on screen: inout Screen) {
+        guard let open = session.open else {
+            Box(title: "Asset", style: .dim).draw(in: area, on: &screen)
+            let inner = Box.inner(area)
+            if !inner.isEmpty {
+                _ = screen.put(session.queueEmpty ? "Nothing to do here. q quits; ← picks a task from the list." : "", at: inner.origin, style: .dim, clip: inner)
+            }
+            return
+        }
+        let task = open.task
+        Box(title: "\(task.externalId) · \(task.status.rawValue)", style: .dim, titleStyle: .bold).draw(in: area, on: &screen)
+        let inner = Box.inner(area)
+        guard !inner.isEmpty else { return }
+        var lines: [(String, Style)] = []
+        if session.stage == .label, let comment = task.reviewComment {
+            for line in TextWrap.lines(visible("Sent back by review: " + comment), width: inner.width) {
+                lines.append((line, Style(foreground: .red, bold: true)))
+            }
+        }
+        lines += Self.lines(for: task.asset, width: inner.width).map { ($0, Style.plain) }
+        if let metadata = task.metadata.objectValue, !metadata.isEmpty {
+            lines.append(("", .plain))
+            let text = metadata.map { "\($0.key): \($0.value.stringValue ?? $0.value.description)" }.joined(separator: " · ")
+            lines += TextWrap.lines(visible(text), width: inner.width).map { ($0, Style.dim) }
+        }
+        let scroll = min(open.assetScroll, max(0, lines.count - inner.height))
+        for (i, (text, style)) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+            _ = screen.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, clip: inner)
+        }
+        if lines.count > scroll + inner.height {
+            let more = " ↓ \(lines.count - scroll - inner.height) more (PgDn) "
+            _ = screen.put(more, at: Point(x: area.maxX - DisplayWidth.of(more) - 1, y: area.maxY - 1), style: .dim, clip: area)
+        }
+    }
+
+    /// The asset as lines of at most `width` columns.
+    static func lines(for asset: JSONValue, width: Int) -> [String] {
+        switch asset {
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if !trimmed.contains(" "), trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") || trimmed.hasPrefix("/")
+                || trimmed.hasPrefix("./") || trimmed.hasPrefix("file://") {
+                let kind = trimmed.hasPrefix("http") ? "URL" : "Path"
+                return TextWrap.lines(visible("\(kind): \(trimmed)"), width: width)
+            }
+            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph -> [String] in
+                let lines = TextWrap.lines(visible(String(paragraph)), width: width)
+                return lines.isEmpty ? [""] : lines
+            }
+        default:
+            return JSONWriter(pretty: true).string(asset).split(separator: "\n").flatMap {
+                TextWrap.lines(visible(String($0)), width: width)
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import LabelCore
+import TerminalUI
+
+/// Draws a session: state in, cells out. Nothing here changes the session except reading the
+/// queue rows it needs from the store's page cache.
+struct LabelScreenView {
+    let session: LabelSession
+
+    /// The whole frame, and where the terminal cursor goes (nil: hidden).
+    func draw(on screen: inout Screen) -> Point? {
+        screen.clear()
+        guard let layout = ScreenLayout(size: screen.size) else {
+            drawTooSmall(on: &screen)
+            return nil
+        }
+        drawQueue(in: layout.queue, on: &screen)
+        AssetView(session: session).draw(in: layout.asset, on: &screen)
+        var cursor = FormView(session: session).draw(in: layout.form, on: &screen)
+        if let prompt = drawMessage(in: layout.message, on: &screen) { cursor = prompt }
+        drawStatus(in: layout.status, on: &screen)
+        switch session.mode {
+        case .help:
+            HelpOverlay(title: "Keys — any key closes", entries: KeyHelp.entries(stage: session.stage)).draw(in: screen.bounds, on: &screen)
+            return nil
+        case .stats:
+            StatsView(session: session).draw(in: screen.bounds, on: &screen)
+            return nil
+        default: return cursor
+        }
+    }
+
+    private func drawTooSmall(on screen: inout Screen) {
+        let lines = [
+            "Terminal too small: \(screen.width)x\(screen.height).",
+            "termlabel needs \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight) or more.",
+            "Enlarge the window; q quits (your draft is saved).",
+        ]
+        for (i, line) in lines.enumerated() {
+            let y = max(0, screen.height / 2 - 1) + i
+            guard y < screen.height else { break }
+            let text = TextLayout.truncate(line, to: screen.width)
+            _ = screen.put(text, at: Point(x: max(0, (screen.width - DisplayWidth.of(text)) / 2), y: y), style: i == 0 ? .bold : .plain)
+        }
+    }
+
+    private func drawQueue(in area: Rect, on screen: inout Screen) {
+        let q = session.queue
+        let focused = session.pane == .queue
+        Box(title: "Tasks · \(q.filterName) · \(q.count)", style: focused ? .bold : .dim).draw(in: area, on: &screen)
+        let inner = Box.inner(area)
+        guard !inner.isEmpty else { return }
+        session.queue.offset = ScrollList.scrollOffset(selected: q.selected, current: q.offset, visibleRows: inner.height, count: q.count)
+        try? session.loadQueueRows(visible: inner.height)
+        let openId = session.open?.task.id
+        let queue = session.queue
+        let list = ScrollList(
+            count: queue.count, selected: queue.selected, offset: queue.offset,
+            selectedStyle: focused ? .reverse : Style(bold: true, reverse: false),
+            emptyText: queue.filterIndex == 0 ? "No tasks." : "No \(queue.filterName) tasks."
+        ) { index in
+            guard let row = queue.row(index) else { return ListRow("…", style: .dim) }
+            let time = row.activeMilliseconds > 0 ? TimeFormat.short(row.activeMilliseconds) : nil
+            let style: Style = row.id == openId ? .bold : row.status == .skipped ? .dim : .plain
+            return ListRow("\(row.status.mark) \(row.externalId) \(row.preview)", style: style, trailing: time)
+        }
+        list.draw(in: inner, on: &screen)
+    }
+
+    /// The message line: a prompt being typed, else the last message, else a hint for the mode.
+    private func drawMessage(in area: Rect, on screen: inout Screen) -> Point? {
+        if case .prompt(let kind, let editing) = session.mode {
+            let prompt = PromptLine(label: kind == .jump ? "Go to task (externalId or number): " : "Reject — comment for the labeler: ", editing: editing)
+            prompt.draw(in: area, on: &screen)
+            return prompt.cursorPosition(in: area)
+        }
+        if let message = session.message {
+            _ = screen.put(TextLayout.truncate(message.text, to: area.width), at: area.origin,
+                           style: message.isError ? Style(foreground: .red, bold: true) : .bold, clip: area)
+            return nil
+        }
+        _ = screen.put(TextLayout.truncate(KeyHelp.hint(for: session), to: area.width), at: area.origin, style: .dim, clip: area)
+        return nil
+    }
+
+    private func drawStatus(in area: Rect, on screen: inout Screen) {
+        let p = session.progress
+        let done = session.stage == .review ? "\(p.byStage[.complete] ?? 0)/\(p.total) complete" : "\(p.labeled)/\(p.total) labeled"
+        var right = [StatusSegment(done)]
+        if let open = session.open {
+            let now = session.clock.now()
+            let spent = open.timer.spent(at: now)
+            right.append(StatusSegment("⏱ " + TimeFormat.clock(spent.active)))
+            if open.timer.isIdle(at: now) { right.append(StatusSegment("IDLE", style: Style(foreground: .yellow, bold: true, reverse: true))) }
+        }
+        StatusLine(
+            left: [StatusSegment("termlabel", style: Style(bold: true, reverse: true)), StatusSegment(session.settings.name),
+                   StatusSegment(session.stage.name), StatusSegment(session.user)],
+            right: right
+        ).draw(in: area, on: &screen)
+    }
+}
