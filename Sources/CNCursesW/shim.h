@@ -12,9 +12,12 @@
 #endif
 
 #include <locale.h>
+#include <string.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 #include <ncursesw/ncurses.h>
 #include <langinfo.h>
+#include <pty.h>
 #include <signal.h>
 #include <termios.h>
 #include <unistd.h>
@@ -22,6 +25,8 @@
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
 static inline int cn_lines(void) { return LINES; }
 static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
 
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline attr_t cn_a_bold(void) { return A_BOLD; }
@@ -41,5 +46,65 @@ static inline int cn_setcchar(cchar_t *out, const wchar_t *wch, attr_t attrs, sh
 }
 
 static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
+
+static inline WINDOW *cn_curscr(void) { return curscr; }
+
+/// A terminfo string capability, or NULL when absent or not a string (tigetstr's (char *)-1).
+static inline const char *cn_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    return (value == (char *)-1) ? NULL : value;
+}
+
+// Signals. The sigaction union and SIG_DFL/SIG_IGN casts are awkward from Swift.
+typedef void (*cn_signal_handler)(int);
+typedef void (*cn_signal_action)(int, siginfo_t *, void *);
+
+/// Installs a plain handler without SA_RESTART, so a blocking read returns EINTR and the input
+/// loop sees the recorded signal at once.
+static inline int cn_set_handler(int sig, cn_signal_handler handler, struct sigaction *old) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    return sigaction(sig, &action, old);
+}
+
+/// Installs a siginfo handler on the alternate stack (if any: a stack overflow needs one).
+static inline int cn_set_action(int sig, cn_signal_action handler, struct sigaction *old) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = handler;
+    action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&action.sa_mask);
+    return sigaction(sig, &action, old);
+}
+
+static inline int cn_restore_action(int sig, const struct sigaction *old) { return sigaction(sig, old, NULL); }
+
+static inline int cn_signal_is_ignored(int sig) {
+    struct sigaction current;
+    if (sigaction(sig, NULL, &current) != 0) return 0;
+    return !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN;
+}
+
+static inline void cn_signal_default(int sig) { signal(sig, SIG_DFL); }
+
+/// si_code: > 0 when the kernel raised the signal for a fault, <= 0 when a process sent it.
+static inline int cn_siginfo_code(const siginfo_t *info) { return info ? info->si_code : 0; }
+
+/// A pseudo-terminal pair (tests play the terminal emulator on `main`). openpty is in libc
+/// since glibc 2.34.
+static inline int cn_openpty(int *main_fd, int *secondary_fd) {
+    return openpty(main_fd, secondary_fd, NULL, NULL, NULL);
+}
+
+/// Sets a terminal's size (ioctl is variadic, which Swift cannot call).
+static inline int cn_set_window_size(int fd, unsigned short rows, unsigned short cols) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    size.ws_row = rows;
+    size.ws_col = cols;
+    return ioctl(fd, TIOCSWINSZ, &size);
+}
 
 #endif

@@ -1,0 +1,312 @@
+import CNCursesW
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal through ncursesw: a `Renderer` that sends only the cells that changed since
+/// the last frame, and a `KeySource` that decodes keys, resizes, focus changes, Ctrl-Z and
+/// termination signals into `InputEvent`s.
+///
+/// Open one at a time, on the main thread; `close()` (or deinit) restores the terminal. A crash
+/// restores it too (see `SignalTrap`). The app must handle `.interrupt`, `.terminate` and `.hangup`
+/// by saving and closing: the signals no longer end the process by themselves.
+public final class CursesTerminal: Renderer, KeySource {
+    public enum ColorMode: Sendable {
+        /// Colour when the terminal has it and `NO_COLOR` is not set.
+        case automatic
+        case never
+    }
+
+    /// Whether styles are drawn with colour (else only bold, reverse, …).
+    public var colorsEnabled: Bool { palette.colorsEnabled }
+    /// Cells copied into ncurses by the last `render`.
+    public private(set) var lastCellsWritten = 0
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let outputFD: Int32
+    private let inputFD: Int32
+    private let outputFile: UnsafeMutablePointer<FILE>
+    private let inputFile: UnsafeMutablePointer<FILE>
+    private var palette: CursesPalette
+    private var previous: Screen?
+    private var cursorVisible: Bool?
+    private var queued: [InputEvent] = []
+    private var stopBeforeNextRead = false
+    private var inputEnded = false
+    private var isClosed = false
+    private let characters = UnsafeMutablePointer<wchar_t>.allocate(capacity: 8)
+
+    private static let focusOn: [UInt8] = Array("\u{1B}[?1004h".utf8)
+    private static let focusOff: [UInt8] = Array("\u{1B}[?1004l".utf8)
+
+    /// Opens the terminal on `input` (standard input by default) and `output` (standard output, or
+    /// the controlling terminal when standard output is redirected).
+    ///
+    /// - Parameters:
+    ///   - terminalType: the terminfo name; `TERM` by default.
+    ///   - tickMilliseconds: how long `nextEvent()` waits before answering `.tick`.
+    public init(terminalType: String? = nil, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+                tickMilliseconds: Int32 = 250, colors: ColorMode = .automatic) throws(TerminalError) {
+        _ = TerminalLocale.prepare()
+        guard isatty(input) == 1 else { throw .notATerminal }
+        let type = terminalType ?? Self.environment("TERM") ?? ""
+        guard !type.isEmpty else { throw .unknownTerminalType("") }
+        guard type != "dumb" else { throw .unsupportedTerminalType(type) }
+        guard terminalIsOpen.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { throw .alreadyOpen }
+
+        let outputFD = isatty(output) == 1 ? dup(output) : open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        let inputFD = dup(input)
+        guard outputFD >= 0, inputFD >= 0,
+              let outputFile = fdopen(outputFD, "w"), let inputFile = fdopen(inputFD, "r") else {
+            if outputFD >= 0 { Glibc.close(outputFD) }
+            if inputFD >= 0 { Glibc.close(inputFD) }
+            terminalIsOpen.store(false, ordering: .releasing)
+            throw .notATerminal
+        }
+        var shellMode = termios()
+        let hasShellMode = tcgetattr(outputFD, &shellMode) == 0
+
+        SignalTrap.unblock()
+        // Before newterm, so ncurses keeps its hands off these signals.
+        SignalTrap.install(fd: outputFD, resetBytes: [], termios: hasShellMode ? shellMode : nil)
+        guard let screen = newterm(type, outputFile, inputFile), let window = cn_stdscr() else {
+            SignalTrap.uninstall()
+            fclose(outputFile)
+            fclose(inputFile)
+            terminalIsOpen.store(false, ordering: .releasing)
+            throw .unknownTerminalType(type)
+        }
+        self.screen = screen
+        self.window = window
+        self.outputFD = outputFD
+        self.inputFD = inputFD
+        self.outputFile = outputFile
+        self.inputFile = inputFile
+
+        cbreak()
+        noecho()
+        keypad(window, true)
+        intrflush(window, false)
+        set_escdelay(25)
+        wtimeout(window, max(1, tickMilliseconds))
+        Self.disableFlowControl(outputFD)
+        def_prog_mode()
+
+        let wantsColor = colors == .automatic && (Self.environment("NO_COLOR") ?? "").isEmpty && has_colors()
+        if wantsColor {
+            start_color()
+            use_default_colors()
+        }
+        palette = CursesPalette(colorsEnabled: wantsColor, colorCount: cn_colors(), pairLimit: cn_color_pairs())
+
+        _ = define_key("\u{1B}[I", KeyDecoder.focusInCode)
+        _ = define_key("\u{1B}[O", KeyDecoder.focusOutCode)
+        SignalTrap.install(fd: outputFD, resetBytes: Self.resetBytes(), termios: hasShellMode ? shellMode : nil)
+        write(Self.focusOn)
+    }
+
+    deinit {
+        close()
+        characters.deallocate()
+    }
+
+    /// Restores the terminal (leaves the alternate screen, shows the cursor, turns focus reports
+    /// off) and the previous signal handlers. Safe to call more than once.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        write(Self.focusOff)
+        endwin()
+        delscreen(screen)
+        fclose(outputFile)
+        fclose(inputFile)
+        SignalTrap.uninstall()
+        terminalIsOpen.store(false, ordering: .releasing)
+    }
+
+    public var size: Size {
+        Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    // MARK: Rendering
+
+    public func render(_ frame: Screen, cursor: Point?) {
+        guard !isClosed else { return }
+        let runs = ScreenDiff.changes(from: previous, to: frame)
+        let maxX = Int(getmaxx(window)), maxY = Int(getmaxy(window))
+        var written = 0
+        var lastStyle: Style?
+        var attributes: (attributes: attr_t, pair: Int16) = (cn_a_normal(), 0)
+        var cell = cchar_t()
+        for run in runs where run.y < maxY {
+            for x in run.x..<min(run.x + run.count, maxX) {
+                let source = frame[x, run.y]
+                if source.isContinuation || (source.width == 2 && x + 1 >= maxX) { continue }
+                if source.style != lastStyle {
+                    attributes = palette.attributes(for: source.style)
+                    lastStyle = source.style
+                }
+                fill(&cell, with: source.character, attributes: attributes)
+                mvwadd_wch(window, Int32(run.y), Int32(x), &cell)
+                written += 1
+            }
+        }
+        lastCellsWritten = written
+        placeCursor(cursor, maxX: maxX, maxY: maxY)
+        wnoutrefresh(window)
+        doupdate()
+        previous = frame
+    }
+
+    /// Forgets the last frame, so the next `render` writes every cell (after anything else drew on
+    /// the terminal).
+    public func invalidate() {
+        previous = nil
+        clearok(cn_curscr(), true)
+    }
+
+    private func fill(_ cell: inout cchar_t, with character: String, attributes: (attributes: attr_t, pair: Int16)) {
+        var count = 0
+        // A cchar_t holds a base and at most CCHARW_MAX - 1 combining scalars.
+        for scalar in character.unicodeScalars where count < 5 {
+            characters[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        if count == 0 { characters[count] = 0x20; count = 1 }
+        characters[count] = 0
+        if cn_setcchar(&cell, characters, attributes.attributes, attributes.pair) != OK {
+            characters[1] = 0
+            _ = cn_setcchar(&cell, characters, attributes.attributes, attributes.pair)
+        }
+    }
+
+    private func placeCursor(_ cursor: Point?, maxX: Int, maxY: Int) {
+        let visible = cursor.map { $0.x >= 0 && $0.y >= 0 && $0.x < maxX && $0.y < maxY } ?? false
+        if let cursor, visible { wmove(window, Int32(cursor.y), Int32(cursor.x)) }
+        if cursorVisible != visible {
+            curs_set(visible ? 1 : 0)
+            cursorVisible = visible
+        }
+    }
+
+    // MARK: Input
+
+    public func nextEvent() -> InputEvent? {
+        while !isClosed && !inputEnded {
+            if stopBeforeNextRead {
+                stopBeforeNextRead = false
+                suspend()
+                return .resumed
+            }
+            collectSignals()
+            if !queued.isEmpty { return queued.removeFirst() }
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            collectSignals()
+            let raw: KeyDecoder.Raw = switch result {
+            case OK: .character(UInt32(character))
+            case KEY_CODE_YES: .keyCode(Int32(bitPattern: character))
+            default: .timeout
+            }
+            if raw == .timeout && terminalHungUp() {
+                inputEnded = true
+                queued.append(.hangup)
+            } else if raw == .keyCode(KEY_RESIZE) {
+                previous = nil
+            }
+            if let event = KeyDecoder.decode(raw, size: { self.size }), !(event == .tick && !queued.isEmpty) {
+                queued.append(event)
+            }
+            if !queued.isEmpty { return queued.removeFirst() }
+        }
+        return queued.isEmpty ? nil : queued.removeFirst()
+    }
+
+    private func collectSignals() {
+        let pending = SignalTrap.take()
+        if pending.contains(.terminate) { queued.append(.terminate) }
+        if pending.contains(.hangup) { queued.append(.hangup) }
+        if pending.contains(.interrupt) { queued.append(.interrupt) }
+        if pending.contains(.suspend) {
+            queued.append(.suspended)
+            stopBeforeNextRead = true
+        } else if pending.contains(.resume) {
+            // Stopped by someone else (kill -STOP); the screen may be stale.
+            clearok(cn_curscr(), true)
+            queued.append(.resumed)
+        }
+    }
+
+    /// Gives the terminal back to the shell, stops until `fg`, then takes it again and repaints.
+    private func suspend() {
+        write(Self.focusOff)
+        endwin()
+        cn_signal_default(SIGTSTP)
+        raise(SIGTSTP)
+        SignalTrap.reinstallSuspendHandler()
+        _ = SignalTrap.take(.resume)
+        clearok(cn_curscr(), true)
+        wrefresh(window)
+        write(Self.focusOn)
+    }
+
+    /// After a hangup, reads fail at once instead of waiting, and poll reports it.
+    private func terminalHungUp() -> Bool {
+        var descriptor = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    // MARK: Helpers
+
+    private func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { _ = Glibc.write(outputFD, $0.baseAddress, $0.count) }
+    }
+
+    private static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// Ctrl-S and Ctrl-Q freeze and unfreeze output under flow control; a user who presses Ctrl-S
+    /// would think the program hung, so they become ordinary keys.
+    private static func disableFlowControl(_ fd: Int32) {
+        var mode = termios()
+        guard tcgetattr(fd, &mode) == 0 else { return }
+        mode.c_iflag &= ~tcflag_t(IXON)
+        _ = tcsetattr(fd, TCSANOW, &mode)
+    }
+
+    /// What undoes our terminal setup, for the crash handler: terminfo's strings for this terminal,
+    /// without their padding delays.
+    private static func resetBytes() -> [UInt8] {
+        var bytes: [UInt8] = focusOff
+        for name in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            guard let value = cn_tigetstr(name) else { continue }
+            bytes += stripPadding(Array(String(cString: value).utf8))
+        }
+        return bytes + Array("\r\n".utf8)
+    }
+
+    static func stripPadding(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<"),
+               let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+                index = close + 1
+                continue
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return result
+    }
+}
+
+private let terminalIsOpen = Atomic<Bool>(false)
