@@ -248,7 +248,7 @@ extension LabelSession {
         case .down: cursor = min(max(0, matches.count - 1), cursor + 1)
         case .pageUp: cursor = max(0, cursor - 10)
         case .pageDown: cursor = min(max(0, matches.count - 1), cursor + 10)
-        case .enter, .character(" ") where event == .enter || q.kind == .multiDropdown:
+        case .enter:
             guard matches.indices.contains(cursor) else { return }
             let value = q.choices[matches[cursor]]
             if q.kind == .singleDropdown {
@@ -257,6 +257,10 @@ extension LabelSession {
                 return
             }
             try applyForm(.toggle(id, value: value))
+        // In a multi dropdown Space toggles; in a single one it is part of the filter text.
+        case .character(" ") where q.kind == .multiDropdown:
+            guard matches.indices.contains(cursor) else { return }
+            try applyForm(.toggle(id, value: q.choices[matches[cursor]]))
         case .character(let c):
             query.append(c)
             cursor = 0
@@ -294,7 +298,10 @@ extension LabelSession {
                     cursor = parent
                 }
             }
-        case .enter, .character(" ") where event == .enter || query.isEmpty:
+        case .enter:
+            if let row, let path = bridge.path(row.path) { try applyForm(.toggle(id, value: path)) }
+        // Space chooses until a filter is being typed; then it is part of the filter text.
+        case .character(" ") where query.isEmpty:
             if let row, let path = bridge.path(row.path) { try applyForm(.toggle(id, value: path)) }
         case .character(let c):
             query.append(c)

@@ -1,0 +1,50 @@
+import Foundation
+import LabelCore
+import TerminalUI
+
+/// The labeling screen's run loop: key → session → frame → terminal. The terminal is restored
+/// on every way out, and the draft is saved first.
+enum LabelApp {
+    static func run(store: SQLiteProjectStore, stage: Stage, user: String) throws {
+        let session = try LabelSession(store: store, stage: stage, user: user, clock: SystemClock())
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal()
+        } catch {
+            throw Diagnostic(.error, "cannot open the labeling screen: \(error)",
+                             hint: "run termlabel in a terminal (a tty) with a known TERM, such as xterm-256color")
+        }
+        defer { terminal.close() }
+        var screen = Screen(size: terminal.size)
+        var shownSecond: Int64 = -1
+        func redraw() {
+            if screen.size != terminal.size { screen = Screen(size: terminal.size) }
+            let cursor = LabelScreenView(session: session).draw(on: &screen)
+            terminal.render(screen, cursor: cursor)
+        }
+        redraw()
+        while !session.finished {
+            guard let event = terminal.nextEvent() else {
+                // Input ended (the terminal went away): keep the work, as on a hang-up.
+                try session.handle(.hangup)
+                break
+            }
+            do {
+                try session.handle(event)
+            } catch {
+                session.message = Message(text: "Not saved: \(error). Your answers are still on screen; try again (w).", isError: true)
+            }
+            if session.finished { break }
+            if case .tick = event {
+                // The live timer changes once a second; redraw only then.
+                let second = session.open.map { $0.timer.spent(at: session.clock.now()).active / 1000 } ?? -1
+                let idle = session.open?.timer.isIdle(at: session.clock.now()) ?? false
+                let key = idle ? -2 - second : second
+                if key == shownSecond { continue }
+                shownSecond = key
+            }
+            if case .resize = event { screen = Screen(size: terminal.size) }
+            redraw()
+        }
+    }
+}
