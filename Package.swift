@@ -55,6 +55,7 @@ let package = Package(
         ),
         .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TermlabelTests", dependencies: ["termlabel", "LabelCore", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LabelCore"]),
     ]
 )

@@ -19,8 +19,7 @@ enum KeyHelp {
         if stage == .review {
             entries += [
                 HelpEntry("s", "accept (Fixed if you edited)"),
-                HelpEntry("r", "reject, with a comment for the labeler"),
-                HelpEntry("m", "edit the labeler's answers"),
+                HelpEntry("r m", "reject with a comment / edit the answers"),
             ]
         } else {
             entries.append(HelpEntry("s", "submit the task"))
@@ -28,17 +27,12 @@ enum KeyHelp {
         entries += [
             HelpEntry("x", "skip the task / bring a skipped one back"),
             HelpEntry("n p", "next / previous task in the list"),
-            HelpEntry("← →", "the task list / the form"),
-            HelpEntry("Enter (list)", "open the selected task"),
+            HelpEntry("← →", "the task list (Enter opens a task) / the form"),
             HelpEntry("v", "filter the list by status"),
             HelpEntry("/", "go to a task by externalId or number"),
             HelpEntry("PgUp PgDn", "scroll the asset"),
             HelpEntry("%", "labeler statistics"),
-            HelpEntry("?", "this help"),
             HelpEntry("q Ctrl-C", "quit (the draft and its time are kept)"),
-            HelpEntry("Text:", "type; ← → Home End; Enter done; Esc cancel"),
-            HelpEntry("Dropdown:", "type to filter; ↑ ↓; Enter/Space choose; Esc close"),
-            HelpEntry("Tree:", "type to filter; → ← open/close; Space choose; Esc"),
         ]
         return entries
     }

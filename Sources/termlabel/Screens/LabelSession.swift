@@ -106,6 +106,10 @@ final class LabelSession {
             taskId: current.task.id, stage: stage, user: user, classifications: current.form.classifications(),
             time: current.timer.spent(at: now), savedAt: .now()))
         current.lastSaved = now
+        if current.task.status == .new {
+            current.task.status = .draft
+            queue.cache = []
+        }
         open = current
     }
 

@@ -1,10 +1,11 @@
 import TerminalUI
 
 /// Where each pane goes for a terminal size. At 80x24 the queue takes 24 columns and the asset
-/// a third of the height; a large terminal gives the asset and form the extra room.
+/// a third of the height; from 150 columns the asset and the form stand side by side.
 struct ScreenLayout: Equatable {
     static let minimumWidth = 60
     static let minimumHeight = 14
+    static let sideBySideWidth = 150
 
     var queue: Rect
     var asset: Rect
@@ -21,7 +22,12 @@ struct ScreenLayout: Equatable {
         let queueWidth = size.width >= 160 ? 44 : size.width >= 120 ? 36 : max(24, size.width * 3 / 10)
         let (left, right) = body.split(leftWidth: queueWidth)
         queue = left
-        let assetHeight = max(6, min(body.height * 2 / 5, 20))
-        (asset, form) = right.split(topHeight: assetHeight)
+        if size.width >= Self.sideBySideWidth {
+            // Wide terminals: asset and form side by side, both the full height.
+            (asset, form) = right.split(leftWidth: right.width * 11 / 20)
+        } else {
+            let assetHeight = max(6, min(body.height * 2 / 5, 20))
+            (asset, form) = right.split(topHeight: assetHeight)
+        }
     }
 }
