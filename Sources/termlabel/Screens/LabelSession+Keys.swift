@@ -71,10 +71,7 @@ extension LabelSession {
         let target = queue.selected + delta
         guard target >= 0, target < queue.count else { return }
         queue.selected = target
-        try loadQueueRows(visible: 1)
-        queue.offset = ScrollList.scrollOffset(selected: target, current: queue.offset, visibleRows: 10, count: queue.count)
-        try loadQueueRows(visible: 10)
-        if let row = queue.row(target) { try open(taskId: row.id) }
+        if let row = try selectedRow() { try open(taskId: row.id) }
     }
 
     private func scrollAsset(_ delta: Int) {
@@ -90,8 +87,7 @@ extension LabelSession {
         case .home: moveQueueSelection(to: 0)
         case .end: moveQueueSelection(to: queue.count - 1)
         case .enter, .character(" "):
-            try loadQueueRows(visible: 1)
-            if let row = queue.row(queue.selected) { try open(taskId: row.id) }
+            if let row = try selectedRow() { try open(taskId: row.id) }
         case .character(let c) where ("a"..."k").contains(c): shortcut(event)
         default: break
         }

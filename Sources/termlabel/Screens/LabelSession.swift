@@ -135,7 +135,7 @@ final class LabelSession {
     }
 
     func toggleSkip() throws {
-        let target = pane == .queue ? queue.row(queue.selected).map(\.id) : open?.task.id
+        let target = pane == .queue ? try selectedRow()?.id : open?.task.id
         guard let id = target, let task = try store.task(id: id) else { return }
         if task.status == .skipped {
             try store.unskip(taskId: id, user: user, at: .now())
@@ -229,6 +229,12 @@ final class LabelSession {
         let start = max(0, queue.offset - 100)
         queue.cache = try store.page(queue.filter, offset: start, limit: visible + 200)
         queue.cacheStart = start
+    }
+
+    /// The row selected in the queue pane, read from the store if it is not in the window.
+    func selectedRow() throws -> QueueRow? {
+        if let row = queue.row(queue.selected) { return row }
+        return try store.page(queue.filter, offset: queue.selected, limit: 1).first
     }
 
     func moveQueueSelection(to index: Int) {
