@@ -62,3 +62,17 @@ import Testing
         #expect(renderer.framesRendered == 2)
     }
 }
+
+@Suite struct EmptyScreenDiffTests {
+    @Test func emptyScreensHaveNoChanges() {
+        #expect(ScreenDiff.changes(from: Screen(width: 0, height: 3), to: Screen(width: 0, height: 3)).isEmpty)
+        #expect(ScreenDiff.changes(from: Screen(width: 4, height: 0), to: Screen(width: 4, height: 0)).isEmpty)
+    }
+
+    @Test func benchmarkKeypressChangesOnlyTheMovedRowsAndCounter() {
+        let before = FrameBenchmark.frame(selected: 10)
+        let (after, cells) = FrameBenchmark.keypress(from: before, selected: 10)
+        #expect(Set(ScreenDiff.changes(from: before, to: after).map(\.y)) == [10, 11, 59])
+        #expect(cells < 200 * 3)
+    }
+}

@@ -74,7 +74,7 @@ public final class CursesTerminal: Renderer, KeySource {
 
         SignalTrap.unblock()
         // Before newterm, so ncurses keeps its hands off these signals.
-        SignalTrap.install(fd: outputFD, resetBytes: [], termios: hasShellMode ? shellMode : nil)
+        SignalTrap.install(fd: outputFD, termios: hasShellMode ? shellMode : nil)
         guard let screen = newterm(type, outputFile, inputFile), let window = cn_stdscr() else {
             SignalTrap.uninstall()
             fclose(outputFile)
@@ -107,7 +107,7 @@ public final class CursesTerminal: Renderer, KeySource {
 
         _ = define_key("\u{1B}[I", KeyDecoder.focusInCode)
         _ = define_key("\u{1B}[O", KeyDecoder.focusOutCode)
-        SignalTrap.install(fd: outputFD, resetBytes: Self.resetBytes(), termios: hasShellMode ? shellMode : nil)
+        SignalTrap.setResetBytes(Self.resetBytes())
         write(Self.focusOn)
     }
 

@@ -51,15 +51,15 @@ enum SignalTrap {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
-    /// Installs every handler. `resetBytes` is what the fatal handler writes to `fd` (exit the
-    /// alternate screen, show the cursor, …) before restoring `termios`.
-    static func install(fd: Int32, resetBytes: [UInt8], termios saved: termios?) {
+    /// Installs every handler (once; later calls only update the restore data). `fd` is the
+    /// terminal the fatal handler restores to `termios`.
+    static func install(fd: Int32, termios saved: termios?) {
         _ = pendingSignals.load(ordering: .relaxed)
         crash.pointee.fd = fd
-        crash.pointee.count = min(resetBytes.count, crashBufferSize)
-        for (index, byte) in resetBytes.prefix(crashBufferSize).enumerated() { crashBytes[index] = byte }
         crash.pointee.hasTermios = saved != nil
         if let saved { crash.pointee.mode = saved }
+        // Installing twice would make our own handler the "previous" one, and a crash would loop.
+        guard !installed.contains(true) else { return }
         for signal in recorded {
             // A shell without job control starts us with SIGTSTP ignored; keep it that way.
             if signal == SIGTSTP && cn_signal_is_ignored(signal) != 0 { continue }
@@ -70,12 +70,21 @@ enum SignalTrap {
         }
     }
 
+    /// What the fatal handler writes to the terminal before restoring its mode: exit the alternate
+    /// screen, show the cursor, …
+    static func setResetBytes(_ bytes: [UInt8]) {
+        crash.pointee.count = 0
+        for (index, byte) in bytes.prefix(crashBufferSize).enumerated() { crashBytes[index] = byte }
+        crash.pointee.count = min(bytes.count, crashBufferSize)
+    }
+
     /// Puts back the handlers that were there before `install`.
     static func uninstall() {
         for signal in recorded + fatal where installed[Int(signal)] {
             _ = cn_restore_action(signal, previous + Int(signal))
             installed[Int(signal)] = false
         }
+        crash.pointee.fd = -1
         _ = take()
     }
 

@@ -40,9 +40,12 @@ public struct Screen: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
-        for y in area.minY..<area.maxY {
-            for x in area.minX..<area.maxX {
-                set(.blank(style), x: x, y: y)
+        let blank = Cell.blank(style)
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { buffer in
+            for y in area.minY..<area.maxY {
+                let row = GridRow(buffer: buffer, base: y * width, width: width)
+                for x in area.minX..<area.maxX { row.set(blank, at: x) }
             }
         }
     }
@@ -68,30 +71,14 @@ public struct Screen: Equatable, Sendable {
     public mutating func put(_ text: String, at point: Point, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard point.y >= area.minY, point.y < area.maxY, point.x < area.maxX, !area.isEmpty else { return 0 }
-        var writer = ClusterWriter(x: point.x, y: point.y, area: area, style: style)
-        for scalar in text.unicodeScalars {
-            if !writer.add(scalar, to: &self) { break }
+        let width = self.width
+        let end = cells.withUnsafeMutableBufferPointer { buffer in
+            var writer = ClusterWriter(row: GridRow(buffer: buffer, base: point.y * width, width: width),
+                                       x: point.x, minX: area.minX, maxX: area.maxX, style: style)
+            writer.write(text)
+            return writer.x
         }
-        writer.finish(on: &self)
-        return max(0, min(writer.x, area.maxX) - max(point.x, area.minX))
-    }
-
-    /// Writes a cell, repairing any wide character it cuts in half.
-    mutating func set(_ cell: Cell, x: Int, y: Int) {
-        let index = y * width + x
-        let old = cells[index]
-        if old.isContinuation, x > 0 {
-            cells[index - 1] = .blank(cells[index - 1].style)
-        } else if old.width == 2, x + 1 < width {
-            cells[index + 1] = .blank(cells[index + 1].style)
-        }
-        cells[index] = cell
-        guard cell.width == 2, x + 1 < width else { return }
-        let next = cells[index + 1]
-        if next.width == 2, x + 2 < width {
-            cells[index + 2] = .blank(cells[index + 2].style)
-        }
-        cells[index + 1] = .continuation(cell.style)
+        return max(0, min(end, area.maxX) - max(point.x, area.minX))
     }
 
     /// Row `y` as text: wide characters once, trailing spaces trimmed.
@@ -123,70 +110,133 @@ public struct Screen: Equatable, Sendable {
     }
 }
 
-/// Groups scalars into cells (a base and its zero-width followers) and writes them left to right.
-private struct ClusterWriter {
-    var x: Int
-    let y: Int
-    let area: Rect
-    let style: Style
-    var pending = String.UnicodeScalarView()
-    var pendingWidth = 0
+/// One row of the grid, written in place. Keeps wide characters whole: writing over either half
+/// of one blanks the other half.
+private struct GridRow {
+    let buffer: UnsafeMutableBufferPointer<Cell>
+    let base: Int
+    let width: Int
 
-    init(x: Int, y: Int, area: Rect, style: Style) {
+    func set(_ cell: Cell, at x: Int) {
+        let index = base + x
+        let oldWidth = buffer[index].width
+        if oldWidth == 0, x > 0 {
+            buffer[index - 1] = .blank(buffer[index - 1].style)
+        } else if oldWidth == 2, x + 1 < width {
+            buffer[index + 1] = .blank(buffer[index + 1].style)
+        }
+        buffer[index] = cell
+        guard cell.width == 2, x + 1 < width else { return }
+        if buffer[index + 1].width == 2, x + 2 < width {
+            buffer[index + 2] = .blank(buffer[index + 2].style)
+        }
+        buffer[index + 1] = .continuation(cell.style)
+    }
+}
+
+/// Groups scalars into cells (a base and its zero-width followers) and writes them left to right.
+/// Clusters are sliced from the source text where possible, so ordinary text costs no copying
+/// beyond the cell strings themselves.
+private struct ClusterWriter {
+    let row: GridRow
+    var x: Int
+    let minX: Int
+    let maxX: Int
+    let style: Style
+
+    private var pendingWidth = 0
+    private var pendingSource: Range<String.UnicodeScalarView.Index>?
+    private var pendingOwned: String.UnicodeScalarView?
+
+    init(row: GridRow, x: Int, minX: Int, maxX: Int, style: Style) {
+        self.row = row
         self.x = x
-        self.y = y
-        self.area = area
+        self.minX = minX
+        self.maxX = maxX
         self.style = style
     }
 
-    /// False once the right edge is reached.
-    mutating func add(_ scalar: Unicode.Scalar, to screen: inout Screen) -> Bool {
-        let shown = Sanitizer.replacement(for: scalar) ?? scalar
-        let width = DisplayWidth.of(shown)
-        if width == 0 {
-            if pendingWidth > 0 {
-                pending.append(shown)
-            } else if Sanitizer.needsBase(shown) {
-                pending = String.UnicodeScalarView()
-                pending.append("\u{25CC}")
-                pending.append(shown)
+    mutating func write(_ text: String) {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            defer { index = next }
+            let value = scalar.value
+            if value >= 0x20 && value < 0x7F {
+                flush(scalars)
+                if x >= maxX { return }
+                pendingSource = index..<next
                 pendingWidth = 1
+                continue
             }
-            return true
+            let replacement = Sanitizer.replacement(for: scalar)
+            let shown = replacement ?? scalar
+            let width = DisplayWidth.of(shown)
+            if width == 0 {
+                attach(shown, through: next)
+                continue
+            }
+            flush(scalars)
+            if x >= maxX { return }
+            pendingWidth = width
+            if replacement == nil {
+                pendingSource = index..<next
+            } else {
+                var owned = String.UnicodeScalarView()
+                owned.append(shown)
+                pendingOwned = owned
+            }
         }
-        flush(on: &screen)
-        if x >= area.maxX { return false }
-        pending.removeAll(keepingCapacity: true)
-        pending.append(shown)
-        pendingWidth = width
-        return true
+        flush(scalars)
     }
 
-    mutating func finish(on screen: inout Screen) {
-        flush(on: &screen)
+    private mutating func attach(_ scalar: Unicode.Scalar, through next: String.UnicodeScalarView.Index) {
+        if pendingWidth == 0 {
+            // A mark with nothing to sit on: shown on a dotted circle, or dropped if invisible.
+            guard Sanitizer.needsBase(scalar) else { return }
+            var owned = String.UnicodeScalarView()
+            owned.append("\u{25CC}")
+            owned.append(scalar)
+            pendingOwned = owned
+            pendingWidth = 1
+        } else if pendingOwned != nil {
+            pendingOwned!.append(scalar)
+        } else if let source = pendingSource {
+            pendingSource = source.lowerBound..<next
+        }
     }
 
-    private mutating func flush(on screen: inout Screen) {
+    private mutating func flush(_ scalars: String.UnicodeScalarView) {
         guard pendingWidth > 0 else { return }
-        defer { pendingWidth = 0 }
         let start = x
         x += pendingWidth
-        if start >= area.minX && x <= area.maxX {
-            screen.set(Cell(character: Self.string(pending), width: pendingWidth, style: style), x: start, y: y)
+        let character: String
+        if let owned = pendingOwned {
+            character = String(owned)
+        } else if let source = pendingSource {
+            let first = scalars[source.lowerBound]
+            if first.isASCII && scalars.index(after: source.lowerBound) == source.upperBound {
+                character = asciiStrings[Int(first.value)]
+            } else {
+                character = String(scalars[source])
+            }
+        } else {
+            character = " "
+        }
+        pendingWidth = 0
+        pendingSource = nil
+        pendingOwned = nil
+        if start >= minX && x <= maxX {
+            row.set(Cell(character: character, width: x - start, style: style), at: start)
             return
         }
         // Partly outside the clip: the visible part becomes spaces.
-        let first = max(start, area.minX), end = min(x, area.maxX)
+        let first = max(start, minX), end = min(x, maxX)
         guard first < end else { return }
-        for column in first..<end {
-            screen.set(.blank(style), x: column, y: y)
-        }
-    }
-
-    private static let ascii: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
-
-    private static func string(_ scalars: String.UnicodeScalarView) -> String {
-        if scalars.count == 1, let only = scalars.first, only.isASCII { return ascii[Int(only.value)] }
-        return String(scalars)
+        for column in first..<end { row.set(.blank(style), at: column) }
     }
 }
+
+private let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What changed between two frames, as runs of cells to rewrite. The curses renderer copies only
 /// these cells into ncurses, which is what keeps a keypress cheap: moving a cursor row in a full
 /// 200x60 frame touches two rows, not 12,000 cells.
@@ -29,10 +35,15 @@ public enum ScreenDiff {
         }
         var runs: [Run] = []
         let width = new.width
+        guard width > 0, new.height > 0 else { return [] }
         old.cells.withUnsafeBufferPointer { before in
             new.cells.withUnsafeBufferPointer { after in
+                let rowBytes = width * MemoryLayout<Cell>.stride
                 for y in 0..<new.height {
                     let base = y * width
+                    // Identical bytes are identical cells (equal strings can differ in bytes, which
+                    // only sends such rows down the slower cell-by-cell path).
+                    if memcmp(before.baseAddress! + base, after.baseAddress! + base, rowBytes) == 0 { continue }
                     var start = -1, end = -1
                     var x = 0
                     while x < width {
