@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "termlabel",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "termlabel", targets: ["termlabel"]),
         .library(name: "LabelCore", targets: ["LabelCore"]),
@@ -45,13 +45,9 @@ let package = Package(
                 "LabelCore",
                 "TerminalUI",
                 "DemoProject",
+                "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
-        ),
-        // Benchmarks: `swift run -c release termlabel-bench` prints the figures.
-        .executableTarget(
-            name: "termlabel-bench",
-            dependencies: ["LabelCore", "TerminalUI"]
         ),
         .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
