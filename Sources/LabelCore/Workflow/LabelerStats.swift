@@ -12,7 +12,7 @@ public struct LabelerStats: Equatable, Sendable {
     public var accepted: Int
     public var fixed: Int
     public var rejected: Int
-    /// Active milliseconds per submission (label and review), median and mean.
+    /// Active milliseconds per submission (label and review), median and mean (rounded to the nearest ms).
     public var medianActive: Int64
     public var meanActive: Int64
     public var active: Int64
@@ -71,7 +71,7 @@ public struct LabelerStats: Equatable, Sendable {
             if !sorted.isEmpty {
                 let mid = sorted.count / 2
                 s.medianActive = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-                s.meanActive = sorted.reduce(0, +) / Int64(sorted.count)
+                s.meanActive = (sorted.reduce(0, +) + Int64(sorted.count) / 2) / Int64(sorted.count)
             }
             return s
         }.sorted { $0.user < $1.user }

@@ -33,17 +33,29 @@ struct StatsCommand: ParsableCommand {
             let settings = try store.settings()
             let stats = LabelerStats.compute(try store.activity(since: from))
             if json {
-                let progress = try store.progress()
-                let doc: JSONValue = [
-                    "project": .string(settings.name), "since": from.map { .string($0.iso8601) } ?? .null,
-                    "tasks": .int(progress.total), "labeled": .int(progress.labeled),
-                    "annotators": .array(stats.map(\.json)),
-                ]
-                Console.out(JSONWriter(pretty: true).string(doc))
+                Console.out(JSONWriter(pretty: true).string(try Self.document(store, since: from)))
             } else {
                 Console.out(StatsTable.text(stats, settings: settings))
             }
         }
+    }
+}
+
+extension StatsCommand {
+    /// What `stats --json` prints: the project's totals and each annotator's figures.
+    static func document(_ store: any ProjectStore, since: Timestamp?) throws -> JSONValue {
+        let settings = try store.settings()
+        let progress = try store.progress()
+        let stats = LabelerStats.compute(try store.activity(since: since))
+        return [
+            "project": .string(settings.name), "since": since.map { .string($0.iso8601) } ?? .null,
+            "tasks": .int(progress.total), "labeled": .int(progress.labeled),
+            "annotators": .array(stats.map { s in
+                var object = s.json.objectValue ?? [:]
+                object["email"] = .string(settings.exportName(of: s.user))
+                return .object(object)
+            }),
+        ]
     }
 }
 
