@@ -10,7 +10,11 @@ extension LabelSession {
         case .tick:
             try autosaveIfDue()
             return
-        case .resize, .focusIn, .focusOut, .suspended, .resumed:
+        case .suspended:
+            // The process stops right after this event: keep the work and its time first.
+            try saveDraft()
+            return
+        case .resize, .focusIn, .focusOut, .resumed:
             return
         case .hangup, .terminate, .interrupt:
             try closeCurrent()

@@ -44,9 +44,11 @@ enum Identity {
     static func current(override: String?) -> String {
         if let override, !override.isEmpty { return override }
         if let env = ProcessInfo.processInfo.environment["TERMLABEL_USER"], !env.isEmpty { return env }
-        var login = ProcessInfo.processInfo.environment["USER"] ?? ""
-        if login.isEmpty, let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { login = String(cString: name) }
-        if login.isEmpty { login = "uid\(getuid())" }
+        // As `whoami` says: the effective user's name, not $USER (which sudo and su keep).
+        var login = ""
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { login = String(cString: name) }
+        if login.isEmpty { login = ProcessInfo.processInfo.environment["USER"] ?? "" }
+        if login.isEmpty { login = "uid\(geteuid())" }
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         let hostName = String(decoding: host.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
