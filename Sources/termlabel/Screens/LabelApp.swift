@@ -6,15 +6,15 @@ import TerminalUI
 /// on every way out, and the draft is saved first.
 enum LabelApp {
     static func run(store: SQLiteProjectStore, stage: Stage, user: String) throws {
-        let session = try LabelSession(store: store, stage: stage, user: user, clock: SystemClock())
+        // The terminal first: no task is assigned to someone who cannot see it.
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
         } catch {
-            throw Diagnostic(.error, "cannot open the labeling screen: \(error)",
-                             hint: "run termlabel in a terminal (a tty) with a known TERM, such as xterm-256color")
+            throw Diagnostic(.error, "cannot open the labeling screen: \(error)")
         }
         defer { terminal.close() }
+        let session = try LabelSession(store: store, stage: stage, user: user, clock: SystemClock())
         var screen = Screen(size: terminal.size)
         var shownSecond: Int64 = -1
         func redraw() {
