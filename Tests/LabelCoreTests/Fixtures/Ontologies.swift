@@ -95,14 +95,11 @@ func compact(_ value: JSONValue) -> String {
     JSONWriter().string(value)
 }
 
-/// A fresh project directory, removed when the test ends.
-final class TemporaryDirectory {
-    let path: String
-    init() {
-        path = (FileManager.default.temporaryDirectory.path as NSString)
-            .appendingPathComponent("termlabel-coretests-\(UUID().uuidString)")
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+/// Runs `body` with a fresh temporary directory, removed afterwards.
+func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
+    let path = (FileManager.default.temporaryDirectory.path as NSString)
+        .appendingPathComponent("termlabel-coretests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try body(path)
 }
