@@ -242,3 +242,13 @@ struct FormActionTests {
         #expect(FormError.unknownValue("Sentiment", value: "Meh").description == "“Meh” is not a choice of “Sentiment”")
     }
 }
+
+@Suite("Form: rank answers")
+struct FormRankTests {
+    @Test("setRank keeps a value ranked twice only at its first place")
+    func setRankDropsRepeats() throws {
+        var form = try newForm()
+        try form.apply(.setRank("q-rank", order: ["B", "A", "B", "C", "A"]))
+        #expect(form.answer("q-rank") == .many(["B", "A", "C"]))
+    }
+}
