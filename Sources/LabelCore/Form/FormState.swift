@@ -79,7 +79,9 @@ public struct FormState: Equatable, Sendable {
         case .setRank(let id, let order):
             let q = try editable(id, kinds: [.rank])
             for value in order where !q.choices.contains(value) { throw .unknownValue(q.title, value: value) }
-            set(q, .many(order), at: time)
+            // A rank is an order of distinct options: a value given twice keeps its first place.
+            var seen: Set<String> = []
+            set(q, .many(order.filter { seen.insert($0).inserted }), at: time)
         case .moveRank(let id, let value, let offset):
             let q = try editable(id, kinds: [.rank])
             var order = rankOrder(q)

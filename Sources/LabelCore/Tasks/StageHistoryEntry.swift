@@ -35,7 +35,7 @@ public struct StageHistoryEntry: Equatable, Sendable {
     }
 
     /// Ango's key order: stage, stageId, duration, reviewStatus, completedAt, completedBy, tools,
-    /// classifications, relations. Classification metadata is not repeated in history, as in Ango.
+    /// classifications, relations. Metadata of classifications and tools is not repeated in history, as in Ango.
     public func json(includeIdle: Bool) -> JSONValue {
         var object: JSONObject
         if let original {
@@ -51,7 +51,7 @@ public struct StageHistoryEntry: Equatable, Sendable {
             if let comment { object["comment"] = .string(comment) }
             if let completedAt { object["completedAt"] = .string(completedAt.iso8601) }
             if let completedBy { object["completedBy"] = .string(completedBy) }
-            object["tools"] = .array(annotations.tools)
+            object["tools"] = .array(annotations.tools.map(Self.withoutMetadata))
             object["classifications"] = .array(annotations.classifications.map(Self.withoutMetadata))
             object["relations"] = .array(annotations.relations)
         }

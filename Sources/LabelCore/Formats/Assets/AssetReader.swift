@@ -62,9 +62,11 @@ public enum AssetReader {
                     JSONParser.location(of: path, in: line).map { SourceLocation(line: number, column: $0.column) }
                 }
             } catch {
-                builder.add(Diagnostic(error, file: file, lineOffset: number - 1))
+                var diagnostic = Diagnostic(error, file: file, lineOffset: number - 1)
+                // Unlike a JSON document's, the lines after a bad one are read: each is its own record.
+                diagnostic.hint = "fix the JSON on this line; each line is one record"
+                builder.add(diagnostic)
             }
-            if builder.errorCount > errorLimit { break }
         }
         return try builder.finish(.jsonLines)
     }
