@@ -39,6 +39,6 @@ extension SQLiteProjectStore {
         try submit(Submission(
             taskId: id(externalId), stage: stage, user: user,
             classifications: [["schemaId": "q-sent", "tool": "radio", "title": "Sentiment", "answer": .string(answer), "classifications": []]],
-            time: TimeRecord(active: active, idle: idle), at: time, reviewStatus: review, comment: comment))
+            time: TimeSpent(active: active, idle: idle), at: time, reviewStatus: review, comment: comment))
     }
 }

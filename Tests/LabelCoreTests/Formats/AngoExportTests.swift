@@ -20,10 +20,10 @@ struct LabeledProject {
         objectId = try #require(form.answers["q-sent"]?.objectId)
         try store.saveDraft(Draft(
             taskId: task.id, stage: .label, user: "ann", classifications: form.classifications(),
-            time: TimeRecord(active: 20_000, idle: 3_000), savedAt: at("2024-05-01T09:01:05.000Z")))
+            time: TimeSpent(active: 20_000, idle: 3_000), savedAt: at("2024-05-01T09:01:05.000Z")))
         let next = try store.submit(Submission(
             taskId: task.id, stage: .label, user: "ann", classifications: form.classifications(),
-            time: TimeRecord(active: 46_753, idle: 5_000), at: at("2024-05-01T09:02:00.000Z")))
+            time: TimeSpent(active: 46_753, idle: 5_000), at: at("2024-05-01T09:02:00.000Z")))
         guard next == .complete else { throw StoreError.notInStage(externalId: "r-1", stage: .complete, actual: next) }
     }
 
@@ -105,7 +105,7 @@ struct AngoExportTests {
             let a = try #require(try store.claimNext(stage: .label, user: "ann"))
             try store.saveDraft(Draft(
                 taskId: a.id, stage: .label, user: "ann", classifications: [["schemaId": "q-sent", "answer": "Negative"]],
-                time: TimeRecord(active: 10, idle: 0), savedAt: at("2024-05-01T09:30:00.000Z")))
+                time: TimeSpent(active: 10, idle: 0), savedAt: at("2024-05-01T09:30:00.000Z")))
             let path = (dir as NSString).appendingPathComponent("out.json")
             try AngoExport.export(store, options: AngoExport.Options(stage: .label, includeHistory: false), to: path)
             let task = try JSONParser.parse(Array(FileManager.default.contents(atPath: path) ?? Data())).arrayValue?.first?["task"]

@@ -112,7 +112,7 @@ struct AngoRoundTripTests {
                 classifications: task.annotations.classifications)
             _ = try imported.store.submit(Submission(
                 taskId: task.id, stage: .label, user: "lorenzo", classifications: form.classifications(),
-                time: TimeRecord(active: 1200, idle: 0), at: at("2024-05-01T10:00:00.000Z")))
+                time: TimeSpent(active: 1200, idle: 0), at: at("2024-05-01T10:00:00.000Z")))
             let exported = try imported.export(AngoExport.Options())["task"]
             #expect(exported?["classifications"] == imported.sample["classifications"])
         }
@@ -125,7 +125,7 @@ struct AngoRoundTripTests {
             let task = try #require(try imported.store.claimNext(stage: .label, user: "lorenzo"))
             _ = try imported.store.submit(Submission(
                 taskId: task.id, stage: .label, user: "lorenzo", classifications: task.annotations.classifications,
-                time: TimeRecord(active: 46753, idle: 0), at: at("2023-08-23T11:21:04.393Z")))
+                time: TimeSpent(active: 46753, idle: 0), at: at("2023-08-23T11:21:04.393Z")))
             let history = try #require(try imported.export(AngoExport.Options())["task"]?["stageHistory"]?.arrayValue)
             let sampleHistory = try #require(imported.sample["stageHistory"]?.arrayValue)
             // The sample's own Label entry is what Ango writes for this very submit.

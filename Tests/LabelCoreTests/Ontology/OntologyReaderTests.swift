@@ -15,7 +15,7 @@ struct OntologyReaderTests {
     func optionsRead() throws {
         let ontology = try Ontologies.read(Ontologies.everyTool)
         #expect(ontology.question("q-sent")?.options == [
-            Option(value: "Positive", schemaId: "o-pos"), Option(value: "Negative", schemaId: "o-neg"),
+            QuestionOption(value: "Positive", schemaId: "o-pos"), QuestionOption(value: "Negative", schemaId: "o-neg"),
         ])
     }
 

@@ -35,7 +35,7 @@ struct StoreConcurrencyTests {
                         let user = "user\(worker)"
                         while let task = try own.claimNext(stage: .label, user: user) {
                             _ = try own.submit(Submission(
-                                taskId: task.id, stage: .label, user: user, classifications: [], time: TimeRecord(active: 1, idle: 0),
+                                taskId: task.id, stage: .label, user: user, classifications: [], time: TimeSpent(active: 1, idle: 0),
                                 at: addedAt))
                             log.submitted(task.id)
                         }

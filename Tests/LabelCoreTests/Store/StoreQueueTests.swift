@@ -172,7 +172,7 @@ struct StoreQueueTests {
             _ = try store.add([NewTask(externalId: "a", asset: "Line one\n\n  line   two")], at: addedAt)
             let a = try store.id("a")
             _ = try store.claim(taskId: a, stage: .label, user: "ann")
-            try store.saveDraft(Draft(taskId: a, stage: .label, user: "ann", classifications: [], time: TimeRecord(active: 1234, idle: 9), savedAt: addedAt))
+            try store.saveDraft(Draft(taskId: a, stage: .label, user: "ann", classifications: [], time: TimeSpent(active: 1234, idle: 9), savedAt: addedAt))
             #expect(try store.page(.all, offset: 0, limit: 10) == [
                 QueueRow(id: a, externalId: "a", stage: .label, status: .draft, assignee: "ann", activeMilliseconds: 1234, preview: "Line one line two")
             ])
@@ -218,7 +218,7 @@ struct StoreQueueTests {
                 let a = try #require(try store.claimNext(stage: .label, user: "ann"))
                 draft = Draft(
                     taskId: a.id, stage: .label, user: "ann", classifications: [["schemaId": "q-sent", "answer": "Négatif 😀"]],
-                    time: TimeRecord(active: 5000, idle: 700), savedAt: at("2024-05-01T09:30:00.123Z"))
+                    time: TimeSpent(active: 5000, idle: 700), savedAt: at("2024-05-01T09:30:00.123Z"))
                 try store.saveDraft(draft)
                 path = store.directory
             }

@@ -17,7 +17,7 @@ struct StoreWorkflowTests {
             #expect(task.status == .submitted)
             #expect(task.assignee == nil)
             #expect(task.labeler == "ann")
-            #expect(task.time == TimeRecord(active: 4000, idle: 500))
+            #expect(task.time == TimeSpent(active: 4000, idle: 500))
             #expect(try store.draft(taskId: task.id, stage: .label) == nil)
         }
     }
@@ -221,9 +221,9 @@ struct StoreWorkflowTests {
             let a = try store.id("a")
             let activity = try store.activity(since: nil)
             #expect(activity.entries == [
-                Activity.Entry(taskId: a, user: "ann", stage: .label, reviewStatus: nil, time: TimeRecord(active: 100, idle: 5),
+                Activity.Entry(taskId: a, user: "ann", stage: .label, reviewStatus: nil, time: TimeSpent(active: 100, idle: 5),
                                completedAt: at("2024-05-01T10:00:00.000Z"), labeler: nil),
-                Activity.Entry(taskId: a, user: "rev", stage: .review, reviewStatus: .accepted, time: TimeRecord(active: 50, idle: 0),
+                Activity.Entry(taskId: a, user: "rev", stage: .review, reviewStatus: .accepted, time: TimeSpent(active: 50, idle: 0),
                                completedAt: at("2024-05-01T11:00:00.000Z"), labeler: "ann"),
             ])
             #expect(activity.skips.map { "\($0.user) \($0.at)" } == ["bob 2024-05-01T09:10:00.000Z"])
