@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore"]),
+        .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TermlabelTests", dependencies: ["termlabel", "LabelCore", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LabelCore"]),

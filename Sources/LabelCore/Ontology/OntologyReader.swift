@@ -198,7 +198,7 @@ public enum OntologyReader {
                     if !ids.contains(parentOptionId) {
                         error("parentOptionId \"\(parentOptionId)\" is no option of the parent question \"\(parent.title)\"",
                               path / "parentOptionId",
-                              hint: "use the schemaId of one of: " + parent.choices.prefix(8).joined(separator: ", "))
+                              hint: "use the schemaId of one of its options: " + Self.optionIds(parent).prefix(8).joined(separator: ", "))
                     }
                 } else {
                     warning("a top-level question has a parentOptionId; it is ignored", path / "parentOptionId")
@@ -216,6 +216,13 @@ public enum OntologyReader {
                 }
             }
             return question
+        }
+
+        /// `id (value)` for each option (or tree node) of a question, for hints.
+        static func optionIds(_ q: Question) -> [String] {
+            q.kind == .treeDropdown
+                ? q.tree.flattened().map { "\($0.node.key) (\($0.path))" }
+                : q.options.map { "\($0.schemaId) (\($0.value))" }
         }
 
         mutating func options(_ value: JSONValue?, _ path: JSONPath) -> [QuestionOption] {

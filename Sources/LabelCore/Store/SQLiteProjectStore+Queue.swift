@@ -86,7 +86,7 @@ extension SQLiteProjectStore {
             try Row.fetchAll(db, sql: """
                 SELECT t.id, t.externalId, t.stage, t.status, t.assignee, t.preview, t.active + COALESCE(d.active, 0) AS spent
                 FROM task t LEFT JOIN draft d ON d.task = t.id AND d.stage = t.stage
-                \(clause) ORDER BY t.id LIMIT ? OFFSET ?
+                \(clause) ORDER BY t.priority DESC, t.id LIMIT ? OFFSET ?
                 """, arguments: args + [limit, offset]
             ).map {
                 QueueRow(
@@ -100,9 +100,12 @@ extension SQLiteProjectStore {
     public func position(of taskId: Int64, in filter: QueueFilter) throws -> Int? {
         let (clause, args) = Self.whereClause(filter)
         return try pool.read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM task t \(clause.isEmpty ? "WHERE" : clause + " AND") t.id = ?", arguments: args + [taskId]) == true
+            let prefix = clause.isEmpty ? "WHERE" : clause + " AND"
+            guard let priority = try Int.fetchOne(db, sql: "SELECT t.priority FROM task t \(prefix) t.id = ?", arguments: args + [taskId])
             else { return nil }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task t \(clause.isEmpty ? "WHERE" : clause + " AND") t.id < ?", arguments: args + [taskId])
+            return try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM task t \(prefix) (t.priority > ? OR (t.priority = ? AND t.id < ?))
+                """, arguments: args + [priority, priority, taskId])
         }
     }
 

@@ -9,8 +9,9 @@ extension SQLiteProjectStore {
             // the same task between the look and the assignment.
             let own = try Int64.fetchOne(db, sql: """
                 SELECT id FROM task WHERE stage = ? AND assignee = ? AND status != 'skipped'
+                AND (? = 0 OR labeler IS NULL OR labeler != ?)
                 ORDER BY priority DESC, id LIMIT 1
-                """, arguments: [stage.rawValue, user])
+                """, arguments: [stage.rawValue, user, stage == .review ? 1 : 0, user])
             let free = try own ?? Int64.fetchOne(db, sql: """
                 SELECT id FROM task WHERE stage = ? AND assignee IS NULL AND status != 'skipped'
                 AND (? = 0 OR labeler IS NULL OR labeler != ?)

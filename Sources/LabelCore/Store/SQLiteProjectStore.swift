@@ -104,6 +104,10 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 );
                 """)
         }
+        // The list shows tasks in the order the queue serves them: higher priority first.
+        migrator.registerMigration("v2: queue order") { db in
+            try db.execute(sql: "CREATE INDEX task_order ON task(priority DESC, id)")
+        }
         return migrator
     }
 

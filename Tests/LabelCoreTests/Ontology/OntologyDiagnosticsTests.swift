@@ -43,7 +43,7 @@ struct OntologyDiagnosticsTests {
             """) == """
             ontology.json:5:75: error: parentOptionId "o-maybe" is no option of the parent question "Sentiment" \
             (at $.classifications[0].classifications[0].parentOptionId)
-                use the schemaId of one of: Yes, No
+                use the schemaId of one of its options: o-yes (Yes), o-no (No)
             """)
     }
 
