@@ -37,7 +37,8 @@ public struct FormAnswer: Equatable, Sendable {
     public var metadata: JSONObject
     /// A pre-label imported with `"lock": true`: shown, never changed.
     public var locked: Bool
-    /// Keys of an imported classification that termlabel does not interpret, written back as they came.
+    /// Keys of an imported classification that termlabel does not interpret: written back after
+    /// Ango's own keys, in the order they came.
     public var extra: JSONObject
 
     public init(value: AnswerValue, objectId: String, metadata: JSONObject = [:], locked: Bool = false, extra: JSONObject = [:]) {

@@ -13,7 +13,7 @@ extension FormState {
                 let children = objects(q.children, parent: q)
                 let answer = answers[q.schemaId]
                 guard answer != nil || !children.isEmpty else { continue }
-                var object: JSONObject = answer?.extra ?? [:]
+                var object: JSONObject = [:]
                 object["objectId"] = .string(
                     answer?.objectId ?? ObjectID.make(taskId: context.taskId, schemaId: q.schemaId, createdAt: Timestamp(millisecondsSince1970: 0)))
                 object["schemaId"] = .string(q.schemaId)
@@ -23,12 +23,18 @@ extension FormState {
                 if withMetadata, let metadata = answer?.metadata, !metadata.isEmpty { object["metadata"] = .object(metadata) }
                 if answer?.locked == true { object["lock"] = true }
                 object["classifications"] = .array(children)
+                // Keys termlabel does not know follow, in the order they came.
+                for (key, value) in answer?.extra ?? [:] where object[key] == nil && !Self.knownKeys.contains(key) {
+                    object[key] = value
+                }
                 out.append(.object(object))
             }
             return out
         }
         return objects(ontology.classifications, parent: nil) + foreign
     }
+
+    static let knownKeys: Set<String> = ["objectId", "schemaId", "tool", "title", "answer", "metadata", "lock", "classifications"]
 
     /// A form filled from Ango classification objects (pre-labels, a draft, or a stage's answers).
     /// A question is matched by `schemaId`, else by `title`, as Ango's import does; objects that
@@ -49,10 +55,7 @@ extension FormState {
                     continue
                 }
                 if let value = Self.answerValue(object["answer"], kind: question.kind), !value.isEmpty {
-                    var extra = object
-                    for key in ["objectId", "schemaId", "tool", "title", "answer", "metadata", "lock", "classifications"] {
-                        extra.removeValue(forKey: key)
-                    }
+                    let extra = object.filter { !Self.knownKeys.contains($0.key) }
                     answers[question.schemaId] = FormAnswer(
                         value: value,
                         objectId: object["objectId"]?.stringValue

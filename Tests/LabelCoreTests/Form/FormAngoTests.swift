@@ -178,7 +178,7 @@ struct FormAngoTests {
         #expect(form.foreign == [try json(#"{"schemaId": "q-other", "tool": "radio", "title": "Not ours", "answer": "x", "classifications": []}"#)])
     }
 
-    @Test("pre-labels are written back with their lock, unknown keys and foreign objects")
+    @Test("pre-labels are written back with their lock, unknown keys after Ango's keys, and foreign objects")
     func preLabelsWrittenBack() throws {
         let form = try preLabeledForm()
         let zero = Timestamp(millisecondsSince1970: 0)
@@ -187,8 +187,8 @@ struct FormAngoTests {
             "lock":true,"classifications":[\
             {"objectId":"\(ObjectID.make(taskId: "t1", schemaId: "q-why", createdAt: zero))","schemaId":"q-why","tool":"checkbox",\
             "title":"Why negative","answer":["Quality"],"classifications":[]}]},\
-            {"confidence":0.9,"objectId":"\(ObjectID.make(taskId: "t1", schemaId: "q-lang", createdAt: zero))","schemaId":"q-lang",\
-            "tool":"single-dropdown","title":"Language","answer":"Japanese","classifications":[]},\
+            {"objectId":"\(ObjectID.make(taskId: "t1", schemaId: "q-lang", createdAt: zero))","schemaId":"q-lang",\
+            "tool":"single-dropdown","title":"Language","answer":"Japanese","classifications":[],"confidence":0.9},\
             {"objectId":"\(ObjectID.make(taskId: "t1", schemaId: "q-kind", createdAt: zero))","schemaId":"q-kind","tool":"tree-dropdown",\
             "title":"Kind","answer":["Animal","Animal / Bird"],"classifications":[]},\
             {"schemaId":"q-other","tool":"radio","title":"Not ours","answer":"x","classifications":[]}]
