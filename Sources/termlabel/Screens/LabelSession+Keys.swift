@@ -221,16 +221,7 @@ extension LabelSession {
             if event == .tab { try applyForm(.focusNext, record: false) }
             if event == .backTab { try applyForm(.focusPrevious, record: false) }
             return
-        case .character(let c): editing.insert(c)
-        case .backspace: editing.backspace()
-        case .delete: editing.delete()
-        case .left: editing.left()
-        case .right: editing.right()
-        case .home, .control("a"): editing.home()
-        case .end, .control("e"): editing.end()
-        case .control("w"): editing.deleteWordBackward()
-        case .control("u"): editing.clear()
-        default: break
+        default: Self.edit(&editing, with: event)
         }
         mode = .editingText(schemaId: id, editing: editing, error: nil)
     }
@@ -244,10 +235,7 @@ extension LabelSession {
         case .escape, .tab:
             mode = .normal
             return
-        case .up: cursor = max(0, cursor - 1)
-        case .down: cursor = min(max(0, matches.count - 1), cursor + 1)
-        case .pageUp: cursor = max(0, cursor - 10)
-        case .pageDown: cursor = min(max(0, matches.count - 1), cursor + 10)
+        case .up, .down, .pageUp, .pageDown: cursor = Self.move(cursor, with: event, count: matches.count)
         case .enter:
             guard matches.indices.contains(cursor) else { return }
             let value = q.choices[matches[cursor]]
@@ -284,10 +272,7 @@ extension LabelSession {
         case .escape, .tab:
             mode = .normal
             return
-        case .up: cursor = max(0, cursor - 1)
-        case .down: cursor = min(max(0, rows.count - 1), cursor + 1)
-        case .pageUp: cursor = max(0, cursor - 10)
-        case .pageDown: cursor = min(max(0, rows.count - 1), cursor + 10)
+        case .up, .down, .pageUp, .pageDown: cursor = Self.move(cursor, with: event, count: rows.count)
         case .right:
             if let row, row.hasChildren { expanded.insert(row.path) }
         case .left:
@@ -334,17 +319,36 @@ extension LabelSession {
                 try submit(review: .rejected, comment: comment)
             }
             return
+        default: Self.edit(&editing, with: event)
+        }
+        mode = .prompt(kind, editing)
+    }
+
+    /// The keys of every line being typed: a text answer and the prompts.
+    static func edit(_ editing: inout TextEditing, with event: InputEvent) {
+        switch event {
         case .character(let c): editing.insert(c)
         case .backspace: editing.backspace()
         case .delete: editing.delete()
         case .left: editing.left()
         case .right: editing.right()
-        case .home: editing.home()
-        case .end: editing.end()
+        case .home, .control("a"): editing.home()
+        case .end, .control("e"): editing.end()
         case .control("w"): editing.deleteWordBackward()
         case .control("u"): editing.clear()
         default: break
         }
-        mode = .prompt(kind, editing)
+    }
+
+    /// A cursor in an open list (dropdown, tree) after an arrow or page key.
+    static func move(_ cursor: Int, with event: InputEvent, count: Int) -> Int {
+        let step = switch event {
+        case .up: -1
+        case .down: 1
+        case .pageUp: -10
+        case .pageDown: 10
+        default: 0
+        }
+        return max(0, min(max(0, count - 1), cursor + step))
     }
 }
