@@ -36,8 +36,8 @@ struct ReviewCommand: ParsableCommand {
         abstract: "Review tasks labeled by someone else: accept, reject with a comment, or fix.",
         discussion: """
             Serves tasks in the Review stage that you did not label. The labeler's answers are shown \
-            read-only; press e to edit them (the review is then Fixed). a accepts, r rejects with a \
-            comment (the task goes back to its labeler, who sees the comment).
+            read-only; press m to edit them (the review is then Fixed). s accepts; r rejects with a \
+            comment (the task goes back to its labeler, who sees the comment). Press ? for every key.
             """)
 
     @OptionGroup var project: ProjectOption
