@@ -38,6 +38,14 @@ extension EndToEnd {
             return (fields[0], fields[1])
         }
 
+        /// Whether a process exists and is not a zombie (which `kill(pid, 0)` would still find).
+        static func isRunning(_ pid: pid_t) -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let state = stat[stat.index(after: close)...].split(separator: " ").first
+            return state != "Z" && state != "X"
+        }
+
         @Test func killedSessionKeepsTheDraftAndItsTime() throws {
             let scratch = try TemporaryDirectory()
             let ontology = try SmallOntology.write(in: scratch)
@@ -121,6 +129,39 @@ extension EndToEnd {
             #expect(task["updatedBy"] == "finn")
             let untouched = try #require(try ExportReading.asset("kill-2", in: export)["task"])
             #expect(untouched["classifications"] == [])
+        }
+
+        /// A dropped terminal (tmux gone: SIGHUP and end of input) saves the draft and its time
+        /// up to that moment, not only what the last autosave had.
+        @Test func hangUpSavesTheDraftWithItsTime() throws {
+            let scratch = try TemporaryDirectory()
+            let ontology = try SmallOntology.write(in: scratch)
+            let dir = try Termlabel.makeProject(in: scratch, named: "hup", ontology: ontology,
+                                                records: [["externalId": "hup-1", "data": "Hang up on me."]])
+            let clock = Stopwatch()
+            let tmux = try TmuxSession(width: 80, height: 24, command: [try Termlabel.binary(), "label", dir, "--user", "gus"],
+                                       in: scratch.path)
+            defer { tmux.kill() }
+            try tmux.waitFor(text: "hup-1 · new")
+            let firstFrame = clock.now()
+            try tmux.sendKeys("1")
+            try tmux.waitFor(text: "(•) 1 Positive")
+            let pid = try tmux.pid()
+
+            // Long enough that a draft saved only by the answer (at once) or the autosave (after
+            // 5 s) would be visibly short.
+            clock.sleep(until: 2000)
+            let hungUp = clock.now()
+            tmux.kill()
+            let deadline = hungUp + 5000
+            while Self.isRunning(pid), clock.now() < deadline { usleep(20_000) }
+            let gone = clock.now()
+            #expect(!Self.isRunning(pid), "termlabel (pid \(pid)) still runs 5 s after its terminal went away")
+
+            let saved = try Self.draftTime(dir, "hup-1", in: scratch)
+            let t = Self.truncation
+            #expect(((hungUp - firstFrame - t)...(gone + t)).contains(saved.active),
+                    "draft \(saved.active) ms; hung up \(hungUp) ms after launch (first frame \(firstFrame) ms), gone at \(gone) ms")
         }
     }
 }
