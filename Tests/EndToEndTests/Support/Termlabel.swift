@@ -16,10 +16,13 @@ enum Termlabel {
     /// The executable under test, built at most once per test run.
     ///
     /// `swift test` builds every target of the package, the executable included, before it runs
-    /// any test (checked on a clean `.build`), and puts it next to the test bundle; so that copy is
-    /// preferred: it is the one built from the sources under test, whatever `--scratch-path` says.
-    /// Otherwise (`--skip-build`, an IDE that builds only the test target) `.build/debug/termlabel`
-    /// is used, and built with `swift build --product termlabel` if it is missing.
+    /// any test (checked on a clean `.build`), and puts it next to the test bundle; that copy is
+    /// used: it is built from the sources under test, whatever `--scratch-path` says.
+    ///
+    /// When it is missing (`swift test --skip-build` after a clean, or an IDE that builds only the
+    /// test target), the harness builds it with `swift build --product termlabel` into its own
+    /// scratch path, `.build-e2e`: the running `swift test` holds the lock on its build
+    /// directory, and a nested `swift build` there waits for it forever (seen).
     static func binary() throws -> String {
         try located.get()
     }
@@ -28,14 +31,14 @@ enum Termlabel {
         let beside = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("termlabel").path
         if FileManager.default.isExecutableFile(atPath: beside) { return .success(beside) }
-        let debug = packageRoot + "/.build/debug/termlabel"
-        if FileManager.default.isExecutableFile(atPath: debug) { return .success(debug) }
+        let scratch = packageRoot + "/.build-e2e"
+        let built = scratch + "/debug/termlabel"
         do {
-            let build = try Spawn.run(["swift", "build", "--product", "termlabel"], in: packageRoot)
-            guard build.status == 0, FileManager.default.isExecutableFile(atPath: debug) else {
+            let build = try Spawn.run(["swift", "build", "--product", "termlabel", "--scratch-path", scratch], in: packageRoot)
+            guard build.status == 0, FileManager.default.isExecutableFile(atPath: built) else {
                 return .failure(SpawnError(description: "swift build --product termlabel failed (\(build.status)):\n\(build.stdout)\n\(build.stderr)"))
             }
-            return .success(debug)
+            return .success(built)
         } catch let error as SpawnError {
             return .failure(error)
         } catch {
