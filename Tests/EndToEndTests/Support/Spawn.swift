@@ -27,8 +27,8 @@ struct SpawnError: Error, CustomStringConvertible {
 enum Spawn {
     /// Runs `arguments` (looked up in PATH) to completion in `directory`.
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String) throws -> SpawnResult {
-        let out = (directory as NSString).appendingPathComponent(".spawn-\(getpid())-out")
-        let err = (directory as NSString).appendingPathComponent(".spawn-\(getpid())-err")
+        let base = NSTemporaryDirectory() + "/termlabel-e2e-spawn-\(UUID().uuidString)"
+        let (out, err) = (base + ".out", base + ".err")
         defer { unlink(out); unlink(err) }
 
         var actions = posix_spawn_file_actions_t()
