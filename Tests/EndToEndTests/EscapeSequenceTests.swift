@@ -75,9 +75,7 @@ extension EndToEnd {
             defer { tmux.kill() }
             let screen = try tmux.waitFor(text: "nul-1 · new")
             #expect(ScreenText.inside(ScreenText.box("nul-1", in: screen)).first == "before␀after the NUL")
-            withKnownIssue("the queue preview is cut at the NUL (reported bug)") {
-                #expect(screen[1].hasPrefix("│· nul-1 before␀after the NUL"), "queue row: \(screen[1])")
-            }
+            #expect(screen[1].hasPrefix("│· nul-1 before␀after the NUL"), "queue row: \(screen[1])")
             try tmux.quit()
         }
     }

@@ -49,7 +49,7 @@ extension EndToEnd {
             try tmux.resize(width: 200, height: 60)
             screen = try tmux.waitFor("a 200x60 frame") { $0.count == 60 && $0[0].count == 200 && $0[59].contains("labeled") }
             Self.expectFits(screen, width: 200, height: 60)
-            // Tall enough for the whole form: every answer so far is on screen.
+            // Side by side with the asset, the form has the full height: every answer so far is on screen.
             #expect(ScreenText.form(screen) == [
                 "  Sentiment * [a]",
                 "    (•) 1 Positive",
@@ -79,11 +79,10 @@ extension EndToEnd {
                 "    2. Quality",
                 "    3. Delivery",
                 "    4. Support",
-                "  (not ranked yet — K/J move, Enter keeps this order)",
+                "    (not ranked yet — K/J move, Enter keeps this order)",
                 "  Notes [h]",
                 "    (empty — Enter to type)",
-                "", "", "", "", "",
-            ])
+            ] + Array(repeating: "", count: 25))
 
             try tmux.resize(width: 80, height: 24)
             screen = try tmux.waitFor("an 80x24 frame") { $0.count == 24 && $0[0].count == 80 && $0[23].contains("labeled") }

@@ -42,14 +42,11 @@ extension EndToEnd {
             #expect(ExportReading.stable(history[1]["classifications"]?.arrayValue ?? [])
                 == [ExportReading.answer("q-sentiment", "radio", "Sentiment", "Positive")])
 
-            // `termlabel review --help` names other keys (e to edit, a to accept); on this screen
-            // e and a jump to questions by shortcut.
+            // `termlabel review --help` names the keys this screen uses.
             let help = try Termlabel.run(["review", "--help"], in: scratch.path).stdout
                 .replacingOccurrences(of: "\n", with: " ")
-            withKnownIssue("review --help names e and a; the keys are m and s (reported bug)") {
-                #expect(help.contains("press m to edit them"), "\(help)")
-                #expect(help.contains("s accepts"), "\(help)")
-            }
+            #expect(help.contains("press m to edit them"), "\(help)")
+            #expect(help.contains("s accepts"), "\(help)")
         }
     }
 }

@@ -27,3 +27,9 @@ import Testing
         #expect(visible(text) == text)
     }
 }
+
+@Test("bidirectional overrides and isolates are shown, never sent, so text looks as it is stored")
+func bidiControlsShown() {
+    #expect(Sanitizer.visible("abc\u{202E}def\u{2066}g\u{200F}") == "abc\u{FFFD}def\u{FFFD}g\u{FFFD}")
+    #expect(Sanitizer.visible("עברית and العربية") == "עברית and العربية")
+}

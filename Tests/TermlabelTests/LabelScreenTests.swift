@@ -64,7 +64,7 @@ struct LabelScreenTests {
             │                                          ││                                                                                   ││  Aspects                                                            │
             │                                          ││                                                                                   ││    1. Price                                                         │
             │                                          ││                                                                                   ││    2. Delivery                                                      │
-            │                                          ││                                                                                   ││  (not ranked yet — K/J move, Enter keeps this order)                │
+            │                                          ││                                                                                   ││    (not ranked yet — K/J move, Enter keeps this order)              │
             │                                          ││                                                                                   ││                                                                     │
             │                                          ││                                                                                   ││                                                                     │
             │                                          ││                                                                                   ││                                                                     │

@@ -229,7 +229,11 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         var lastWasSpace = false
         for ch in text {
             if out.unicodeScalars.count >= 160 { break }
-            if ch.isWhitespace || ch.isNewline {
+            if ch == "\u{0}" {
+                // SQLite would end the stored text at a NUL: keep its visible picture instead.
+                out.append("\u{2400}")
+                lastWasSpace = false
+            } else if ch.isWhitespace || ch.isNewline {
                 if !lastWasSpace, !out.isEmpty { out.append(" ") }
                 lastWasSpace = true
             } else {

@@ -14,6 +14,12 @@ public enum Sanitizer {
         if value < 0x20 { return Unicode.Scalar(0x2400 + value) }
         if value == 0x7F { return "\u{2421}" }
         if value < 0xA0 { return "\u{FFFD}" }
+        // Bidirectional overrides, embeddings, isolates and marks reorder what follows them on
+        // screen ("Trojan Source"): text from a task must look exactly as it is stored.
+        if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+            || value == 0x061C {
+            return "\u{FFFD}"
+        }
         return DisplayWidth.wcwidth(value) < 0 ? "\u{FFFD}" : nil
     }
 

@@ -129,7 +129,7 @@ struct FormView {
             let items = form.rankOrder(q)
             RankList(items: items, cursor: cursor).draw(in: Rect(x: area.x, y: area.y, width: area.width, height: items.count), on: &screen)
             if form.answer(q.schemaId) == nil {
-                _ = screen.put("(not ranked yet — K/J move, Enter keeps this order)", at: Point(x: area.x, y: area.y + items.count), style: .dim, clip: area)
+                _ = screen.put("  (not ranked yet — K/J move, Enter keeps this order)", at: Point(x: area.x, y: area.y + items.count), style: .dim, clip: area)
             }
         }
         return nil

@@ -41,7 +41,10 @@ enum KeyHelp {
     static func hint(for session: LabelSession) -> String {
         switch session.mode {
         case .editingText: "Typing — Enter done · Esc cancel · Tab done and next question"
-        case .dropdown: "Type to filter · ↑↓ move · Enter/Space choose · Esc close"
+        case .dropdown(let id, _, _):
+            session.ontology.question(id)?.kind == .multiDropdown
+                ? "Type to filter · ↑↓ move · Space or Enter toggle · Esc close"
+                : "Type to filter · ↑↓ move · Enter choose · Esc close"
         case .tree: "Type to filter · ↑↓ move · → open · ← close · Space choose · Esc close"
         case .shortcut: "Press a question's shortcut key"
         case .prompt, .help, .stats: ""

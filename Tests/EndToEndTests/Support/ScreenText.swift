@@ -19,10 +19,25 @@ enum ScreenText {
         return row
     }
 
+    /// The last box of a row: from the last border that meets another (`││`, `┐┌`, `┘└`).
+    static func rightmostBox(_ row: String) -> String {
+        let chars = Array(row)
+        guard chars.count > 2 else { return row }
+        for i in stride(from: chars.count - 3, through: 0, by: -1) where closers.contains(chars[i]) && openers.contains(chars[i + 1]) {
+            return String(chars[(i + 1)...])
+        }
+        return row
+    }
+
     /// The box whose top border starts with `┌ title` in the right-hand pane: its rows, borders
     /// included.
     static func box(_ title: String, in screen: [String]) -> [String] {
-        let right = screen.map(rightPane)
+        var right = screen.map(rightPane)
+        // From 150 columns the asset and the form stand side by side: then the box wanted may be
+        // the rightmost one of the pane.
+        if !right.contains(where: { $0.hasPrefix("┌ " + title) }), right.contains(where: { $0.contains("┐┌ " + title) }) {
+            right = right.map(rightmostBox)
+        }
         guard let top = right.firstIndex(where: { $0.hasPrefix("┌ " + title) }) else { return [] }
         guard let bottom = right[top...].firstIndex(where: { $0.hasPrefix("└") }) else { return Array(right[top...]) }
         return Array(right[top...bottom])
