@@ -182,4 +182,20 @@ struct LabelSessionTests {
         try keys(session, .character("1"), .tab, .tab, .tab, .tab, .down, .character("K"))
         #expect(session.open?.form.answer("rank") == .many(["Delivery", "Price"]))
     }
+
+    @Test("Ctrl-Z saves the draft at once and the suspended time is idle")
+    func suspendSavesAndIsIdle() throws {
+        let fixture = try Fixture()
+        let session = try fixture.session()
+        try keys(session, .character("1"))
+        fixture.clock.advance(by: 800)
+        try keys(session, .suspended)
+        #expect(try fixture.store.draft(taskId: 1, stage: .label)?.time == TimeSpent(active: 800, idle: 0))
+        fixture.clock.advance(by: 60_000)
+        try keys(session, .resumed)
+        fixture.clock.advance(by: 1_000)
+        try keys(session, .down)
+        fixture.clock.advance(by: 200)
+        #expect(session.open?.timer.spent(at: fixture.clock.now()) == TimeSpent(active: 1_000, idle: 61_000))
+    }
 }
