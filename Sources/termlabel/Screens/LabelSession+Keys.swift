@@ -249,13 +249,8 @@ extension LabelSession {
         case .character(" ") where q.kind == .multiDropdown:
             guard matches.indices.contains(cursor) else { return }
             try applyForm(.toggle(id, value: q.choices[matches[cursor]]))
-        case .character(let c):
-            query.append(c)
-            cursor = 0
-        case .backspace:
-            if !query.isEmpty { query.removeLast() }
-            cursor = 0
-        default: break
+        default:
+            if Self.typeFilter(&query, with: event) { cursor = 0 }
         }
         mode = .dropdown(schemaId: id, query: query, cursor: cursor)
     }
@@ -288,13 +283,8 @@ extension LabelSession {
         // Space chooses until a filter is being typed; then it is part of the filter text.
         case .character(" ") where query.isEmpty:
             if let row, let path = bridge.path(row.path) { try applyForm(.toggle(id, value: path)) }
-        case .character(let c):
-            query.append(c)
-            cursor = 0
-        case .backspace:
-            if !query.isEmpty { query.removeLast() }
-            cursor = 0
-        default: break
+        default:
+            if Self.typeFilter(&query, with: event) { cursor = 0 }
         }
         mode = .tree(schemaId: id, query: query, cursor: cursor, expanded: expanded)
     }
@@ -350,5 +340,15 @@ extension LabelSession {
         default: 0
         }
         return max(0, min(max(0, count - 1), cursor + step))
+    }
+
+    /// Typing into an open list's filter; true when the filter changed (the cursor goes to the top).
+    static func typeFilter(_ query: inout String, with event: InputEvent) -> Bool {
+        switch event {
+        case .character(let c): query.append(c)
+        case .backspace where !query.isEmpty: query.removeLast()
+        default: return false
+        }
+        return true
     }
 }
