@@ -125,6 +125,14 @@ struct AssetReaderTests {
             """)
     }
 
+    @Test("a CSV file with more than twenty bad rows lists twenty and counts the rest")
+    func csvErrorLimit() {
+        let text = "text,n\n" + String(repeating: "a,b,c\n", count: 25)
+        let lines = (2...21).map { "a.csv:\($0):1: error: the row has 3 fields but the header has 2" }
+        let error = assetsError(text, file: "a.csv") ?? ""
+        #expect(error.split(separator: "\n").filter { !$0.hasPrefix("    ") } == (lines + ["a.csv: error: … and 5 more errors"]).map { Substring($0) })
+    }
+
     @Test("after twenty errors the rest are counted")
     func errorLimit() {
         let text = String(repeating: "{\"externalId\": \"x\"}\n", count: 23)

@@ -28,13 +28,16 @@ enum CSVAssets {
         }
         var tasks: [NewTask] = []
         var errors: [Diagnostic] = []
+        var errorCount = 0
         let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         for record in table.records {
             guard record.fields.count == header.count else {
-                errors.append(Diagnostic(
-                    .error, "the row has \(record.fields.count) fields but the header has \(header.count)", file: file,
-                    location: SourceLocation(line: record.line, column: 1), hint: "quote fields that contain the delimiter"))
-                if errors.count > AssetReader.errorLimit { break }
+                errorCount += 1
+                if errorCount <= AssetReader.errorLimit {
+                    errors.append(Diagnostic(
+                        .error, "the row has \(record.fields.count) fields but the header has \(header.count)", file: file,
+                        location: SourceLocation(line: record.line, column: 1), hint: "quote fields that contain the delimiter"))
+                }
                 continue
             }
             var metadata = JSONObject()
@@ -43,6 +46,9 @@ enum CSVAssets {
             }
             let id = idIndex.map { record.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? "\(base)-\(record.line)"
             tasks.append(NewTask(externalId: id, asset: .string(record.fields[textIndex]), metadata: .object(metadata)))
+        }
+        if errorCount > AssetReader.errorLimit {
+            errors.append(Diagnostic(.error, "… and \(errorCount - AssetReader.errorLimit) more errors", file: file))
         }
         if !errors.isEmpty { throw DiagnosticsError(errors) }
         if tasks.isEmpty { throw DiagnosticsError(Diagnostic(.error, "the CSV file has a header but no rows", file: file)) }
