@@ -39,9 +39,7 @@ extension EndToEnd {
             #expect(screen[28].hasPrefix("Reject — comment for the labeler:") && screen[28].hasSuffix(" " + Self.comment), "\(screen[28])")
             // The typed text should start one blank after the colon. `PromptLine` already leaves
             // one column after its label, and LabelScreenView's labels end in a blank: two.
-            withKnownIssue("The reject prompt puts two blanks between its label and the text (reported bug)") {
-                #expect(screen[28] == "Reject — comment for the labeler: \(Self.comment)")
-            }
+            #expect(screen[28] == "Reject — comment for the labeler: \(Self.comment)")
             try tmux.sendKeys("Enter")
             screen = try tmux.waitFor(text: "No task waits for your review.")
             #expect(screen[28] == "No task waits for your review.")
@@ -72,10 +70,10 @@ extension EndToEnd {
             #expect(screen[28] == "The queue is empty: every task is taken or done.")
             try tmux.quit()
 
-            // max again: sees Neutral and accepts.
+            // max again: sees Neutral, the cursor on it, and accepts.
             try tmux.respawn(command: [binary, "review", dir, "--user", "max"])
             screen = try tmux.waitFor(text: "Form · read-only (m edits)")
-            #expect(ScreenText.form(screen).prefix(3) == ["▸ Sentiment * [a]", "  › ( ) 1 Positive", "    (•) 2 Neutral"],
+            #expect(ScreenText.form(screen).prefix(3) == ["▸ Sentiment * [a]", "    ( ) 1 Positive", "  › (•) 2 Neutral"],
                     "\(ScreenText.form(screen))")
             try tmux.sendKeys("s")
             screen = try tmux.waitFor(text: "No task waits for your review.")
@@ -166,10 +164,15 @@ extension EndToEnd {
             #expect(history.map { $0["stage"] } == ["Start", "Label", "Label"])
             #expect(history.map { $0["completedBy"] } == [nil, "lena", "ola"])
 
-            // No such task: exit status 1.
+            // No such task: exit status 1, and the reason on standard error, not a success line.
             let missing = try Spawn.run([binary, "requeue", dir, "--external-id", "nope", "--to", "Label"], in: scratch.path)
             #expect(missing.status == 1, "stdout: \(missing.stdout) stderr: \(missing.stderr)")
-            print("requeue of a missing task: status \(missing.status), stdout \(missing.stdout.debugDescription), stderr \(missing.stderr.debugDescription)")
+            #expect(missing.stdout == "")
+            #expect(missing.stderr == """
+                error: no task matches the selection; nothing was requeued
+                    check the taskId, externalId, stage or user (termlabel export DIR --stage NAME lists tasks)
+
+                """)
         }
     }
 }

@@ -61,8 +61,11 @@ struct RequeueCommand: ParsableCommand {
             let n = try store.requeue(RequeueRequest(
                 selection: selection, to: to, removeAnswers: removeAnswers, removeAssignee: removeAssignee,
                 removeHistory: removeHistory, at: .now()))
+            guard n > 0 else {
+                throw Diagnostic(.error, "no task matches the selection; nothing was requeued",
+                                 hint: "check the taskId, externalId, stage or user (termlabel export DIR --stage NAME lists tasks)")
+            }
             Console.out("Requeued \(n) task\(n == 1 ? "" : "s") to \(to.name).")
-            if n == 0 { throw ExitCode(1) }
         }
     }
 }

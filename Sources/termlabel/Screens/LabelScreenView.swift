@@ -70,7 +70,7 @@ struct LabelScreenView {
     /// The message line: a prompt being typed, else the last message, else a hint for the mode.
     private func drawMessage(in area: Rect, on screen: inout Screen) -> Point? {
         if case .prompt(let kind, let editing) = session.mode {
-            let prompt = PromptLine(label: kind == .jump ? "Go to task (externalId or number): " : "Reject — comment for the labeler: ", editing: editing)
+            let prompt = PromptLine(label: kind == .jump ? "Go to task (externalId or number):" : "Reject — comment for the labeler:", editing: editing)
             prompt.draw(in: area, on: &screen)
             return prompt.cursorPosition(in: area)
         }

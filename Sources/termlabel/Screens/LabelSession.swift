@@ -83,7 +83,11 @@ final class LabelSession {
             task: task, form: form,
             timer: TaskTimer(idleTimeout: settings.idleTimeoutMilliseconds, carriedOver: draft?.time ?? .zero, openedAt: now),
             readOnly: stage == .review && draft == nil, edited: draft != nil && stage == .review, lastSaved: now)
+        // The cursor starts on what is chosen, so a reviewer sees the labeler's answer under it.
         optionCursor = [:]
+        for q in ontology.allQuestions where q.kind == .radio || q.kind == .checkbox {
+            if let first = form.answer(q.schemaId)?.values.first, let i = q.choices.firstIndex(of: first) { optionCursor[q.schemaId] = i }
+        }
         queueEmpty = false
         mode = .normal
         if let comment = task.reviewComment, stage == .label {

@@ -35,7 +35,9 @@ final class TmuxSession {
         self.socket = scratch + "/tmux.sock"
         self.width = width
         self.height = height
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no"]
+        // `swift test` sets NO_COLOR=1; the app is drawn in colour here, as for a user, so that
+        // checks on colour (none from task data) can fail.
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no", "NO_COLOR": ""]
         for (key, value) in environment { env[key] = value }
         var arguments = ["set-option", "-g", "remain-on-exit", "on", ";",
                          "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)"]
