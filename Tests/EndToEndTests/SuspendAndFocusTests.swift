@@ -33,10 +33,8 @@ extension EndToEnd {
                 try tmux.waitFor(text: "away-2 · new")
             }
             try tmux.waitFor(absenceOf: "IDLE")
-            let first = try clock.bracket {
-                try tmux.sendKeys("1")
-                try tmux.waitFor(text: "(•) 1 Positive")
-            }
+            try tmux.sendKeys("1")
+            try tmux.waitFor(text: "(•) 1 Positive")
 
             // Focus lost: the bytes a terminal with focus reporting sends (CSI O). Idle at once.
             let focusLost = try clock.bracket {
@@ -63,6 +61,8 @@ extension EndToEnd {
                 try tmux.sendKeys("C-z")
                 try tmux.waitFor(text: "Stopped")
             }
+            // The shell gets its terminal back as it was: no mouse reports while the app is stopped.
+            #expect(try tmux.display("#{mouse_any_flag}") == "0", "mouse reports off while stopped")
             let saved = try KillDraft.draftTime(dir, "away-2", in: scratch)
             let t = Self.truncation
             // Saved at the suspend instant z: idle = k2 − fl, active = (fl − o) + (z − k2).
@@ -76,6 +76,7 @@ extension EndToEnd {
             try tmux.sendKeys("Enter")
             // Back on screen, the answer kept, idle until a key (resuming is not input).
             let back = try tmux.waitFor("the form again") { $0.contains { $0.contains("(•) 2 Neutral") } && $0.last?.hasSuffix("│ IDLE") == true }
+            #expect(try tmux.display("#{mouse_any_flag}") == "1", "mouse reports on again after fg")
             // The timer shows what was saved when it stopped: frozen, not jumped by the time away.
             #expect(ScreenText.timerSeconds(back.last ?? "") == saved.active / 1000, "timer on return: \(back.last ?? ""); saved \(saved.active) ms")
             let third = try clock.bracket {

@@ -101,6 +101,39 @@ import Glibc
         #expect(terminal.nextEvent() == nil)
     }
 
+    @Test func mouseReportsBecomeEventsAndAreTurnedOffOnClose() throws {
+        let pty = try PseudoTerminal()
+        let terminal = try CursesTerminal(terminalType: "xterm", input: pty.secondary, output: pty.secondary,
+                                          tickMilliseconds: 1, mouse: true)
+        #expect(terminal.mouseEnabled)
+        terminal.render(Screen(size: terminal.size))
+        #expect(pty.output().contains("\u{1B}[?1000h\u{1B}[?1006h"))
+        // SGR reports (cells from 1), all in one read as over a slow link: a press and its release
+        // at column 5, row 3, the wheel, a right press; then a normal (X10) press and release.
+        pty.type("\u{1B}[<0;5;3M\u{1B}[<0;5;3m\u{1B}[<64;1;1M\u{1B}[<65;20;5M\u{1B}[<2;3;3Mx\u{1B}[M #$\u{1B}[M##$y")
+        var events: [InputEvent] = []
+        while let event = terminal.nextEvent(), event != .tick { events.append(event) }
+        #expect(events == [
+            .mouse(MouseEvent(.press, at: Point(x: 4, y: 2))),
+            .mouse(MouseEvent(.wheelUp, at: Point(x: 0, y: 0))),
+            .mouse(MouseEvent(.wheelDown, at: Point(x: 19, y: 4))),
+            .character("x"),
+            .mouse(MouseEvent(.press, at: Point(x: 2, y: 3))),
+            .character("y"),
+        ])
+        terminal.close()
+        #expect(pty.output().contains("\u{1B}[?1006l\u{1B}[?1000l"))
+    }
+
+    @Test func withoutMouseTheTerminalKeepsItsOwnSelection() throws {
+        let pty = try PseudoTerminal()
+        let terminal = try CursesTerminal(terminalType: "xterm", input: pty.secondary, output: pty.secondary, tickMilliseconds: 1)
+        #expect(!terminal.mouseEnabled)
+        terminal.render(Screen(size: terminal.size))
+        #expect(!pty.output().contains("\u{1B}[?1000h"))
+        terminal.close()
+    }
+
     @Test func paddingIsStrippedFromResetStrings() {
         #expect(CursesTerminal.stripPadding(Array("a$<5>b$<2/>".utf8)) == Array("ab".utf8))
     }

@@ -222,9 +222,9 @@ struct LabelScreenTests {
             │       │ /            go to a task by externalId or number           │        │
             │       │ PgUp PgDn    scroll the asset                               │        │
             │       │ %            labeler statistics                             │        │
-            │       │ q Ctrl-C     quit (the draft and its time are kept)         │        │
-            └───────└─────────────────────────────────────────────────────────────┘───────↓┘
-
+            │       │ mouse        click: open, choose, focus; wheel: scroll      │        │
+            └───────│ q Ctrl-C     quit (the draft and its time are kept)         │───────↓┘
+                    └─────────────────────────────────────────────────────────────┘
             termlabel │ fixture │ Label │ ann                           0/3 labeled │ ⏱ 0:00
             """)
         try keys(session, .character("x"))

@@ -39,10 +39,15 @@ public final class CursesTerminal: Renderer, KeySource {
     private var stopBeforeNextRead = false
     private var inputEnded = false
     private var isClosed = false
+    /// Whether the terminal was asked to report the mouse.
+    public private(set) var mouseEnabled = false
     private let characters = UnsafeMutablePointer<wchar_t>.allocate(capacity: 8)
 
     private static let focusOn: [UInt8] = Array("\u{1B}[?1004h".utf8)
     private static let focusOff: [UInt8] = Array("\u{1B}[?1004l".utf8)
+    /// Presses, releases and the wheel (1000), reported as SGR (1006).
+    private static let mouseOn: [UInt8] = Array("\u{1B}[?1000h\u{1B}[?1006h".utf8)
+    private static let mouseOff: [UInt8] = Array("\u{1B}[?1006l\u{1B}[?1000l".utf8)
 
     /// Opens the terminal on `input` (standard input by default) and `output` (standard output, or
     /// the controlling terminal when standard output is redirected).
@@ -50,8 +55,10 @@ public final class CursesTerminal: Renderer, KeySource {
     /// - Parameters:
     ///   - terminalType: the terminfo name; `TERM` by default.
     ///   - tickMilliseconds: how long `nextEvent()` waits before answering `.tick`.
+    ///   - mouse: report left presses and the wheel as `.mouse` events. While on, the terminal
+    ///     selects text only with Shift held (as in every program that takes the mouse).
     public init(terminalType: String? = nil, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
-                tickMilliseconds: Int32 = 250, colors: ColorMode = .automatic) throws(TerminalError) {
+                tickMilliseconds: Int32 = 250, colors: ColorMode = .automatic, mouse: Bool = false) throws(TerminalError) {
         _ = TerminalLocale.prepare()
         guard isatty(input) == 1 else { throw .notATerminal }
         let type = terminalType ?? Self.environment("TERM") ?? ""
@@ -107,7 +114,16 @@ public final class CursesTerminal: Renderer, KeySource {
 
         _ = define_key("\u{1B}[I", KeyDecoder.focusInCode)
         _ = define_key("\u{1B}[O", KeyDecoder.focusOutCode)
-        SignalTrap.setResetBytes(Self.resetBytes())
+        // The mouse is read here, not by ncurses: its gesture logic drops presses that arrive in
+        // one read with their release (as over a slow link). SGR reports (mode 1006) have no
+        // size limit and are plain ASCII; normal reports are decoded too, for terminals without.
+        mouseEnabled = mouse
+        if mouse {
+            _ = define_key("\u{1B}[<", KeyDecoder.mouseSGRCode)
+            _ = define_key("\u{1B}[M", KEY_MOUSE)
+        }
+        SignalTrap.setResetBytes(Self.resetBytes(mouse: mouseEnabled))
+        if mouse { write(Self.mouseOn) }
         write(Self.focusOn)
     }
 
@@ -122,6 +138,7 @@ public final class CursesTerminal: Renderer, KeySource {
         guard !isClosed else { return }
         isClosed = true
         write(Self.focusOff)
+        if mouseEnabled { write(Self.mouseOff) }
         endwin()
         delscreen(screen)
         fclose(outputFile)
@@ -209,10 +226,17 @@ public final class CursesTerminal: Renderer, KeySource {
             var character: wint_t = 0
             let result = wget_wch(window, &character)
             collectSignals()
-            let raw: KeyDecoder.Raw = switch result {
+            var raw: KeyDecoder.Raw = switch result {
             case OK: .character(UInt32(character))
             case KEY_CODE_YES: .keyCode(Int32(bitPattern: character))
             default: .timeout
+            }
+            if raw == .keyCode(KeyDecoder.mouseSGRCode) {
+                raw = KeyDecoder.sgrMouse(readMouseReport(upTo: 24, final: { $0 == "M" || $0 == "m" })) ?? .timeout
+                if raw == .timeout { continue }
+            } else if raw == .keyCode(KEY_MOUSE) {
+                raw = KeyDecoder.x10Mouse(readMouseBytes(3)) ?? .timeout
+                if raw == .timeout { continue }
             }
             if raw == .timeout && terminalHungUp() {
                 inputEnded = true
@@ -226,6 +250,26 @@ public final class CursesTerminal: Renderer, KeySource {
             if !queued.isEmpty { return queued.removeFirst() }
         }
         return queued.isEmpty ? nil : queued.removeFirst()
+    }
+
+    /// The rest of a mouse report, already sent with its start: characters up to `final`.
+    private func readMouseReport(upTo limit: Int, final: (Character) -> Bool) -> String {
+        var text = ""
+        for value in readMouseBytes(limit, until: { final(Character(Unicode.Scalar($0) ?? " ")) }) {
+            text.unicodeScalars.append(Unicode.Scalar(value) ?? " ")
+        }
+        return text
+    }
+
+    private func readMouseBytes(_ limit: Int, until stop: (UInt32) -> Bool = { _ in false }) -> [UInt32] {
+        var values: [UInt32] = []
+        while values.count < limit {
+            var character: wint_t = 0
+            guard wget_wch(window, &character) == OK else { break }
+            values.append(UInt32(character))
+            if stop(UInt32(character)) { break }
+        }
+        return values
     }
 
     private func collectSignals() {
@@ -246,6 +290,7 @@ public final class CursesTerminal: Renderer, KeySource {
     /// Gives the terminal back to the shell, stops until `fg`, then takes it again and repaints.
     private func suspend() {
         write(Self.focusOff)
+        if mouseEnabled { write(Self.mouseOff) }
         endwin()
         cn_signal_default(SIGTSTP)
         raise(SIGTSTP)
@@ -254,6 +299,7 @@ public final class CursesTerminal: Renderer, KeySource {
         clearok(cn_curscr(), true)
         wrefresh(window)
         write(Self.focusOn)
+        if mouseEnabled { write(Self.mouseOn) }
     }
 
     /// After a hangup, reads fail at once instead of waiting, and poll reports it.
@@ -284,8 +330,8 @@ public final class CursesTerminal: Renderer, KeySource {
 
     /// What undoes our terminal setup, for the crash handler: terminfo's strings for this terminal,
     /// without their padding delays.
-    private static func resetBytes() -> [UInt8] {
-        var bytes: [UInt8] = focusOff
+    private static func resetBytes(mouse: Bool) -> [UInt8] {
+        var bytes: [UInt8] = (mouse ? mouseOff : []) + focusOff
         for name in ["sgr0", "cnorm", "rmkx", "rmcup"] {
             guard let value = cn_tigetstr(name) else { continue }
             bytes += stripPadding(Array(String(cString: value).utf8))

@@ -22,4 +22,23 @@ public enum InputEvent: Hashable, Sendable {
     case hangup, terminate, interrupt
     /// No input within the tick interval.
     case tick
+    /// A mouse button or the wheel, at a cell of the screen.
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, and where (screen cells, from the top left, 0-based).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Action: Hashable, Sendable {
+        /// The left button went down.
+        case press
+        case wheelUp, wheelDown
+    }
+
+    public var action: Action
+    public var at: Point
+
+    public init(_ action: Action, at: Point) {
+        self.action = action
+        self.at = at
+    }
 }

@@ -20,12 +20,13 @@ struct LabelCommand: ParsableCommand {
     var directory: String?
 
     @OptionGroup var user: UserOption
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
         try Console.run {
             let dir = try directory ?? Demo.prepare()
             let store = try SQLiteProjectStore(directory: dir)
-            try LabelApp.run(store: store, stage: .label, user: user.resolved)
+            try LabelApp.run(store: store, stage: .label, user: user.resolved, mouse: screen.mouse)
         }
     }
 }
@@ -42,6 +43,7 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOption
     @OptionGroup var user: UserOption
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
         try Console.run {
@@ -49,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
             guard try store.settings().hasReview else {
                 throw Diagnostic(.error, "\(project.directory) has no Review stage", hint: "make projects with a review stage with `termlabel init DIR --review …`")
             }
-            try LabelApp.run(store: store, stage: .review, user: user.resolved)
+            try LabelApp.run(store: store, stage: .review, user: user.resolved, mouse: screen.mouse)
         }
     }
 }

@@ -40,25 +40,20 @@ struct FormView {
         default: break
         }
         // Lay out the whole form on a tall canvas, then show the window around the cursor.
-        var canvas = Screen(width: inner.width, height: max(1, formHeight(open.form, width: inner.width)))
-        var cursorLine = 0
+        let layout = layout(open.form, width: inner.width)
+        var canvas = Screen(width: inner.width, height: max(1, layout.height))
         var textCursor: Point?
-        var y = 0
-        for row in open.form.visibleQuestions {
-            let q = row.question
+        for entry in layout.entries {
+            let q = entry.question
             let isFocus = open.form.focus == q.schemaId
-            let indent = row.depth * 2
-            let header = Rect(x: indent, y: y, width: max(0, inner.width - indent), height: 1)
-            if isFocus { cursorLine = y }
+            let indent = entry.depth * 2
+            let header = Rect(x: indent, y: entry.y, width: max(0, inner.width - indent), height: 1)
             drawHeader(q, focus: isFocus && focused, problems: problems.filter { $0.schemaId == q.schemaId }, in: header, on: &canvas)
-            y += 1
-            let body = Rect(x: indent + 2, y: y, width: max(0, inner.width - indent - 2), height: bodyHeight(q, form: open.form))
+            let body = Rect(x: indent + 2, y: entry.y + 1, width: max(0, inner.width - indent - 2), height: entry.bodyHeight)
             let cursor = isFocus && focused ? session.cursor(q) : nil
-            if let c = cursor, q.kind == .radio || q.kind == .checkbox || q.kind == .rank { cursorLine = y + c }
             if let p = drawBody(q, form: open.form, cursor: cursor, in: body, on: &canvas) { textCursor = p }
-            y += body.height
         }
-        let offset = max(0, min(cursorLine - inner.height / 3, canvas.height - inner.height))
+        let offset = layout.offset(visibleRows: inner.height)
         for line in 0..<min(inner.height, canvas.height - offset) {
             copyRow(from: canvas, row: offset + line, to: &screen, at: Point(x: inner.x, y: inner.y + line))
         }
@@ -69,8 +64,56 @@ struct FormView {
         return inner.contains(shown) ? shown : nil
     }
 
-    private func formHeight(_ form: FormState, width: Int) -> Int {
-        form.visibleQuestions.reduce(0) { $0 + 1 + bodyHeight($1.question, form: form) }
+    /// Where each visible question sits on the form's tall canvas: its header line, then its body.
+    struct Layout {
+        struct Entry {
+            var question: Question
+            var depth: Int
+            /// The header's line; the body follows it.
+            var y: Int
+            var bodyHeight: Int
+        }
+
+        var entries: [Entry] = []
+        var height = 0
+        /// The line the window is kept around: the focused option, else the focused header.
+        var cursorLine = 0
+
+        /// The first canvas line shown in `visibleRows` rows.
+        func offset(visibleRows: Int) -> Int { max(0, min(cursorLine - visibleRows / 3, height - visibleRows)) }
+    }
+
+    func layout(_ form: FormState, width: Int) -> Layout {
+        var layout = Layout()
+        let focused = session.pane == .form
+        for row in form.visibleQuestions {
+            let q = row.question
+            let entry = Layout.Entry(question: q, depth: row.depth, y: layout.height, bodyHeight: bodyHeight(q, form: form))
+            if form.focus == q.schemaId {
+                layout.cursorLine = entry.y
+                if focused, q.kind == .radio || q.kind == .checkbox || q.kind == .rank { layout.cursorLine = entry.y + 1 + session.cursor(q) }
+            }
+            layout.entries.append(entry)
+            layout.height += 1 + entry.bodyHeight
+        }
+        return layout
+    }
+
+    /// What is drawn at `point` of the form pane in `area`: a question, and the row of its body
+    /// (an option, a rank item, the answer line), or nil for its title. Nil outside the form, or
+    /// while a dropdown or tree takes the pane.
+    func target(at point: Point, in area: Rect) -> (question: Question, row: Int?)? {
+        switch session.mode {
+        case .dropdown, .tree: return nil
+        default: break
+        }
+        let inner = Box.inner(area)
+        guard let open = session.open, inner.contains(point) else { return nil }
+        let layout = layout(open.form, width: inner.width)
+        let line = layout.offset(visibleRows: inner.height) + point.y - inner.y
+        guard let entry = layout.entries.first(where: { $0.y <= line && line <= $0.y + $0.bodyHeight }) else { return nil }
+        let row = line - entry.y - 1
+        return (entry.question, row < 0 ? nil : row)
     }
 
     private func bodyHeight(_ q: Question, form: FormState) -> Int {

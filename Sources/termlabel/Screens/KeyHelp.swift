@@ -32,6 +32,7 @@ enum KeyHelp {
             HelpEntry("/", "go to a task by externalId or number"),
             HelpEntry("PgUp PgDn", "scroll the asset"),
             HelpEntry("%", "labeler statistics"),
+            HelpEntry("mouse", "click: open, choose, focus; wheel: scroll"),
             HelpEntry("q Ctrl-C", "quit (the draft and its time are kept)"),
         ]
         return entries

@@ -5,11 +5,11 @@ import TerminalUI
 /// The labeling screen's run loop: key → session → frame → terminal. The terminal is restored
 /// on every way out, and the draft is saved first.
 enum LabelApp {
-    static func run(store: SQLiteProjectStore, stage: Stage, user: String) throws {
+    static func run(store: SQLiteProjectStore, stage: Stage, user: String, mouse: Bool) throws {
         // The terminal first: no task is assigned to someone who cannot see it.
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal()
+            terminal = try CursesTerminal(mouse: mouse)
         } catch {
             throw Diagnostic(.error, "cannot open the labeling screen: \(error)")
         }
@@ -19,6 +19,7 @@ enum LabelApp {
         var shownSecond: Int64 = -1
         func redraw() {
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
+            session.screenSize = screen.size
             let cursor = LabelScreenView(session: session).draw(on: &screen)
             terminal.render(screen, cursor: cursor)
         }

@@ -20,6 +20,9 @@ extension LabelSession {
             try closeCurrent()
             finished = true
             return
+        case .mouse(let mouse):
+            try handle(mouse)
+            return
         default: break
         }
         if case .character = event, message != nil, !mode.isTyping { message = nil }
@@ -78,13 +81,13 @@ extension LabelSession {
         if let row = try selectedRow() { try open(taskId: row.id) }
     }
 
-    private func scrollAsset(_ delta: Int) {
+    func scrollAsset(_ delta: Int) {
         guard var current = open else { return }
         current.assetScroll = max(0, current.assetScroll + delta)
         open = current
     }
 
-    private func queueKey(_ event: InputEvent) throws {
+    func queueKey(_ event: InputEvent) throws {
         switch event {
         case .up: moveQueueSelection(to: queue.selected - 1)
         case .down: moveQueueSelection(to: queue.selected + 1)
@@ -129,7 +132,7 @@ extension LabelSession {
         }
     }
 
-    private func formKey(_ event: InputEvent) throws {
+    func formKey(_ event: InputEvent) throws {
         guard let current = open, let q = focusedQuestion else { return }
         let editable = !current.readOnly
         switch event {
@@ -172,7 +175,7 @@ extension LabelSession {
         message = Message(text: "The labeler's answers are read-only: press m to edit them, s to accept, r to reject.", isError: true)
     }
 
-    private func moveQuestion(_ delta: Int) throws {
+    func moveQuestion(_ delta: Int) throws {
         guard let form = open?.form else { return }
         let rows = form.visibleQuestions
         guard let i = rows.firstIndex(where: { $0.question.schemaId == form.focus }) else { return }
@@ -226,7 +229,7 @@ extension LabelSession {
         mode = .editingText(schemaId: id, editing: editing, error: nil)
     }
 
-    private func dropdown(_ id: String, _ query: String, _ cursor: Int, _ event: InputEvent) throws {
+    func dropdown(_ id: String, _ query: String, _ cursor: Int, _ event: InputEvent) throws {
         guard let q = ontology.question(id) else { mode = .normal; return }
         var query = query
         var cursor = cursor
@@ -255,7 +258,7 @@ extension LabelSession {
         mode = .dropdown(schemaId: id, query: query, cursor: cursor)
     }
 
-    private func tree(_ id: String, _ query: String, _ cursor: Int, _ expanded: Set<[Int]>, _ event: InputEvent) throws {
+    func tree(_ id: String, _ query: String, _ cursor: Int, _ expanded: Set<[Int]>, _ event: InputEvent) throws {
         guard let q = ontology.question(id) else { mode = .normal; return }
         let bridge = TreeBridge(q)
         var query = query

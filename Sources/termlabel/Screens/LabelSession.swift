@@ -25,6 +25,8 @@ final class LabelSession {
     var progress: ProjectProgress
     var finished = false
     var queueEmpty = false
+    /// The size of the last frame drawn: where a mouse event landed is found from it.
+    var screenSize = Size(width: 80, height: 24)
 
     init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock) throws {
         self.store = store

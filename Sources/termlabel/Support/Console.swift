@@ -71,6 +71,18 @@ struct UserOption: ParsableArguments {
     var resolved: String { Identity.current(override: user) }
 }
 
+/// How the labeling screen uses the terminal.
+struct ScreenOptions: ParsableArguments {
+    @Flag(name: .long, help: ArgumentHelp(
+        "Leave the mouse to the terminal (plain text selection); else a click or the wheel works the screen and Shift+drag selects text. Also TERMLABEL_NO_MOUSE=1."))
+    var noMouse = false
+
+    var mouse: Bool {
+        let env = ProcessInfo.processInfo.environment["TERMLABEL_NO_MOUSE"] ?? ""
+        return !noMouse && (env.isEmpty || env == "0")
+    }
+}
+
 extension Stage: ExpressibleByArgument {
     public init?(argument: String) { self.init(named: argument) }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
