@@ -232,11 +232,13 @@ public final class CursesTerminal: Renderer, KeySource {
             default: .timeout
             }
             if raw == .keyCode(KeyDecoder.mouseSGRCode) {
-                raw = KeyDecoder.sgrMouse(readMouseReport(upTo: 24, final: { $0 == "M" || $0 == "m" })) ?? .timeout
-                if raw == .timeout { continue }
+                // Up to the final M (press) or m (release).
+                let scalars = readMouseBytes(24, until: { $0 == 0x4D || $0 == 0x6D }).compactMap(Unicode.Scalar.init)
+                guard let event = KeyDecoder.sgrMouse(String(String.UnicodeScalarView(scalars))) else { continue }
+                raw = .mouse(event)
             } else if raw == .keyCode(KEY_MOUSE) {
-                raw = KeyDecoder.x10Mouse(readMouseBytes(3)) ?? .timeout
-                if raw == .timeout { continue }
+                guard let event = KeyDecoder.x10Mouse(readMouseBytes(3)) else { continue }
+                raw = .mouse(event)
             }
             if raw == .timeout && terminalHungUp() {
                 inputEnded = true
@@ -252,15 +254,8 @@ public final class CursesTerminal: Renderer, KeySource {
         return queued.isEmpty ? nil : queued.removeFirst()
     }
 
-    /// The rest of a mouse report, already sent with its start: characters up to `final`.
-    private func readMouseReport(upTo limit: Int, final: (Character) -> Bool) -> String {
-        var text = ""
-        for value in readMouseBytes(limit, until: { final(Character(Unicode.Scalar($0) ?? " ")) }) {
-            text.unicodeScalars.append(Unicode.Scalar(value) ?? " ")
-        }
-        return text
-    }
-
+    /// The rest of a mouse report, sent with its start: up to `limit` characters, ending with
+    /// the one `stop` accepts.
     private func readMouseBytes(_ limit: Int, until stop: (UInt32) -> Bool = { _ in false }) -> [UInt32] {
         var values: [UInt32] = []
         while values.count < limit {

@@ -11,10 +11,8 @@ public enum KeyDecoder {
         case keyCode(Int32)
         /// `ERR`: nothing arrived before the timeout.
         case timeout
-        /// A mouse report read by `CursesTerminal` (see `sgrMouse` and `x10Mouse`): the button
-        /// (1 a left press, 4 wheel up, 5 wheel down, 0 anything else, which is ignored) and the
-        /// cell, from 0.
-        case mouse(button: Int32, x: Int32, y: Int32)
+        /// A mouse report read by `CursesTerminal` (see `sgrMouse` and `x10Mouse`).
+        case mouse(MouseEvent)
     }
 
     /// Key codes we bind ourselves with `define_key`: they stay below 65536 (ncurses keeps key
@@ -25,34 +23,34 @@ public enum KeyDecoder {
     public static let mouseSGRCode: Int32 = 0x7F03
 
     /// An SGR mouse report's rest after `CSI <`, as in `0;12;5M`: button code, column and row
-    /// (from 1), then `M` for a press or `m` for a release. Nil when it is not one.
-    public static func sgrMouse(_ rest: String) -> Raw? {
-        guard let final = rest.last, final == "M" || final == "m" else { return nil }
+    /// (from 1), then `M` for a press or `m` for a release. Nil when it is not one, or not a left
+    /// press or the wheel (a release, another button, motion).
+    public static func sgrMouse(_ rest: String) -> MouseEvent? {
+        guard rest.last == "M" else { return nil }
         let numbers = rest.dropLast().split(separator: ";", omittingEmptySubsequences: false).map { Int32($0) }
         guard numbers.count == 3, let code = numbers[0], let column = numbers[1], let row = numbers[2],
-              code >= 0, column >= 1, row >= 1 else { return nil }
-        return .mouse(button: final == "M" ? button(code) : 0, x: column - 1, y: row - 1)
+              code >= 0, column >= 1, row >= 1, let action = action(code) else { return nil }
+        return MouseEvent(action, at: Point(x: Int(column) - 1, y: Int(row) - 1))
     }
 
     /// A normal-tracking report's three bytes after `CSI M` (each offset by 32; cells from 1).
-    /// A release is the button code 3, for whichever button.
-    public static func x10Mouse(_ bytes: [UInt32]) -> Raw? {
+    /// A release is the button code 3, for whichever button: nil, as for anything but a left
+    /// press or the wheel.
+    public static func x10Mouse(_ bytes: [UInt32]) -> MouseEvent? {
         guard bytes.count == 3, bytes.allSatisfy({ $0 >= 32 && $0 < 0x100 }) else { return nil }
-        let code = Int32(bytes[0] - 32)
-        let column = Int32(bytes[1]) - 32, row = Int32(bytes[2]) - 32
-        guard column >= 1, row >= 1 else { return nil }
-        return .mouse(button: code & 3 == 3 && code & 64 == 0 ? 0 : button(code), x: column - 1, y: row - 1)
+        let column = Int(bytes[1]) - 32, row = Int(bytes[2]) - 32
+        guard column >= 1, row >= 1, let action = action(Int32(bytes[0] - 32)) else { return nil }
+        return MouseEvent(action, at: Point(x: column - 1, y: row - 1))
     }
 
-    /// xterm's button code: the low two bits name the button, 64 marks the wheel, 32 motion,
-    /// 4/8/16 Shift/Meta/Control. Only a plain left press and the wheel mean something here.
-    private static func button(_ code: Int32) -> Int32 {
-        let plain = code & ~(4 | 8 | 16)
-        switch plain {
-        case 0: return 1
-        case 64: return 4
-        case 65: return 5
-        default: return 0
+    /// xterm's button code: the low two bits name the button (3: released), 64 marks the wheel,
+    /// 32 motion, 4/8/16 Shift/Meta/Control. Only a plain left press and the wheel mean something.
+    private static func action(_ code: Int32) -> MouseEvent.Action? {
+        switch code & ~(4 | 8 | 16) {
+        case 0: .press
+        case 64: .wheelUp
+        case 65: .wheelDown
+        default: nil
         }
     }
 
@@ -63,15 +61,7 @@ public enum KeyDecoder {
         case .timeout: return .tick
         case .character(let value): return decode(character: value)
         case .keyCode(let code): return decode(keyCode: code, size: size)
-        case .mouse(let button, let x, let y):
-            guard x >= 0, y >= 0 else { return nil }
-            let at = Point(x: Int(x), y: Int(y))
-            switch button {
-            case 1: return .mouse(MouseEvent(.press, at: at))
-            case 4: return .mouse(MouseEvent(.wheelUp, at: at))
-            case 5: return .mouse(MouseEvent(.wheelDown, at: at))
-            default: return nil
-            }
+        case .mouse(let event): return .mouse(event)
         }
     }
 
