@@ -40,7 +40,7 @@ struct FormView {
         default: break
         }
         // Lay out the whole form on a tall canvas, then show the window around the cursor.
-        let layout = layout(open.form, width: inner.width)
+        let layout = layout(open.form)
         var canvas = Screen(width: inner.width, height: max(1, layout.height))
         var textCursor: Point?
         for entry in layout.entries {
@@ -83,7 +83,7 @@ struct FormView {
         func offset(visibleRows: Int) -> Int { max(0, min(cursorLine - visibleRows / 3, height - visibleRows)) }
     }
 
-    func layout(_ form: FormState, width: Int) -> Layout {
+    func layout(_ form: FormState) -> Layout {
         var layout = Layout()
         let focused = session.pane == .form
         for row in form.visibleQuestions {
@@ -109,7 +109,7 @@ struct FormView {
         }
         let inner = Box.inner(area)
         guard let open = session.open, inner.contains(point) else { return nil }
-        let layout = layout(open.form, width: inner.width)
+        let layout = layout(open.form)
         let line = layout.offset(visibleRows: inner.height) + point.y - inner.y
         guard let entry = layout.entries.first(where: { $0.y <= line && line <= $0.y + $0.bodyHeight }) else { return nil }
         let row = line - entry.y - 1

@@ -50,17 +50,15 @@ extension LabelSession {
 
     private func formMouse(_ point: Point, wheel: Int, in area: Rect) throws {
         guard open != nil else { return }
+        // Hit-test against the frame as drawn, before the pane (and so the scroll) changes.
+        let target = wheel == 0 ? FormView(session: self).target(at: point, in: area) : nil
+        pane = .form
         if wheel != 0 {
             // Stops at the first and last question (Tab wraps; a wheel does not).
-            pane = .form
             try moveQuestion(wheel)
             return
         }
-        guard let (q, row) = FormView(session: self).target(at: point, in: area) else {
-            pane = .form
-            return
-        }
-        pane = .form
+        guard let (q, row) = target else { return }
         try applyForm(.focus(q.schemaId), record: false)
         guard let row else { return }
         switch q.kind {
