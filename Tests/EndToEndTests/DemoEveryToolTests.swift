@@ -87,11 +87,11 @@ extension EndToEnd {
 
             // Single dropdown: filter by typing, choose with Enter.
             try tmux.sendKeys("c", "Enter")
-            try tmux.waitFor(text: "Language (Enter chooses, Esc closes)")
+            try tmux.waitFor(text: "Language (Space or Enter chooses, Esc closes)")
             try tmux.sendText("ger")
             screen = try tmux.waitFor(text: "Filter: ger")
             #expect(Array(ScreenText.form(screen).prefix(4)) == [
-                "Language (Enter chooses, Esc closes)",
+                "Language (Space or Enter chooses, Esc closes)",
                 "  Filter: ger",
                 "› ( ) German",
                 "",

@@ -77,8 +77,8 @@ extension EndToEnd {
 
             // --no-mouse leaves the mouse to the terminal (its own selection, no reports).
             try tmux.respawn(command: [try Termlabel.binary(), "label", dir, "--user", "mia", "--no-mouse"])
-            // mouse-2 was opened (and so claimed) by the press above: it is served first now.
-            try tmux.waitFor(text: "mouse-2 · draft")
+            // mouse-2 was opened by the press above but never answered: it was let go, still new.
+            try tmux.waitFor(text: "mouse-2 · new")
             #expect(try tmux.display("#{mouse_any_flag}") == "0")
             try tmux.quit()
         }

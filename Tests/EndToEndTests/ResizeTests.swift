@@ -35,7 +35,7 @@ extension EndToEnd {
             try tmux.waitFor(text: "resize-1 · new")
 
             try tmux.sendKeys("1", "b", "2", "c", "Enter")
-            try tmux.waitFor(text: "Language (Enter chooses, Esc closes)")
+            try tmux.waitFor(text: "Language (Space or Enter chooses, Esc closes)")
             try tmux.sendText("fre")
             try tmux.waitFor(text: "› ( ) French")
             try tmux.sendKeys("Enter")

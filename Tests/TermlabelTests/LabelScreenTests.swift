@@ -151,7 +151,7 @@ struct LabelScreenTests {
         let session = try Fixture().session()
         try keys(session, .character("2"), .character("b"), .enter, .character("j"))
         #expect(frame(session).components(separatedBy: "\n")[9...11].joined(separator: "\n") == """
-            │                      ││Language (Enter chooses, Esc closes)                  │
+            │                      ││Language (Space or Enter chooses, Esc closes)         │
             │                      ││  Filter: j                                           │
             │                      ││› ( ) Japanese                                        │
             """)
@@ -203,28 +203,28 @@ struct LabelScreenTests {
         try keys(session, .character("?"))
         #expect(frame(session) == """
             ┌ Tasks · all · 3 ─────┐┌ t-1 · new ───────────────────────────────────────────┐
-            │· t-1 T┌ Keys — any key closes ──────────────────────────────────────┐        │
-            │· t-2  │ ↑ ↓          move through options and questions             │        │
-            │· t-3 T│ Tab S-Tab    next / previous question                       │        │
-            │       │ 1–9 0        choose option 1–10 of the question             │        │
-            │       │ Space Enter  choose / toggle; open a dropdown, tree or text │        │
-            │       │ a–k          go to the question with that shortcut          │        │
-            │       │ ; KEY        go to the question with shortcut KEY (0–9 too) │────────┘
-            │       │ K J          rank: move the item up / down                  │────────┐
-            │       │ Bksp Del     clear the question's answer                    │        │
-            │       │ u            undo the last change to the answers            │        │
-            │       │ w            save the draft (every change is saved anyway)  │        │
-            │       │ s            submit the task                                │        │
-            │       │ x            skip the task / bring a skipped one back       │        │
-            │       │ n p          next / previous task in the list               │        │
-            │       │ ← →          the task list (Enter opens a task) / the form  │        │
-            │       │ v            filter the list by status                      │        │
-            │       │ /            go to a task by externalId or number           │        │
-            │       │ PgUp PgDn    scroll the asset                               │        │
-            │       │ %            labeler statistics                             │        │
-            │       │ mouse        click: open, choose, focus; wheel: scroll      │        │
-            └───────│ q Ctrl-C     quit (the draft and its time are kept)         │───────↓┘
-                    └─────────────────────────────────────────────────────────────┘
+            │· t-┌ Keys — any key closes ────────────────────────────────────────────┐     │
+            │· t-│ ↑ ↓          move through options and questions                   │     │
+            │· t-│ Tab S-Tab    next / previous question                             │     │
+            │    │ 1–9 0        choose option 1–10 of the question                   │     │
+            │    │ Space Enter  choose / toggle; open a dropdown, tree or text       │     │
+            │    │ a–k          go to the question with that shortcut                │     │
+            │    │ ; KEY        go to the question with shortcut KEY (0–9 too)       │─────┘
+            │    │ K J          rank: move the item up / down                        │─────┐
+            │    │ Bksp Del     clear the question's answer                          │     │
+            │    │ u Ctrl-R     undo / redo the last change to the answers           │     │
+            │    │ Alt-Enter    new line in a text answer; a paste goes only there   │     │
+            │    │ w            save the draft (every change is saved anyway)        │     │
+            │    │ s            submit the task                                      │     │
+            │    │ x            skip the task / bring a skipped one back             │     │
+            │    │ n p          next / previous task in the list                     │     │
+            │    │ ← →          the task list (Enter opens a task) / the form        │     │
+            │    │ v /          filter the list by status / go to a task (id or row) │     │
+            │    │ PgUp PgDn    scroll the asset                                     │     │
+            │    │ %            labeler statistics                                   │     │
+            │    │ mouse        click: open, choose, focus; wheel: scroll            │     │
+            └────│ q Ctrl-C     quit (the draft and its time are kept)               │────↓┘
+                 └───────────────────────────────────────────────────────────────────┘
             termlabel │ fixture │ Label │ ann                           0/3 labeled │ ⏱ 0:00
             """)
         try keys(session, .character("x"))

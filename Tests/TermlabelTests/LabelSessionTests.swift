@@ -85,17 +85,29 @@ struct LabelSessionTests {
         #expect(reopened.open?.form.answer("s") == .one("Positive"))
     }
 
-    @Test("the time of an open task is saved every five seconds without a change")
+    @Test("the time of an answered task is saved every five seconds without a change")
     func autosave() throws {
         let fixture = try Fixture()
         let session = try fixture.session()
-        try keys(session, .down)
+        try keys(session, .character("1"))
+        #expect(try fixture.store.draft(taskId: 1, stage: .label)?.time == TimeSpent(active: 0, idle: 0))
         fixture.clock.advance(by: 4_999)
         try keys(session, .tick)
-        #expect(try fixture.store.draft(taskId: 1, stage: .label) == nil)
+        #expect(try fixture.store.draft(taskId: 1, stage: .label)?.time == TimeSpent(active: 0, idle: 0))
         fixture.clock.advance(by: 1)
         try keys(session, .tick)
         #expect(try fixture.store.draft(taskId: 1, stage: .label)?.time == TimeSpent(active: 5_000, idle: 0))
+    }
+
+    @Test("a task never answered is not saved, however long it is open")
+    func untouchedTaskIsNotSaved() throws {
+        let fixture = try Fixture()
+        let session = try fixture.session()
+        try keys(session, .down)
+        fixture.clock.advance(by: 60_000)
+        try keys(session, .tick)
+        #expect(try fixture.store.draft(taskId: 1, stage: .label) == nil)
+        #expect(try fixture.store.task(id: 1)?.status == .new)
     }
 
     @Test("undo steps back one change and saves")

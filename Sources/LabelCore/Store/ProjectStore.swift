@@ -22,11 +22,19 @@ public protocol ProjectStore: Sendable {
     func position(of taskId: Int64, in filter: QueueFilter) throws -> Int?
     func progress() throws -> ProjectProgress
 
-    /// The next task for `user` in `stage`, assigned to them in the same transaction, so two
-    /// processes never get the same task. Their own unfinished tasks come first.
-    func claimNext(stage: Stage, user: String) throws -> LabelTask?
-    /// Opens a given task for `user`: assigns it if it is free. Throws if someone else has it.
-    func claim(taskId: Int64, stage: Stage, user: String) throws -> LabelTask
+    /// The next task for `user` in `stage`, held for them in the same transaction, so two
+    /// processes never get the same task. Their own unfinished tasks come first, then free tasks
+    /// and tasks whose holder's lease ran out (`ProjectSettings.claimLeaseMilliseconds` without
+    /// activity).
+    func claimNext(stage: Stage, user: String, at time: Timestamp) throws -> LabelTask?
+    /// Opens a given task for `user`: holds it if it is free or its holder's lease ran out.
+    /// Throws `assignedToSomeoneElse` if someone else holds it.
+    func claim(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask
+    /// Lets go of a task `user` holds but never answered (no draft in `stage`), so the queue serves
+    /// it to others again. Tasks with a draft, skipped ones and ones sent back stay held.
+    func release(taskId: Int64, stage: Stage, user: String) throws
+    /// Every task someone holds, and since when: `termlabel who`.
+    func holds() throws -> [Hold]
 
     /// Saves what is being answered; durable when it returns.
     func saveDraft(_ draft: Draft) throws
@@ -47,20 +55,34 @@ public protocol ProjectStore: Sendable {
     func integrityCheck() throws -> String
 }
 
+extension ProjectStore {
+    public func claimNext(stage: Stage, user: String) throws -> LabelTask? {
+        try claimNext(stage: stage, user: user, at: .now())
+    }
+
+    public func claim(taskId: Int64, stage: Stage, user: String) throws -> LabelTask {
+        try claim(taskId: taskId, stage: stage, user: user, at: .now())
+    }
+}
+
 public struct ProjectSettings: Equatable, Sendable {
     public var name: String
     /// The ontology as it was given, byte for byte.
     public var ontologyJSON: String
     public var hasReview: Bool
     public var idleTimeoutMilliseconds: Int64
+    /// How long a task stays held for an annotator after their last activity on it; past that the
+    /// queue may serve it to someone else (their draft goes with it).
+    public var claimLeaseMilliseconds: Int64
     public var createdAt: Timestamp
     /// Operating-system users (`login@host` or `login`) to the e-mail written in the export.
     public var emails: [String: String]
 
     public init(
         name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,
-        createdAt: Timestamp, emails: [String: String] = [:]
+        claimLeaseMilliseconds: Int64 = ProjectSettings.defaultClaimLease, createdAt: Timestamp, emails: [String: String] = [:]
     ) {
+        self.claimLeaseMilliseconds = claimLeaseMilliseconds
         self.name = name
         self.ontologyJSON = ontologyJSON
         self.hasReview = hasReview
@@ -68,6 +90,9 @@ public struct ProjectSettings: Equatable, Sendable {
         self.createdAt = createdAt
         self.emails = emails
     }
+
+    /// 30 minutes.
+    public static let defaultClaimLease: Int64 = 1_800_000
 
     public var workflow: Workflow { Workflow(hasReview: hasReview) }
 
@@ -141,7 +166,13 @@ public struct Draft: Equatable, Sendable {
     public var classifications: [JSONValue]
     public var time: TimeSpent
     public var savedAt: Timestamp
-    public init(taskId: Int64, stage: Stage, user: String, classifications: [JSONValue], time: TimeSpent, savedAt: Timestamp) {
+    /// The annotator's last input on the task (renews their lease); `savedAt` when not given.
+    public var activeAt: Timestamp?
+    public init(
+        taskId: Int64, stage: Stage, user: String, classifications: [JSONValue], time: TimeSpent, savedAt: Timestamp,
+        activeAt: Timestamp? = nil
+    ) {
+        self.activeAt = activeAt
         self.taskId = taskId
         self.stage = stage
         self.user = user
@@ -218,6 +249,32 @@ public struct Activity: Equatable, Sendable {
 
     public static func == (a: Activity, b: Activity) -> Bool {
         a.entries == b.entries && a.skips.map { "\($0.user)|\($0.taskId)|\($0.at)" } == b.skips.map { "\($0.user)|\($0.taskId)|\($0.at)" }
+    }
+}
+
+/// A task someone holds: `termlabel who`.
+public struct Hold: Equatable, Sendable {
+    public var externalId: String
+    public var stage: Stage
+    public var status: TaskStatus
+    public var user: String
+    /// When they took it (nil for holds made before termlabel kept it).
+    public var since: Timestamp?
+    /// Their last activity on it; nil for holds without a lease (skipped, sent back by review).
+    public var lastActivity: Timestamp?
+
+    public init(externalId: String, stage: Stage, status: TaskStatus, user: String, since: Timestamp?, lastActivity: Timestamp?) {
+        self.externalId = externalId
+        self.stage = stage
+        self.status = status
+        self.user = user
+        self.since = since
+        self.lastActivity = lastActivity
+    }
+
+    /// When the lease runs out, for a hold that has one.
+    public func leaseEnds(lease: Int64) -> Timestamp? {
+        lastActivity.map { Timestamp(millisecondsSince1970: $0.millisecondsSince1970 + lease) }
     }
 }
 

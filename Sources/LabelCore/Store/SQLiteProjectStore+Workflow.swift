@@ -2,42 +2,93 @@ import GRDB
 import OrderedCollections
 
 extension SQLiteProjectStore {
-    public func claimNext(stage: Stage, user: String) throws -> LabelTask? {
+    public func claimNext(stage: Stage, user: String, at time: Timestamp) throws -> LabelTask? {
         try pool.write { db in
-            // Own unfinished tasks first (drafts, tasks sent back by review), then the oldest free
-            // task, higher priority first. One IMMEDIATE transaction: no other process can take
-            // the same task between the look and the assignment.
+            // Own unfinished tasks first (drafts, tasks sent back by review), then the oldest task
+            // nobody holds or whose holder's lease ran out, higher priority first. One IMMEDIATE
+            // transaction: no other process can take the same task between the look and the hold.
+            let review = stage == .review ? 1 : 0
             let own = try Int64.fetchOne(db, sql: """
-                SELECT id FROM task WHERE stage = ? AND assignee = ? AND status != 'skipped'
-                AND (? = 0 OR labeler IS NULL OR labeler != ?)
+                SELECT id FROM task INDEXED BY task_held
+                WHERE assignee = ? AND stage = ? AND status != 'skipped' AND (? = 0 OR labeler IS NULL OR labeler != ?)
                 ORDER BY priority DESC, id LIMIT 1
-                """, arguments: [stage.rawValue, user, stage == .review ? 1 : 0, user])
+                """, arguments: [user, stage.rawValue, review, user])
+            let expired = try Self.leaseExpiry(db, at: time)
             let free = try own ?? Int64.fetchOne(db, sql: """
-                SELECT id FROM task WHERE stage = ? AND assignee IS NULL AND status != 'skipped'
+                SELECT id FROM task WHERE stage = ? AND status != 'skipped'
+                AND (assignee IS NULL OR (activeAt IS NOT NULL AND activeAt < ? AND assignee != ?))
                 AND (? = 0 OR labeler IS NULL OR labeler != ?)
                 ORDER BY priority DESC, id LIMIT 1
-                """, arguments: [stage.rawValue, stage == .review ? 1 : 0, user])
+                """, arguments: [stage.rawValue, expired, user, review, user])
             guard let id = free else { return nil }
-            try db.execute(sql: "UPDATE task SET assignee = ? WHERE id = ?", arguments: [user, id])
-            try Self.event(db, id, user, "open")
-            return try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task t WHERE t.id = ?", arguments: [id]).map(Self.task)
+            try Self.hold(db, id, user, at: time)
+            return try Self.fetchTask(db, id)
         }
     }
 
-    public func claim(taskId: Int64, stage: Stage, user: String) throws -> LabelTask {
+    public func claim(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask {
         try pool.write { db in
             let task = try Self.fetchTask(db, taskId)
             guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
             if let assignee = task.assignee, assignee != user {
-                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+                let activeAt = try Int64.fetchOne(db, sql: "SELECT activeAt FROM task WHERE id = ?", arguments: [taskId])
+                guard let activeAt, activeAt < (try Self.leaseExpiry(db, at: time)) else {
+                    throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+                }
             }
             if stage == .review, task.labeler == user { throw StoreError.ownLabels(externalId: task.externalId) }
-            if task.assignee == nil {
-                try db.execute(sql: "UPDATE task SET assignee = ? WHERE id = ?", arguments: [user, taskId])
-                try Self.event(db, taskId, user, "open")
-            }
+            if task.status != .skipped { try Self.hold(db, taskId, user, at: time) }
             return try Self.fetchTask(db, taskId)
         }
+    }
+
+    public func release(taskId: Int64, stage: Stage, user: String) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE task SET assignee = NULL, heldSince = NULL, activeAt = NULL
+                WHERE id = ? AND stage = ? AND assignee = ? AND status IN ('new', 'submitted')
+                AND NOT EXISTS (SELECT 1 FROM draft WHERE task = ? AND stage = ?)
+                """, arguments: [taskId, stage.rawValue, user, taskId, stage.rawValue])
+            if db.changesCount > 0 { try Self.event(db, taskId, user, "release") }
+        }
+    }
+
+    public func holds() throws -> [Hold] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT externalId, stage, status, assignee, heldSince, activeAt FROM task INDEXED BY task_held
+                WHERE assignee IS NOT NULL ORDER BY assignee, stage, priority DESC, id
+                """).map {
+                Hold(
+                    externalId: $0["externalId"], stage: try Self.decode(Stage.self, $0["stage"], column: "stage"),
+                    status: try Self.decode(TaskStatus.self, $0["status"], column: "status"), user: $0["assignee"],
+                    since: ($0["heldSince"] as Int64?).map(Timestamp.init(millisecondsSince1970:)),
+                    lastActivity: ($0["activeAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)))
+            }
+        }
+    }
+
+    /// A stored enum value, or the error that the project is damaged (never a plausible default).
+    static func decode<T: RawRepresentable>(_ type: T.Type, _ raw: String?, column: String) throws -> T where T.RawValue == String {
+        guard let raw, let value = T(rawValue: raw) else { throw StoreError.damaged("unknown \(column) \"\(raw ?? "NULL")\"") }
+        return value
+    }
+
+    /// Holds whose last activity is before this instant have run out.
+    static func leaseExpiry(_ db: Database, at time: Timestamp) throws -> Int64 {
+        let lease = Int64(try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'claimLeaseMs'") ?? "")
+            ?? ProjectSettings.defaultClaimLease
+        return time.millisecondsSince1970 - lease
+    }
+
+    /// Holds a task for `user` from `time`; taking it over from someone whose lease ran out keeps
+    /// their draft with the task.
+    static func hold(_ db: Database, _ id: Int64, _ user: String, at time: Timestamp) throws {
+        try db.execute(sql: """
+            UPDATE task SET heldSince = CASE WHEN assignee IS ? AND heldSince IS NOT NULL THEN heldSince ELSE ? END,
+                assignee = ?, activeAt = ? WHERE id = ?
+            """, arguments: [user, time.millisecondsSince1970, user, time.millisecondsSince1970, id])
+        try event(db, id, user, "open", at: time)
     }
 
     static func fetchTask(_ db: Database, _ id: Int64) throws -> LabelTask {
@@ -67,8 +118,12 @@ extension SQLiteProjectStore {
                     draft.taskId, draft.stage.rawValue, draft.user, JSONValue.array(draft.classifications).description,
                     draft.time.active, draft.time.idle, draft.savedAt.millisecondsSince1970,
                 ])
-            try db.execute(sql: "UPDATE task SET assignee = ?, status = CASE WHEN status = 'new' THEN 'draft' ELSE status END WHERE id = ?",
-                           arguments: [draft.user, draft.taskId])
+            // A draft holds the task and renews the lease from the annotator's last activity.
+            let activeAt = (draft.activeAt ?? draft.savedAt).millisecondsSince1970
+            try db.execute(sql: """
+                UPDATE task SET assignee = ?, status = CASE WHEN status = 'new' THEN 'draft' ELSE status END,
+                    heldSince = COALESCE(heldSince, ?), activeAt = MAX(COALESCE(activeAt, 0), ?) WHERE id = ?
+                """, arguments: [draft.user, draft.savedAt.millisecondsSince1970, activeAt, draft.taskId])
         }
     }
 
@@ -101,7 +156,8 @@ extension SQLiteProjectStore {
             let comment: String? = next.status == .rejected ? s.comment : nil
             try db.execute(sql: """
                 UPDATE task SET stage = ?, status = ?, assignee = ?, labeler = ?, annotations = ?, reviewComment = ?,
-                    updatedAt = ?, updatedBy = ?, active = active + ?, idle = idle + ? WHERE id = ?
+                    updatedAt = ?, updatedBy = ?, active = active + ?, idle = idle + ?, heldSince = NULL, activeAt = NULL
+                WHERE id = ?
                 """, arguments: [
                     next.stage.rawValue, next.status.rawValue, assignee, labeler, Self.encode(annotations), comment,
                     s.at.millisecondsSince1970, s.user, s.time.active, s.time.idle, s.taskId,
@@ -117,7 +173,8 @@ extension SQLiteProjectStore {
             if let assignee = task.assignee, assignee != user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
-            try db.execute(sql: "UPDATE task SET status = 'skipped', assignee = ? WHERE id = ?", arguments: [user, taskId])
+            // A skipped task stays yours with no lease: it waits for you to bring it back.
+            try db.execute(sql: "UPDATE task SET status = 'skipped', assignee = ?, activeAt = NULL WHERE id = ?", arguments: [user, taskId])
             try Self.event(db, taskId, user, "skip", at: time)
         }
     }
@@ -158,7 +215,7 @@ extension SQLiteProjectStore {
                     try db.execute(sql: "UPDATE task SET annotations = ? WHERE id = ?", arguments: [Self.encode(.empty), id])
                 }
                 if r.removeAssignee {
-                    try db.execute(sql: "UPDATE task SET assignee = NULL WHERE id = ?", arguments: [id])
+                    try db.execute(sql: "UPDATE task SET assignee = NULL, heldSince = NULL, activeAt = NULL WHERE id = ?", arguments: [id])
                 }
                 if r.removeHistory {
                     try db.execute(sql: "DELETE FROM history WHERE task = ?", arguments: [id])

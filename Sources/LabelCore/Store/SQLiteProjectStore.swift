@@ -108,6 +108,20 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         migrator.registerMigration("v2: queue order") { db in
             try db.execute(sql: "CREATE INDEX task_order ON task(priority DESC, id)")
         }
+        // Holds with a lease: `activeAt` is the holder's last activity; past the lease the task is
+        // served to others. `task_held` serves "this user's open tasks" in queue order directly.
+        migrator.registerMigration("v3: claim leases") { db in
+            try db.execute(sql: """
+                ALTER TABLE task ADD COLUMN heldSince INTEGER;
+                ALTER TABLE task ADD COLUMN activeAt INTEGER;
+                DROP INDEX task_assignee;
+                CREATE INDEX task_held ON task(assignee, stage, priority DESC, id);
+                UPDATE task SET
+                    heldSince = COALESCE((SELECT MAX(d.savedAt) FROM draft d WHERE d.task = task.id), updatedAt, createdAt),
+                    activeAt = COALESCE((SELECT MAX(d.savedAt) FROM draft d WHERE d.task = task.id), updatedAt, createdAt)
+                WHERE assignee IS NOT NULL AND status NOT IN ('skipped', 'rejected');
+                """)
+        }
         return migrator
     }
 
@@ -117,7 +131,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         let emails = JSONValue.object(JSONObject(uniqueKeysWithValues: s.emails.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
         let values: [(String, String)] = [
             ("name", s.name), ("ontology", s.ontologyJSON), ("review", s.hasReview ? "1" : "0"),
-            ("idleTimeoutMs", String(s.idleTimeoutMilliseconds)), ("createdAt", String(s.createdAt.millisecondsSince1970)),
+            ("idleTimeoutMs", String(s.idleTimeoutMilliseconds)), ("claimLeaseMs", String(s.claimLeaseMilliseconds)), ("createdAt", String(s.createdAt.millisecondsSince1970)),
             ("emails", emails.description),
         ]
         for (key, value) in values {
@@ -136,6 +150,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         return ProjectSettings(
             name: name, ontologyJSON: ontology, hasReview: map["review"] == "1",
             idleTimeoutMilliseconds: Int64(map["idleTimeoutMs"] ?? "") ?? 300_000,
+            claimLeaseMilliseconds: Int64(map["claimLeaseMs"] ?? "") ?? ProjectSettings.defaultClaimLease,
             createdAt: Timestamp(millisecondsSince1970: Int64(map["createdAt"] ?? "") ?? 0), emails: emails)
     }
 

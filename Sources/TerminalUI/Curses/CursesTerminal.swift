@@ -42,12 +42,19 @@ public final class CursesTerminal: Renderer, KeySource {
     /// Whether the terminal was asked to report the mouse.
     public private(set) var mouseEnabled = false
     private let characters = UnsafeMutablePointer<wchar_t>.allocate(capacity: 8)
+    private let tickMilliseconds: Int
 
     private static let focusOn: [UInt8] = Array("\u{1B}[?1004h".utf8)
     private static let focusOff: [UInt8] = Array("\u{1B}[?1004l".utf8)
     /// Presses, releases and the wheel (1000), reported as SGR (1006).
     private static let mouseOn: [UInt8] = Array("\u{1B}[?1000h\u{1B}[?1006h".utf8)
     private static let mouseOff: [UInt8] = Array("\u{1B}[?1006l\u{1B}[?1000l".utf8)
+    /// Bracketed paste (2004): a paste arrives between `CSI 200~` and `CSI 201~`, so it is never
+    /// read as keys.
+    private static let pasteOn: [UInt8] = Array("\u{1B}[?2004h".utf8)
+    private static let pasteOff: [UInt8] = Array("\u{1B}[?2004l".utf8)
+    /// The longest paste kept, in characters; the rest is read and dropped.
+    public static let pasteLimit = 1_000_000
 
     /// Opens the terminal on `input` (standard input by default) and `output` (standard output, or
     /// the controlling terminal when standard output is redirected).
@@ -95,6 +102,7 @@ public final class CursesTerminal: Renderer, KeySource {
         self.inputFD = inputFD
         self.outputFile = outputFile
         self.inputFile = inputFile
+        self.tickMilliseconds = Int(max(1, tickMilliseconds))
 
         cbreak()
         noecho()
@@ -114,6 +122,9 @@ public final class CursesTerminal: Renderer, KeySource {
 
         _ = define_key("\u{1B}[I", KeyDecoder.focusInCode)
         _ = define_key("\u{1B}[O", KeyDecoder.focusOutCode)
+        _ = define_key("\u{1B}[200~", KeyDecoder.pasteStartCode)
+        _ = define_key("\u{1B}[201~", KeyDecoder.pasteEndCode)
+        for (sequence, code) in KeyDecoder.extraKeys { _ = define_key(sequence, code) }
         // The mouse is read here, not by ncurses: its gesture logic drops presses that arrive in
         // one read with their release (as over a slow link). SGR reports (mode 1006) have no
         // size limit and are plain ASCII; normal reports are decoded too, for terminals without.
@@ -124,7 +135,7 @@ public final class CursesTerminal: Renderer, KeySource {
         }
         SignalTrap.setResetBytes(Self.resetBytes(mouse: mouseEnabled))
         if mouse { write(Self.mouseOn) }
-        write(Self.focusOn)
+        write(Self.focusOn + Self.pasteOn)
     }
 
     deinit {
@@ -137,7 +148,7 @@ public final class CursesTerminal: Renderer, KeySource {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
-        write(Self.focusOff)
+        write(Self.pasteOff + Self.focusOff)
         if mouseEnabled { write(Self.mouseOff) }
         endwin()
         delscreen(screen)
@@ -231,6 +242,11 @@ public final class CursesTerminal: Renderer, KeySource {
             case KEY_CODE_YES: .keyCode(Int32(bitPattern: character))
             default: .timeout
             }
+            if raw == .keyCode(KeyDecoder.pasteStartCode) {
+                queued.append(.paste(readPaste()))
+                return queued.removeFirst()
+            }
+            if raw == .keyCode(KeyDecoder.pasteEndCode) { continue }
             if raw == .keyCode(KeyDecoder.mouseSGRCode) {
                 // Up to the final M (press) or m (release).
                 let scalars = readMouseBytes(24, until: { $0 == 0x4D || $0 == 0x6D }).compactMap(Unicode.Scalar.init)
@@ -252,6 +268,29 @@ public final class CursesTerminal: Renderer, KeySource {
             if !queued.isEmpty { return queued.removeFirst() }
         }
         return queued.isEmpty ? nil : queued.removeFirst()
+    }
+
+    /// A bracketed paste's text, up to its end mark. Key codes inside it (a pasted escape sequence
+    /// that looks like a key) are dropped; a paste whose end never comes ends after two seconds
+    /// without input.
+    private func readPaste() -> String {
+        var values: [UInt32] = []
+        var quietTicks = 0
+        let ticksToGiveUp = max(1, 2000 / tickMilliseconds)
+        while quietTicks < ticksToGiveUp {
+            var character: wint_t = 0
+            switch wget_wch(window, &character) {
+            case OK:
+                quietTicks = 0
+                if values.count < Self.pasteLimit { values.append(UInt32(character)) }
+            case KEY_CODE_YES:
+                quietTicks = 0
+                if Int32(bitPattern: character) == KeyDecoder.pasteEndCode { return KeyDecoder.pasteText(values) }
+            default:
+                quietTicks += 1
+            }
+        }
+        return KeyDecoder.pasteText(values)
     }
 
     /// The rest of a mouse report, sent with its start: up to `limit` characters, ending with
@@ -284,7 +323,7 @@ public final class CursesTerminal: Renderer, KeySource {
 
     /// Gives the terminal back to the shell, stops until `fg`, then takes it again and repaints.
     private func suspend() {
-        write(Self.focusOff)
+        write(Self.pasteOff + Self.focusOff)
         if mouseEnabled { write(Self.mouseOff) }
         endwin()
         cn_signal_default(SIGTSTP)
@@ -293,7 +332,7 @@ public final class CursesTerminal: Renderer, KeySource {
         _ = SignalTrap.take(.resume)
         clearok(cn_curscr(), true)
         wrefresh(window)
-        write(Self.focusOn)
+        write(Self.focusOn + Self.pasteOn)
         if mouseEnabled { write(Self.mouseOn) }
     }
 
@@ -326,7 +365,7 @@ public final class CursesTerminal: Renderer, KeySource {
     /// What undoes our terminal setup, for the crash handler: terminfo's strings for this terminal,
     /// without their padding delays.
     private static func resetBytes(mouse: Bool) -> [UInt8] {
-        var bytes: [UInt8] = (mouse ? mouseOff : []) + focusOff
+        var bytes: [UInt8] = (mouse ? mouseOff : []) + pasteOff + focusOff
         for name in ["sgr0", "cnorm", "rmkx", "rmcup"] {
             guard let value = cn_tigetstr(name) else { continue }
             bytes += stripPadding(Array(String(cString: value).utf8))

@@ -6,6 +6,10 @@ public enum InputEvent: Hashable, Sendable {
     /// `.control(" ")`; Ctrl with `\ ] ^ _` gives those characters.
     case control(Character)
     case enter, tab, backTab, backspace, delete, escape, insert
+    /// Alt (Meta) with Enter: a line break inside a text answer.
+    case altEnter
+    /// Text pasted by the terminal (bracketed paste, xterm mode 2004), whole: never read as keys.
+    case paste(String)
     case up, down, left, right
     case home, end, pageUp, pageDown
     /// F1 is `.function(1)`.

@@ -21,6 +21,18 @@ public enum KeyDecoder {
     public static let focusOutCode: Int32 = 0x7F02
     /// `CSI <`: the start of an SGR mouse report (xterm mode 1006); its parameters follow.
     public static let mouseSGRCode: Int32 = 0x7F03
+    /// `CSI 200~` and `CSI 201~`: the start and end of a bracketed paste.
+    public static let pasteStartCode: Int32 = 0x7F04
+    public static let pasteEndCode: Int32 = 0x7F05
+    /// `ESC CR` (or `ESC LF`): Alt-Enter.
+    public static let altEnterCode: Int32 = 0x7F06
+    /// Escape sequences terminals send that terminfo may not name for the terminal at hand
+    /// (tmux sends `ESC[1~` for Home whatever TERM says), bound to ncurses' key codes.
+    public static let extraKeys: [(sequence: String, code: Int32)] = [
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+        ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ("\u{1B}\r", altEnterCode), ("\u{1B}\n", altEnterCode),
+    ]
 
     /// An SGR mouse report's rest after `CSI <`, as in `0;12;5M`: button code, column and row
     /// (from 1), then `M` for a press or `m` for a release. Nil when it is not one, or not a left
@@ -65,6 +77,20 @@ public enum KeyDecoder {
         }
     }
 
+    /// The text of a bracketed paste from the characters read between its start and end marks:
+    /// carriage returns (what terminals send for a line break) become line feeds.
+    public static func pasteText(_ characters: [UInt32]) -> String {
+        var text = String.UnicodeScalarView()
+        var previousWasCR = false
+        for value in characters {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if value == 0x0A, previousWasCR { previousWasCR = false; continue }
+            previousWasCR = value == 0x0D
+            text.append(value == 0x0D ? "\n" : scalar)
+        }
+        return String(text)
+    }
+
     static func decode(character value: UInt32) -> InputEvent? {
         switch value {
         case 0x09: return .tab
@@ -99,6 +125,7 @@ public enum KeyDecoder {
         case KEY_RESIZE:
             let current = size()
             return .resize(width: current.width, height: current.height)
+        case altEnterCode: return .altEnter
         case focusInCode: return .focusIn
         case focusOutCode: return .focusOut
         case cn_key_f(1)...cn_key_f(63): return .function(Int(code - cn_key_f(0)))

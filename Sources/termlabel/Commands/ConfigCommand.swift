@@ -17,6 +17,11 @@ struct ConfigCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds without input before time counts as idle.", valueName: "seconds"))
     var idleTimeout: Double?
 
+    @Option(help: ArgumentHelp(
+        "Minutes without activity after which a task an annotator holds is served to others (their draft goes with it).",
+        valueName: "minutes"))
+    var claimLease: Double?
+
     @Option(name: .customLong("email"), parsing: .singleValue,
             help: ArgumentHelp("Map a user to an e-mail, as user=email (repeatable; an empty e-mail removes the mapping).", valueName: "user=email"))
     var emails: [String] = []
@@ -32,11 +37,16 @@ struct ConfigCommand: ParsableCommand {
                 pairs.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
             }
             if let idleTimeout, idleTimeout <= 0 { throw Diagnostic(.error, "--idle-timeout must be more than 0 seconds") }
-            if idleTimeout != nil || !pairs.isEmpty {
+            if let claimLease, !(claimLease >= 1 && claimLease <= 10_080) {
+                throw Diagnostic(.error, "--claim-lease takes minutes from 1 to 10080 (a week), got \(claimLease)")
+            }
+            if idleTimeout != nil || claimLease != nil || !pairs.isEmpty {
                 let timeout = idleTimeout.map { Int64(($0 * 1000).rounded()) }
+                let lease = claimLease.map { Int64(($0 * 60_000).rounded()) }
                 let changes = pairs
                 try store.updateSettings { s in
                     if let timeout { s.idleTimeoutMilliseconds = timeout }
+                    if let lease { s.claimLeaseMilliseconds = lease }
                     for (user, email) in changes { s.emails[user] = email.isEmpty ? nil : email }
                 }
             }
@@ -45,6 +55,7 @@ struct ConfigCommand: ParsableCommand {
                 project:      \(s.name)
                 workflow:     \(s.workflow.stages.map(\.name).joined(separator: " → "))
                 idle timeout: \(TimeText.seconds(s.idleTimeoutMilliseconds))
+                claim lease:  \(TimeText.seconds(s.claimLeaseMilliseconds)) without activity
                 created:      \(s.createdAt.iso8601)
                 e-mails:      \(s.emails.isEmpty ? "none" : s.emails.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n              "))
                 """)

@@ -26,7 +26,7 @@ struct LabelCommand: ParsableCommand {
         try Console.run {
             let dir = try directory ?? Demo.prepare()
             let store = try SQLiteProjectStore(directory: dir)
-            try LabelApp.run(store: store, stage: .label, user: user.resolved, mouse: screen.mouse)
+            try LabelApp.finish(LabelApp.run(store: store, stage: .label, user: user.resolved, mouse: screen.mouse))
         }
     }
 }
@@ -51,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
             guard try store.settings().hasReview else {
                 throw Diagnostic(.error, "\(project.directory) has no Review stage", hint: "make projects with a review stage with `termlabel init DIR --review …`")
             }
-            try LabelApp.run(store: store, stage: .review, user: user.resolved, mouse: screen.mouse)
+            try LabelApp.finish(LabelApp.run(store: store, stage: .review, user: user.resolved, mouse: screen.mouse))
         }
     }
 }

@@ -27,6 +27,10 @@ struct AssetView {
                 lines.append((line, Style(foreground: .red, bold: true)))
             }
         }
+        for note in Self.reviewContext(open.history) {
+            lines += TextWrap.lines(visible(note), width: inner.width).map { ($0, Style(foreground: .cyan)) }
+        }
+        if !open.history.isEmpty { lines.append(("", .plain)) }
         lines += Self.lines(for: task.asset, width: inner.width).map { ($0, Style.plain) }
         if let metadata = task.metadata.objectValue, !metadata.isEmpty {
             lines.append(("", .plain))
@@ -41,6 +45,23 @@ struct AssetView {
             let more = " ↓ \(lines.count - scroll - inner.height) more (PgDn) "
             _ = screen.put(more, at: Point(x: area.maxX - DisplayWidth.of(more) - 1, y: area.maxY - 1), style: .dim, clip: area)
         }
+    }
+
+    /// What a reviewer needs to judge the answers: who labeled the task, when and for how long,
+    /// and every earlier review with its comment (oldest first).
+    static func reviewContext(_ history: [StageHistoryEntry]) -> [String] {
+        var notes: [String] = []
+        if let label = history.last(where: { $0.stage == Stage.label.name }) {
+            let who = label.completedBy ?? "someone"
+            let when = label.completedAt.map { " on " + $0.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC" } ?? ""
+            notes.append("Labeled by \(who)\(when) in \(TimeFormat.clock(label.duration)) active.")
+        }
+        for entry in history where entry.stage == Stage.review.name {
+            let status = entry.reviewStatus?.rawValue ?? "Reviewed"
+            let comment = entry.comment.map { ": “\($0)”" } ?? "."
+            notes.append("\(status) by \(entry.completedBy ?? "someone")\(comment)")
+        }
+        return notes
     }
 
     /// The asset as lines of at most `width` columns.

@@ -14,7 +14,13 @@ struct FormView {
             return nil
         }
         let problems = open.form.problems
-        let title = open.readOnly ? "Form · read-only (m edits)" : problems.isEmpty ? "Form · ready to submit" : "Form · \(problems.count) to fix"
+        let title: String = switch open.access {
+        case .review: "Form · read-only (m edits)"
+        case .heldBy(let who): "Form · read-only (held by \(who))"
+        case .otherStage(let stage): "Form · read-only (\(stage.name))"
+        case .ownLabels: "Form · read-only (your labels)"
+        case .editable: problems.isEmpty ? "Form · ready to submit" : "Form · \(problems.count) to fix"
+        }
         Box(title: title, style: focused ? .bold : .dim).draw(in: area, on: &screen)
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return nil }
@@ -23,7 +29,7 @@ struct FormView {
             guard let q = session.ontology.question(id) else { return nil }
             let chosen = Set((open.form.answer(id)?.values ?? []).compactMap { q.choices.firstIndex(of: $0) })
             let dropdown = Dropdown(
-                title: q.title + (q.kind == .multiDropdown ? " (Space toggles, Esc closes)" : " (Enter chooses, Esc closes)"),
+                title: q.title + (q.kind == .multiDropdown ? " (Space toggles, Esc closes)" : " (Space or Enter chooses, Esc closes)"),
                 options: q.choices, chosen: chosen, multiple: q.kind == .multiDropdown, isOpen: true, query: query,
                 cursor: cursor, focused: true)
             dropdown.draw(in: inner, on: &screen)
@@ -43,12 +49,15 @@ struct FormView {
         let layout = layout(open.form)
         var canvas = Screen(width: inner.width, height: max(1, layout.height))
         var textCursor: Point?
+        // A reviewer's edits, marked against the labeler's answers.
+        let changed = Set(open.baseline.map { open.form.changedQuestions(from: $0) } ?? [])
         for entry in layout.entries {
             let q = entry.question
             let isFocus = open.form.focus == q.schemaId
             let indent = entry.depth * 2
             let header = Rect(x: indent, y: entry.y, width: max(0, inner.width - indent), height: 1)
-            drawHeader(q, focus: isFocus && focused, problems: problems.filter { $0.schemaId == q.schemaId }, in: header, on: &canvas)
+            let was = changed.contains(q.schemaId) ? open.baseline?.answer(q.schemaId)?.values ?? [] : nil
+            drawHeader(q, focus: isFocus && focused, problems: problems.filter { $0.schemaId == q.schemaId }, was: was, in: header, on: &canvas)
             let body = Rect(x: indent + 2, y: entry.y + 1, width: max(0, inner.width - indent - 2), height: entry.bodyHeight)
             let cursor = isFocus && focused ? session.cursor(q) : nil
             if let p = drawBody(q, form: open.form, cursor: cursor, in: body, on: &canvas) { textCursor = p }
@@ -121,12 +130,22 @@ struct FormView {
         case .radio, .checkbox: q.choices.count
         case .rank: q.choices.count + (form.answer(q.schemaId) == nil ? 1 : 0)
         case .text:
-            if case .editingText(let id, _, let error) = session.mode, id == q.schemaId, error != nil { 2 } else { 1 }
+            if case .editingText(let id, let editing, let error) = session.mode, id == q.schemaId {
+                Self.textLines(editing.text) + (error != nil ? 1 : 0)
+            } else {
+                Self.textLines(form.answer(q.schemaId)?.values.first ?? "")
+            }
         default: 1
         }
     }
 
-    private func drawHeader(_ q: Question, focus: Bool, problems: [FormProblem], in area: Rect, on screen: inout Screen) {
+    /// Lines a text answer takes on the form: one per line of the text, at most `maxTextLines`.
+    static let maxTextLines = 6
+    static func textLines(_ text: String) -> Int {
+        min(maxTextLines, 1 + text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) })
+    }
+
+    private func drawHeader(_ q: Question, focus: Bool, problems: [FormProblem], was: [String]?, in area: Rect, on screen: inout Screen) {
         var x = area.x
         let marker = focus ? "▸ " : "  "
         x += screen.put(marker, at: Point(x: x, y: area.y), style: .bold, clip: area)
@@ -141,7 +160,11 @@ struct FormView {
             case .tooManyAnswers: " — takes one answer"
             }
         }
-        if let note { _ = screen.put(note, at: Point(x: x, y: area.y), style: Style(foreground: .red), clip: area) }
+        if let note { x += screen.put(note, at: Point(x: x, y: area.y), style: Style(foreground: .red), clip: area) }
+        if let was {
+            let before = was.isEmpty ? "no answer" : was.joined(separator: ", ").replacingOccurrences(of: "\n", with: " ")
+            _ = screen.put(" — changed (labeler: \(before))", at: Point(x: x, y: area.y), style: Style(foreground: .yellow, bold: true), clip: area)
+        }
     }
 
     private func drawBody(_ q: Question, form: FormState, cursor: Int?, in area: Rect, on screen: inout Screen) -> Point? {
@@ -160,14 +183,24 @@ struct FormView {
             _ = screen.put(shown + locked, at: Point(x: x, y: area.y), style: values.isEmpty ? .dim : .plain, clip: area)
         case .text:
             if case .editingText(let id, let editing, let error) = session.mode, id == q.schemaId {
-                let field = TextField(editing: editing, error: error, focused: true)
+                let field = TextField(editing: editing, error: error, multiline: editing.text.contains("\n"), focused: true)
                 field.draw(in: area, on: &screen)
                 return field.cursorPosition(in: area)
             }
             let marker = cursor != nil ? "› " : "  "
             let x = area.x + screen.put(marker, at: area.origin, style: .bold, clip: area)
-            let shown = values.first.map { "“\($0)”" } ?? "(empty — Enter to type)"
-            _ = screen.put(shown + locked, at: Point(x: x, y: area.y), style: values.isEmpty ? .dim : .plain, clip: area)
+            guard let text = values.first else {
+                _ = screen.put("(empty — Enter to type)" + locked, at: Point(x: x, y: area.y), style: .dim, clip: area)
+                return nil
+            }
+            // Each line of the answer on its own row; the last shown row says how many more.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let rows = min(area.height, lines.count)
+            for (i, line) in lines.prefix(rows).enumerated() {
+                var shown = (i == 0 ? "“" : " ") + line + (i == lines.count - 1 ? "”" + locked : "")
+                if i == rows - 1, lines.count > rows { shown += " … \(lines.count - rows) more lines" }
+                _ = screen.put(shown, at: Point(x: x, y: area.y + i), style: .plain, clip: area)
+            }
         case .rank:
             let items = form.rankOrder(q)
             RankList(items: items, cursor: cursor).draw(in: Rect(x: area.x, y: area.y, width: area.width, height: items.count), on: &screen)

@@ -13,7 +13,8 @@ enum KeyHelp {
             HelpEntry("; KEY", "go to the question with shortcut KEY (0–9 too)"),
             HelpEntry("K J", "rank: move the item up / down"),
             HelpEntry("Bksp Del", "clear the question's answer"),
-            HelpEntry("u", "undo the last change to the answers"),
+            HelpEntry("u Ctrl-R", "undo / redo the last change to the answers"),
+            HelpEntry("Alt-Enter", "new line in a text answer; a paste goes only there"),
             HelpEntry("w", "save the draft (every change is saved anyway)"),
         ]
         if stage == .review {
@@ -28,8 +29,7 @@ enum KeyHelp {
             HelpEntry("x", "skip the task / bring a skipped one back"),
             HelpEntry("n p", "next / previous task in the list"),
             HelpEntry("← →", "the task list (Enter opens a task) / the form"),
-            HelpEntry("v", "filter the list by status"),
-            HelpEntry("/", "go to a task by externalId or number"),
+            HelpEntry("v /", "filter the list by status / go to a task (id or row)"),
             HelpEntry("PgUp PgDn", "scroll the asset"),
             HelpEntry("%", "labeler statistics"),
             HelpEntry("mouse", "click: open, choose, focus; wheel: scroll"),
@@ -41,12 +41,12 @@ enum KeyHelp {
     /// One line of the keys that matter in the current mode.
     static func hint(for session: LabelSession) -> String {
         switch session.mode {
-        case .editingText: "Typing — Enter done · Esc cancel · Tab done and next question"
+        case .editingText: "Typing — Enter done · Alt-Enter new line · Esc cancel · Tab done and next question"
         case .dropdown(let id, _, _):
             session.ontology.question(id)?.kind == .multiDropdown
                 ? "Type to filter · ↑↓ move · Space or Enter toggle · Esc close"
-                : "Type to filter · ↑↓ move · Enter choose · Esc close"
-        case .tree: "Type to filter · ↑↓ move · → open · ← close · Space choose · Esc close"
+                : "Type to filter · ↑↓ move · Space or Enter choose · Esc close"
+        case .tree: "Type to filter · ↑↓ move · → open · ← close · Space or Enter choose · Esc close"
         case .shortcut: "Press a question's shortcut key"
         case .prompt, .help, .stats: ""
         case .normal:

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LabelCore
 import TerminalUI
@@ -5,7 +6,9 @@ import TerminalUI
 /// The labeling screen's run loop: key → session → frame → terminal. The terminal is restored
 /// on every way out, and the draft is saved first.
 enum LabelApp {
-    static func run(store: SQLiteProjectStore, stage: Stage, user: String, mouse: Bool) throws {
+    /// Runs the screen until the user quits; returns what they must read once it is closed (work
+    /// that could not be saved in the project, and where it went).
+    static func run(store: SQLiteProjectStore, stage: Stage, user: String, mouse: Bool) throws -> [String] {
         // The terminal first: no task is assigned to someone who cannot see it.
         let terminal: CursesTerminal
         do {
@@ -14,7 +17,7 @@ enum LabelApp {
             throw Diagnostic(.error, "cannot open the labeling screen: \(error)")
         }
         defer { terminal.close() }
-        let session = try LabelSession(store: store, stage: stage, user: user, clock: SystemClock())
+        let session = try LabelSession(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: store.directory)
         var screen = Screen(size: terminal.size)
         var shownSecond: Int64 = -1
         func redraw() {
@@ -47,5 +50,16 @@ enum LabelApp {
             if case .resize = event { screen = Screen(size: terminal.size) }
             redraw()
         }
+        return session.exitNotes
+    }
+}
+
+extension LabelApp {
+    /// Says, once the terminal is restored, what could not be saved in the project and where it
+    /// went; exits with status 1 if anything was not saved.
+    static func finish(_ notes: [String]) throws {
+        guard !notes.isEmpty else { return }
+        for note in notes { Console.error("termlabel: \(note)") }
+        throw ExitCode(1)
     }
 }

@@ -53,6 +53,8 @@ struct LabelScreenView {
         session.queue.offset = ScrollList.scrollOffset(selected: q.selected, current: q.offset, visibleRows: inner.height, count: q.count)
         try? session.loadQueueRows(visible: inner.height)
         let openId = session.open?.task.id
+        // The open task's row shows its time as it runs, not as last saved.
+        let liveTime = session.open.map { $0.task.time.active + $0.timer.spent(at: session.clock.now()).active }
         let queue = session.queue
         let list = ScrollList(
             count: queue.count, selected: queue.selected, offset: queue.offset,
@@ -60,7 +62,10 @@ struct LabelScreenView {
             emptyText: queue.filterIndex == 0 ? "No tasks." : "No \(queue.filterName) tasks."
         ) { index in
             guard let row = queue.row(index) else { return ListRow("…", style: .dim) }
-            let time = row.activeMilliseconds > 0 ? TimeFormat.short(row.activeMilliseconds) : nil
+            // The open task's live time shows from its first whole second.
+            let live = row.id == openId ? liveTime.flatMap { $0 >= 1000 ? $0 : nil } : nil
+            let spent = live ?? row.activeMilliseconds
+            let time = spent > 0 ? TimeFormat.short(spent) : nil
             let style: Style = row.id == openId ? .bold : row.status == .skipped ? .dim : .plain
             return ListRow("\(row.status.mark) \(row.externalId) \(row.preview)", style: style, trailing: time)
         }

@@ -6,6 +6,7 @@ import TerminalUI
 extension LabelSession {
     func handle(_ event: InputEvent) throws {
         recordTime(event)
+        defer { moveOnIfTakenAway() }
         switch event {
         case .tick:
             try autosaveIfDue()
@@ -17,15 +18,21 @@ extension LabelSession {
         case .resize, .focusIn, .focusOut, .resumed:
             return
         case .hangup, .terminate, .interrupt:
-            try closeCurrent()
-            finished = true
-            return
-        case .mouse(let mouse):
-            try handle(mouse)
+            quit()
             return
         default: break
         }
-        if case .character = event, message != nil, !mode.isTyping { message = nil }
+        // A message reports the last action; the next one replaces it (or clears it).
+        message = nil
+        switch event {
+        case .mouse(let mouse):
+            try handle(mouse)
+            return
+        case .paste(let text):
+            try paste(text)
+            return
+        default: break
+        }
         switch mode {
         case .help, .stats: mode = .normal
         case .shortcut: shortcut(event)
@@ -43,14 +50,13 @@ extension LabelSession {
         switch event {
         case .character("?"): mode = .help
         case .character("%"): mode = .stats
-        case .character("q"), .control("c"):
-            try closeCurrent()
-            finished = true
+        case .character("q"), .control("c"): quit()
         case .character("s"): try submit()
         case .character("w"):
             try saveDraft()
             message = Message(text: "Draft saved.", isError: false)
         case .character("u"): try undo()
+        case .control("r"): try redo()
         case .character("x"): try toggleSkip()
         case .character("n"): try step(1)
         case .character("p"): try step(-1)
@@ -60,8 +66,8 @@ extension LabelSession {
         case .character("r") where stage == .review:
             if open != nil { mode = .prompt(.rejectComment, TextEditing()) }
         case .character("m") where stage == .review:
-            if var current = open, current.readOnly {
-                current.readOnly = false
+            if var current = open, current.access == .review {
+                current.access = .editable
                 open = current
                 message = Message(text: "Editing the labeler's answers: the review will be Fixed.", isError: false)
             }
@@ -172,7 +178,8 @@ extension LabelSession {
     }
 
     private func readOnlyMessage() {
-        message = Message(text: "The labeler's answers are read-only: press m to edit them, s to accept, r to reject.", isError: true)
+        guard let reason = open?.access.reason else { return }
+        message = Message(text: reason, isError: true)
     }
 
     func moveQuestion(_ delta: Int) throws {
@@ -190,6 +197,10 @@ extension LabelSession {
     /// own editor (text, dropdown, tree).
     private func activate(_ q: Question, enter: Bool) throws {
         guard let form = open?.form else { return }
+        if form.answers[q.schemaId]?.locked == true {
+            message = Message(text: "“\(q.title)” is locked by its pre-label: it cannot be changed.", isError: true)
+            return
+        }
         let value = form.answer(q.schemaId)?.values ?? []
         switch q.kind {
         case .radio: try applyForm(.choose(q.schemaId, value: q.choices[cursor(q)]))
@@ -205,6 +216,56 @@ extension LabelSession {
         }
     }
 
+    // MARK: Paste
+
+    /// A paste goes only into what takes typing (a text answer, a filter, a prompt), whole; it never
+    /// runs a command. Text answers keep its line breaks; one-line places get spaces instead.
+    func paste(_ raw: String) throws {
+        let text = Self.pasteText(raw)
+        let oneLine = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        switch mode {
+        case .editingText(let id, var editing, _):
+            editing.insert(text)
+            mode = .editingText(schemaId: id, editing: editing, error: nil)
+        case .prompt(let kind, var editing):
+            editing.insert(oneLine)
+            mode = .prompt(kind, editing)
+        case .dropdown(let id, let query, _):
+            mode = .dropdown(schemaId: id, query: query + oneLine, cursor: 0)
+        case .tree(let id, let query, _, let expanded):
+            guard let q = ontology.question(id) else { return }
+            let filter = query + oneLine
+            mode = .tree(schemaId: id, query: filter, cursor: Self.firstMatch(TreeBridge(q), query: filter), expanded: expanded)
+        default:
+            message = Message(text: "Paste ignored: a paste goes only into a text answer (Enter on it opens it), a filter or a prompt.", isError: true)
+        }
+    }
+
+    /// Pasted text as an answer takes it: line breaks as "\n", tabs kept, other control
+    /// characters dropped.
+    static func pasteText(_ raw: String) -> String {
+        var out = ""
+        for scalar in raw.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+            switch scalar.value {
+            case 0x0D, 0x0A: out.unicodeScalars.append("\n")
+            case 0x09: out.unicodeScalars.append(scalar)
+            case 0x00..<0x20, 0x7F..<0xA0: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// After a task was taken away while saving, the next one opens (the message stays).
+    func moveOnIfTakenAway() {
+        guard movingOn else { return }
+        movingOn = false
+        guard open == nil, !finished else { return }
+        let kept = message
+        try? openNext()
+        if let kept { message = kept }
+    }
+
     // MARK: Typing modes
 
     private func editText(_ id: String, _ editing: TextEditing, _ event: InputEvent) throws {
@@ -213,6 +274,9 @@ extension LabelSession {
         case .escape:
             mode = .normal
             return
+        case .altEnter:
+            // Text answers may hold several lines; Enter keeps the text, Alt-Enter breaks the line.
+            editing.insert("\n")
         case .enter, .tab, .backTab:
             guard let q = ontology.question(id) else { mode = .normal; return }
             if let pattern = q.regex, !editing.text.isEmpty, !FormState.matches(editing.text, pattern) {
@@ -239,7 +303,8 @@ extension LabelSession {
             mode = .normal
             return
         case .up, .down, .pageUp, .pageDown: cursor = Self.move(cursor, with: event, count: matches.count)
-        case .enter:
+        // Space and Enter choose in every list, whatever was typed: a filter never takes a space.
+        case .enter, .character(" "):
             guard matches.indices.contains(cursor) else { return }
             let value = q.choices[matches[cursor]]
             if q.kind == .singleDropdown {
@@ -248,10 +313,6 @@ extension LabelSession {
                 return
             }
             try applyForm(.toggle(id, value: value))
-        // In a multi dropdown Space toggles; in a single one it is part of the filter text.
-        case .character(" ") where q.kind == .multiDropdown:
-            guard matches.indices.contains(cursor) else { return }
-            try applyForm(.toggle(id, value: q.choices[matches[cursor]]))
         default:
             if Self.typeFilter(&query, with: event) { cursor = 0 }
         }
@@ -281,13 +342,11 @@ extension LabelSession {
                     cursor = parent
                 }
             }
-        case .enter:
-            if let row, let path = bridge.path(row.path) { try applyForm(.toggle(id, value: path)) }
-        // Space chooses until a filter is being typed; then it is part of the filter text.
-        case .character(" ") where query.isEmpty:
+        // Space and Enter choose, whatever was typed: a filter never takes a space.
+        case .enter, .character(" "):
             if let row, let path = bridge.path(row.path) { try applyForm(.toggle(id, value: path)) }
         default:
-            if Self.typeFilter(&query, with: event) { cursor = 0 }
+            if Self.typeFilter(&query, with: event) { cursor = Self.firstMatch(bridge, query: query) }
         }
         mode = .tree(schemaId: id, query: query, cursor: cursor, expanded: expanded)
     }
@@ -345,9 +404,17 @@ extension LabelSession {
         return max(0, min(max(0, count - 1), cursor + step))
     }
 
+    /// The first row of a filtered tree that matches the filter itself (not an ancestor shown
+    /// only to lead to a match).
+    static func firstMatch(_ bridge: TreeBridge, query: String) -> Int {
+        let rows = TreePicker.visibleRows(bridge.roots, expanded: [], query: query)
+        return rows.firstIndex { OptionFilter.matches($0.label, query: query) } ?? 0
+    }
+
     /// Typing into an open list's filter; true when the filter changed (the cursor goes to the top).
     static func typeFilter(_ query: inout String, with event: InputEvent) -> Bool {
         switch event {
+        case .character(" "): return false
         case .character(let c): query.append(c)
         case .backspace where !query.isEmpty: query.removeLast()
         default: return false

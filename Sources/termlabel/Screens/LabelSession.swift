@@ -5,6 +5,9 @@ import TerminalUI
 /// The labeling (or review) session: everything the screen shows, changed only by `handle`.
 /// Keys become form actions in `FormKeys`; this type applies them, saves at once, and moves
 /// between tasks. It knows no terminal: tests drive it with events and a manual clock.
+///
+/// Opening a task holds it for this annotator (the queue serves it to nobody else) but does not
+/// claim it: the first change to its answers does. Leaving a task never answered lets go of it.
 final class LabelSession {
     let store: any ProjectStore
     let settings: ProjectSettings
@@ -12,6 +15,7 @@ final class LabelSession {
     let stage: Stage
     let user: String
     let clock: any LabelCore.Clock
+    let recovery: RecoveryFile
     /// How often the time of an open task is saved without a change to its answers.
     static let autosaveInterval: Milliseconds = 5_000
 
@@ -25,16 +29,22 @@ final class LabelSession {
     var progress: ProjectProgress
     var finished = false
     var queueEmpty = false
+    /// What the user must read after the screen closes: work that could not be saved in the
+    /// project, and where it went instead.
+    var exitNotes: [String] = []
+    /// The open task was taken away while saving: the next task opens once the event is handled.
+    var movingOn = false
     /// The size of the last frame drawn: where a mouse event landed is found from it.
     var screenSize = Size(width: 80, height: 24)
 
-    init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock) throws {
+    init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock, projectDirectory: String? = nil) throws {
         self.store = store
         self.settings = try store.settings()
         self.ontology = try settings.ontology()
         self.stage = stage
         self.user = user
         self.clock = clock
+        self.recovery = RecoveryFile(projectDirectory: projectDirectory ?? (store as? SQLiteProjectStore)?.directory)
         self.progress = try store.progress()
         try refreshQueue()
         try openNext()
@@ -48,7 +58,7 @@ final class LabelSession {
     func openNext() throws {
         try closeCurrent()
         if let task = try store.claimNext(stage: stage, user: user) {
-            try show(task)
+            try show(task, access: stage == .review ? .review : .editable)
         } else {
             open = nil
             queueEmpty = true
@@ -57,34 +67,44 @@ final class LabelSession {
         try refreshQueue()
     }
 
-    /// Opens a task chosen in the queue, if it is free or already yours.
+    /// Opens a task chosen in the queue: held for you if it is free or already yours, else shown
+    /// read-only with the reason (someone holds it, another stage, your own labels).
     func open(taskId: Int64) throws {
         if open?.task.id == taskId { pane = .form; return }
         guard let task = try store.task(id: taskId) else { return }
-        guard task.stage == stage else {
-            message = Message(text: "\(task.externalId) is in the \(task.stage.name) stage, not \(stage.name).", isError: true)
-            return
-        }
         try closeCurrent()
-        do {
-            try show(try store.claim(taskId: taskId, stage: stage, user: user))
-            pane = .form
-        } catch let error as StoreError {
-            message = Message(text: error.description, isError: true)
-            if let current = open { try show(try store.task(id: current.task.id) ?? current.task) }
+        var shown = task
+        var access: Access = stage == .review ? .review : .editable
+        if task.stage != stage {
+            access = .otherStage(task.stage)
+        } else {
+            do {
+                shown = try store.claim(taskId: taskId, stage: stage, user: user)
+            } catch StoreError.assignedToSomeoneElse(_, let holder) {
+                access = .heldBy(holder)
+            } catch StoreError.ownLabels {
+                access = .ownLabels
+            }
         }
+        try show(shown, access: access)
+        if let reason = access.reason, access != .review { message = Message(text: reason, isError: false) }
+        pane = .form
         try refreshQueue()
     }
 
-    private func show(_ task: LabelTask) throws {
-        let draft = try store.draft(taskId: task.id, stage: stage)
+    private func show(_ task: LabelTask, access: Access) throws {
+        let draft = access.holds ? try store.draft(taskId: task.id, stage: stage) : nil
         let context = FormContext(taskId: task.taskId, user: exportUser, stageId: stage.id)
         let form = FormState(ontology: ontology, context: context, classifications: draft?.classifications ?? task.annotations.classifications)
         let now = clock.now()
+        let review = stage == .review && task.stage == .review
         open = OpenTask(
             task: task, form: form,
             timer: TaskTimer(idleTimeout: settings.idleTimeoutMilliseconds, carriedOver: draft?.time ?? .zero, openedAt: now),
-            readOnly: stage == .review && draft == nil, edited: draft != nil && stage == .review, lastSaved: now)
+            access: access,
+            baseline: review ? FormState(ontology: ontology, context: context, classifications: task.annotations.classifications) : nil,
+            history: review ? try store.history(taskId: task.id) : [],
+            touched: draft != nil, lastSaved: now, lastActivity: .now())
         // The cursor starts on what is chosen, so a reviewer sees the labeler's answer under it.
         optionCursor = [:]
         for q in ontology.allQuestions where q.kind == .radio || q.kind == .checkbox {
@@ -92,26 +112,62 @@ final class LabelSession {
         }
         queueEmpty = false
         mode = .normal
-        if let comment = task.reviewComment, stage == .label {
+        if let comment = task.reviewComment, stage == .label, access == .editable {
             message = Message(text: "Sent back by review: \(comment)", isError: true)
         }
     }
 
-    /// Saves the open task's draft and time (nothing to save if nothing was ever answered and
-    /// no time was spent).
+    /// Leaves the open task: its draft and time are saved if it was answered (or text is being
+    /// typed into it); a task never answered is let go, so the queue can serve it to others.
     func closeCurrent() throws {
-        guard open != nil else { return }
-        try saveDraft()
+        guard let current = open else { return }
+        if current.access.holds {
+            if current.touched || unsavedTyping != nil {
+                try saveDraft()
+            } else {
+                try store.release(taskId: current.task.id, stage: stage, user: user)
+            }
+        }
         open = nil
     }
 
+    /// The text being typed into a text answer, when it differs from the answer (not yet confirmed
+    /// with Enter): part of the draft, so a hang-up or a kill keeps it.
+    var unsavedTyping: (schemaId: String, text: String)? {
+        guard case .editingText(let id, let editing, _) = mode, let form = open?.form,
+              form.answer(id)?.values.first ?? "" != editing.text else { return nil }
+        return (id, editing.text)
+    }
+
+    /// The answers as they would be saved now: the form, with the text being typed.
+    var answersToSave: [JSONValue] {
+        guard var form = open?.form else { return [] }
+        if let typing = unsavedTyping { try? form.apply(.setText(typing.schemaId, text: typing.text), at: .now()) }
+        return form.classifications()
+    }
+
+    /// Saves the open task's answers and time as a draft, which claims the task. If the task was
+    /// taken away (its hold lapsed and someone else took it, or it was requeued), the answers go to
+    /// a recovery file and the session moves on.
     func saveDraft() throws {
-        guard var current = open else { return }
+        guard var current = open, current.access.holds else { return }
         let now = clock.now()
-        try store.saveDraft(Draft(
-            taskId: current.task.id, stage: stage, user: user, classifications: current.form.classifications(),
-            time: current.timer.spent(at: now), savedAt: .now()))
+        let classifications = answersToSave
+        let time = current.timer.spent(at: now)
+        do {
+            try store.saveDraft(Draft(
+                taskId: current.task.id, stage: stage, user: user, classifications: classifications,
+                time: time, savedAt: .now(), activeAt: current.lastActivity))
+        } catch let error as StoreError {
+            switch error {
+            case .assignedToSomeoneElse, .notInStage, .noSuchTask:
+                takenAway(current, classifications: classifications, time: time, reason: error.description)
+                return
+            default: throw error
+            }
+        }
         current.lastSaved = now
+        current.touched = true
         if current.task.status == .new {
             current.task.status = .draft
             queue.cache = []
@@ -119,8 +175,49 @@ final class LabelSession {
         open = current
     }
 
+    /// The task left this session's hands: keep the answers in a recovery file, say so, move on.
+    private func takenAway(_ current: OpenTask, classifications: [JSONValue], time: TimeSpent, reason: String) {
+        let note = writeRecovery(current, classifications: classifications, time: time, reason: reason)
+        open = nil
+        mode = .normal
+        movingOn = true
+        message = Message(text: "\(current.task.externalId) was taken away (\(reason)). \(note)", isError: true)
+        exitNotes.append("\(current.task.externalId) was taken away while you worked on it (\(reason)). \(note)")
+    }
+
+    /// Writes the open task's answers where they can be found again; says where.
+    func writeRecovery(_ current: OpenTask, classifications: [JSONValue], time: TimeSpent, reason: String) -> String {
+        let at = Timestamp.now()
+        let record = RecoveryFile.record(task: current.task, stage: stage, user: user, classifications: classifications,
+                                         time: time, reason: reason, at: at)
+        if let path = recovery.write(record, externalId: current.task.externalId, at: at) {
+            return "Your answers are in \(path) (termlabel add DIR --assets FILE attaches them again)."
+        }
+        return "Your answers could not be written anywhere; here they are: \(JSONWriter().string(record))"
+    }
+
+    /// Quits, whatever happens: saves what it can; what it cannot goes to a recovery file, and
+    /// the exit notes say where.
+    func quit() {
+        do {
+            try closeCurrent()
+        } catch {
+            if let current = open {
+                let note = writeRecovery(current, classifications: answersToSave, time: current.timer.spent(at: clock.now()),
+                                         reason: "not saved: \(error)")
+                exitNotes.append("Could not save \(current.task.externalId): \(error). \(note)")
+            }
+        }
+        open = nil
+        finished = true
+    }
+
     func submit(review: ReviewStatus? = nil, comment: String? = nil) throws {
         guard let current = open else { return }
+        if let reason = current.access.reason, current.access != .review {
+            message = Message(text: reason, isError: true)
+            return
+        }
         if review != .rejected, let problem = current.form.problems.first {
             try applyForm(.focusFirstProblem, record: false)
             message = Message(text: "Cannot submit: \(problem).", isError: true)
@@ -128,9 +225,21 @@ final class LabelSession {
         }
         let now = clock.now()
         let status = stage == .review ? (review ?? (current.edited ? .fixed : .accepted)) : nil
-        let next = try store.submit(Submission(
-            taskId: current.task.id, stage: stage, user: user, classifications: current.form.classifications(),
-            time: current.timer.spent(at: now), at: .now(), reviewStatus: status, comment: comment))
+        let classifications = current.form.classifications()
+        let time = current.timer.spent(at: now)
+        let next: Stage
+        do {
+            next = try store.submit(Submission(
+                taskId: current.task.id, stage: stage, user: user, classifications: classifications,
+                time: time, at: .now(), reviewStatus: status, comment: comment))
+        } catch let error as StoreError {
+            switch error {
+            case .assignedToSomeoneElse, .notInStage, .noSuchTask:
+                takenAway(current, classifications: classifications, time: time, reason: error.description)
+                return
+            default: throw error
+            }
+        }
         let what = status.map { "\($0.rawValue.lowercased())" } ?? "submitted"
         open = nil
         progress = try store.progress()
@@ -149,7 +258,14 @@ final class LabelSession {
             try open(taskId: id)
             message = Message(text: "\(task.externalId) is back in your queue.", isError: false)
         } else {
-            if open?.task.id == id { try saveDraft(); open = nil }
+            if open?.task.id == id {
+                if let reason = open?.access.reason, open?.access.holds == false {
+                    message = Message(text: reason, isError: true)
+                    return
+                }
+                try saveDraft()
+                open = nil
+            }
             try store.skip(taskId: id, user: user, at: .now())
             try openNext()
             message = Message(text: "Skipped \(task.externalId) (x on it in the queue brings it back).", isError: false)
@@ -173,7 +289,7 @@ final class LabelSession {
         if changedAnswers, record {
             current.undo.append(before)
             if current.undo.count > 200 { current.undo.removeFirst() }
-            if stage == .review { current.edited = true }
+            current.redo = []
         }
         open = current
         if changedAnswers { try saveDraft() }
@@ -184,10 +300,23 @@ final class LabelSession {
             message = Message(text: "Nothing to undo.", isError: false)
             return
         }
+        current.redo.append(current.form)
         current.form = previous
         open = current
         try saveDraft()
         message = Message(text: "Undone.", isError: false)
+    }
+
+    func redo() throws {
+        guard var current = open, let next = current.redo.popLast() else {
+            message = Message(text: "Nothing to redo.", isError: false)
+            return
+        }
+        current.undo.append(current.form)
+        current.form = next
+        open = current
+        try saveDraft()
+        message = Message(text: "Redone.", isError: false)
     }
 
     // MARK: Time
@@ -204,14 +333,18 @@ final class LabelSession {
         case .resumed: current.timer.record(.resumed, at: now)
         case .hangup: current.timer.record(.connectionLost, at: now)
         case .terminate, .interrupt: return
-        default: current.timer.record(.input, at: now)
+        default:
+            current.timer.record(.input, at: now)
+            current.lastActivity = .now()
         }
         open = current
     }
 
-    /// Saves the time now and then, so a killed process loses at most one interval.
+    /// Saves the time now and then, so a killed process loses at most one interval. A task never
+    /// answered has nothing to save.
     func autosaveIfDue() throws {
-        guard let current = open, clock.now().milliseconds(since: current.lastSaved) >= Self.autosaveInterval else { return }
+        guard let current = open, current.touched || unsavedTyping != nil,
+              clock.now().milliseconds(since: current.lastSaved) >= Self.autosaveInterval else { return }
         try saveDraft()
     }
 
@@ -255,7 +388,7 @@ final class LabelSession {
         message = Message(text: "Queue: \(queue.filterName) (\(queue.count)).", isError: false)
     }
 
-    /// Goes to a task by externalId, taskId or row number.
+    /// Goes to a task by externalId, taskId or row number, and opens it.
     func jump(to text: String) throws {
         let query = text.trimmingCharacters(in: .whitespaces)
         guard !query.isEmpty else { return }
@@ -268,7 +401,7 @@ final class LabelSession {
             try open(taskId: task.id)
         } else if let number = Int(query), number >= 1, number <= queue.count {
             queue.selected = number - 1
-            pane = .queue
+            if let row = try selectedRow() { try open(taskId: row.id) }
         } else {
             message = Message(text: "No task \(query).", isError: true)
         }

@@ -30,19 +30,57 @@ enum PromptKind: Equatable {
     case rejectComment
 }
 
+/// Whether the task on screen can be changed, and if not, why.
+enum Access: Equatable {
+    case editable
+    /// Review: the labeler's answers are read-only until the reviewer presses m.
+    case review
+    /// Someone else holds the task; it is shown, not claimed.
+    case heldBy(String)
+    /// The task is in another stage than the one this session works in.
+    case otherStage(Stage)
+    /// Review: the reviewer labeled this task themselves.
+    case ownLabels
+
+    /// Whether this session holds the task (and so saves or releases it on leaving).
+    var holds: Bool { self == .editable || self == .review }
+
+    /// Why the answers cannot be changed, for the message line (nil when they can).
+    var reason: String? {
+        switch self {
+        case .editable: nil
+        case .review: "The labeler's answers are read-only: press m to edit them, s to accept, r to reject."
+        case .heldBy(let who): "Read-only: \(who) holds this task."
+        case .otherStage(let stage): "Read-only: this task is in the \(stage.name) stage."
+        case .ownLabels: "Read-only: you labeled this task; reviewers never review their own labels."
+        }
+    }
+}
+
 /// The task on screen: its form, its timer and what undo can step back to.
 struct OpenTask {
     var task: LabelTask
     var form: FormState
     var timer: TaskTimer
     var undo: [FormState] = []
-    /// Review: the labeler's answers are read-only until the reviewer chooses to edit.
-    var readOnly: Bool
-    /// Review: edited answers make the review `Fixed`.
-    var edited = false
+    var redo: [FormState] = []
+    var access: Access
+    /// Review: the labeler's answers, which the reviewer's edits are marked against.
+    var baseline: FormState?
+    /// Review: the task's stage history (who labeled it, when, how long; earlier reviews).
+    var history: [StageHistoryEntry] = []
+    /// Whether the task has a draft (saved now or before): leaving an untouched task releases it.
+    var touched: Bool
     var lastSaved: Instant
+    /// The annotator's last input on the task, which renews their hold.
+    var lastActivity: Timestamp
     /// Lines of the asset scrolled past.
     var assetScroll = 0
+
+    var readOnly: Bool { access != .editable }
+
+    /// Review: answers that differ from the labeler's make the review `Fixed`.
+    var edited: Bool { baseline.map { !form.changedQuestions(from: $0).isEmpty } ?? false }
 }
 
 /// A status message at the bottom of the screen.
