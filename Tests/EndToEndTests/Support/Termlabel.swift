@@ -28,6 +28,12 @@ enum Termlabel {
     }
 
     private static let located: Result<String, SpawnError> = {
+        // TERMLABEL_E2E_BINARY runs the suite against another build (an older one, to show a
+        // test fails there).
+        if let other = ProcessInfo.processInfo.environment["TERMLABEL_E2E_BINARY"], !other.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: other)
+                ? .success(other) : .failure(SpawnError(description: "TERMLABEL_E2E_BINARY=\(other) is not an executable"))
+        }
         let beside = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("termlabel").path
         if FileManager.default.isExecutableFile(atPath: beside) { return .success(beside) }

@@ -97,6 +97,13 @@ final class TmuxSession {
         guard result.status == 0 else { throw SpawnError(description: "send-keys -l failed: \(result.stderr)") }
     }
 
+    /// Pastes `text` as a terminal does: bracketed (`paste-buffer -p`) when the program asked for
+    /// it, line feeds sent as carriage returns.
+    func paste(_ text: String) throws {
+        try tmux("set-buffer", "-b", "e2e-paste", "--", text)
+        try tmux("paste-buffer", "-p", "-b", "e2e-paste", "-t", "e2e")
+    }
+
     /// A `#{format}` value of the pane, as `tmux display -p` gives it.
     func display(_ format: String) throws -> String {
         try tmux("display-message", "-p", "-t", "e2e", format).trimmingCharacters(in: .newlines)
