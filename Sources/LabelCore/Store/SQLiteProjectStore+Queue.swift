@@ -76,6 +76,13 @@ extension SQLiteProjectStore {
     }
 
     public func count(_ filter: QueueFilter) throws -> Int {
+        guard filter.assignee != nil else {
+            // By stage and status: the kept counts (a few rows), not a scan of every task.
+            let (clause, args) = Self.whereClause(filter)
+            return try pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(t.n), 0) FROM task_count t \(clause)", arguments: args) ?? 0
+            }
+        }
         let (clause, args) = Self.whereClause(filter)
         return try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task t \(clause)", arguments: args) ?? 0 }
     }
@@ -114,7 +121,7 @@ extension SQLiteProjectStore {
             var byStage: [Stage: Int] = [:]
             var byStatus: [TaskStatus: Int] = [:]
             var total = 0
-            for row in try Row.fetchAll(db, sql: "SELECT stage, status, COUNT(*) AS n FROM task GROUP BY stage, status") {
+            for row in try Row.fetchAll(db, sql: "SELECT stage, status, n FROM task_count WHERE n > 0") {
                 let n: Int = row["n"]
                 total += n
                 if let s = Stage(rawValue: row["stage"]) { byStage[s, default: 0] += n }
