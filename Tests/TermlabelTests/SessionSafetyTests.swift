@@ -14,7 +14,7 @@ struct SessionSafetyTests {
 
     func recovered(_ note: String) throws -> JSONValue {
         let start = try #require(note.range(of: "Your answers are in ")).upperBound
-        let end = try #require(note.range(of: " (termlabel add", range: start..<note.endIndex)).lowerBound
+        let end = try #require(note.range(of: " (an Ango import record", range: start..<note.endIndex)).lowerBound
         let data = try #require(FileManager.default.contents(atPath: String(note[start..<end])))
         return try JSONParser.parse(Array(data))
     }

@@ -191,7 +191,7 @@ final class LabelSession {
         let record = RecoveryFile.record(task: current.task, stage: stage, user: user, classifications: classifications,
                                          time: time, reason: reason, at: at)
         if let path = recovery.write(record, externalId: current.task.externalId, at: at) {
-            return "Your answers are in \(path) (termlabel add DIR --assets FILE attaches them again)."
+            return "Your answers are in \(path) (an Ango import record: termlabel add attaches it to the task once it is new)."
         }
         return "Your answers could not be written anywhere; here they are: \(JSONWriter().string(record))"
     }
