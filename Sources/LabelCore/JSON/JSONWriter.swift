@@ -71,7 +71,10 @@ public struct JSONWriter {
             case 0x09: escape = "\\t"
             case 0x08: escape = "\\b"
             case 0x0C: escape = "\\f"
-            case 0..<0x20, 0x7F, 0x2028, 0x2029:
+            // Every C0 and C1 control, DEL, the line separators JavaScript chokes on, and the
+            // bidi controls that would reorder what a terminal or an editor shows ("Trojan
+            // Source"): JSON read by a program is unchanged, and JSON shown to a person is safe.
+            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
                 let hex = String(scalar.value, radix: 16)
                 escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: escape = nil

@@ -33,7 +33,7 @@ struct StatsCommand: ParsableCommand {
             let settings = try store.settings()
             let stats = LabelerStats.compute(try store.activity(since: from))
             if json {
-                Console.out(JSONWriter(pretty: true).string(try Self.document(store, since: from)))
+                Console.json(JSONWriter(pretty: true).string(try Self.document(store, since: from)))
             } else {
                 Console.out(StatsTable.text(stats, settings: settings))
             }

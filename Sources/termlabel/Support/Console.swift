@@ -1,13 +1,32 @@
 import ArgumentParser
 import Foundation
 import LabelCore
+import TerminalUI
 
 /// Where commands say things: results to standard output, problems to standard error.
+///
+/// Everything said here passes through `visible(_:)`: names, paths, titles and values come from
+/// files and users, and an ESC, a C1 control (U+009B is a CSI on its own) or a bidi override
+/// among them would retitle, recolour or reorder the reader's terminal.
 enum Console {
-    static func out(_ text: String) { print(text) }
+    static func out(_ text: String) { write(visible(text) + "\n", to: FileHandle.standardOutput) }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func error(_ text: String) { write(visible(text) + "\n", to: FileHandle.standardError) }
+
+    /// JSON text, written as it is: `JSONWriter` escapes every control and bidi scalar as `\uXXXX`,
+    /// and the text must stay the exact JSON a program reads.
+    static func json(_ text: String) { write(text + "\n", to: FileHandle.standardOutput) }
+
+    /// The text as a terminal may show it: line breaks kept, every other control, DEL and bidi
+    /// control replaced by its visible symbol (as the labeling screen shows them).
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && Sanitizer.replacement(for: $0) != nil }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Sanitizer.visible(String($0)) }.joined(separator: "\n")
+    }
+
+    private static func write(_ text: String, to handle: FileHandle) {
+        try? handle.write(contentsOf: Data(text.utf8))
     }
 
     static func report(_ diagnostics: [Diagnostic]) {
