@@ -25,6 +25,11 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Key presses to time on the screen.")
     var keys = 2_000
 
+    func validate() throws {
+        try OptionRange.check(tasks, 10...10_000_000, option: "--tasks")
+        try OptionRange.check(keys, 1...1_000_000, option: "--keys")
+    }
+
     func run() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("termlabel-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)

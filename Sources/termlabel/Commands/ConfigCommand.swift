@@ -36,12 +36,11 @@ struct ConfigCommand: ParsableCommand {
                 }
                 pairs.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
             }
-            if let idleTimeout, idleTimeout <= 0 { throw Diagnostic(.error, "--idle-timeout must be more than 0 seconds") }
+            let timeout = try idleTimeout.map(OptionRange.idleTimeoutMilliseconds)
             if let claimLease, !(claimLease >= 1 && claimLease <= 10_080) {
                 throw Diagnostic(.error, "--claim-lease takes minutes from 1 to 10080 (a week), got \(claimLease)")
             }
-            if idleTimeout != nil || claimLease != nil || !pairs.isEmpty {
-                let timeout = idleTimeout.map { Int64(($0 * 1000).rounded()) }
+            if timeout != nil || claimLease != nil || !pairs.isEmpty {
                 let lease = claimLease.map { Int64(($0 * 60_000).rounded()) }
                 let changes = pairs
                 try store.updateSettings { s in

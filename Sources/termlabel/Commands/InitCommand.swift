@@ -42,7 +42,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            guard idleTimeout > 0 else { throw Diagnostic(.error, "--idle-timeout must be more than 0 seconds") }
+            let idleMilliseconds = try OptionRange.idleTimeoutMilliseconds(idleTimeout)
             let bytes = try ProjectFiles.read(ontology)
             let schema = try OntologyReader.read(bytes, file: ontology)
             Console.report(schema.warnings)
@@ -51,7 +51,7 @@ struct InitCommand: ParsableCommand {
             let settings = ProjectSettings(
                 name: name ?? URL(fileURLWithPath: directory).lastPathComponent,
                 ontologyJSON: String(decoding: bytes, as: UTF8.self), hasReview: review,
-                idleTimeoutMilliseconds: Int64((idleTimeout * 1000).rounded()), createdAt: .now())
+                idleTimeoutMilliseconds: idleMilliseconds, createdAt: .now())
             let store = try SQLiteProjectStore.create(directory: directory, settings: settings)
             let questions = schema.ontology.allQuestions.count
             Console.out("Made project \(settings.name) in \(directory): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds)).")
