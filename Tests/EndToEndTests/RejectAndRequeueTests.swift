@@ -136,7 +136,7 @@ extension EndToEnd {
             try tmux.quit()
             #expect(try Termlabel.export(dir, in: scratch).count == 2)
 
-            let requeue = try Termlabel.run(["requeue", dir, "--external-id", "req-1", "--to", "Label", "--remove-answers"], in: scratch.path)
+            let requeue = try Termlabel.run(["requeue", dir, "--external-id", "req-1", "--to", "Label", "--remove-answers", "--force"], in: scratch.path)
             #expect(requeue.stdout == "Requeued 1 task to Label.\n")
 
             // In Label, without answers; its history stays (a requeue adds no entry).

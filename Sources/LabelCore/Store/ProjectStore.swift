@@ -44,6 +44,10 @@ public protocol ProjectStore: Sendable {
     func unskip(taskId: Int64, user: String, at time: Timestamp) throws
 
     func requeue(_ request: RequeueRequest) throws -> Int
+    /// What a requeue would discard, without doing it.
+    func requeueImpact(_ request: RequeueRequest) throws -> RequeueImpact
+    /// Destructive changes, oldest first: who made them and what they removed.
+    func auditLog() throws -> [AuditEntry]
 
     /// Calls `body` with each task of `stage` in queue order, reading in batches: memory does
     /// not grow with the project.
@@ -221,13 +225,19 @@ public struct RequeueRequest: Equatable, Sendable {
     public var removeAssignee: Bool
     public var removeHistory: Bool
     public var at: Timestamp
-    public init(selection: Selection, to: Stage, removeAnswers: Bool, removeAssignee: Bool, removeHistory: Bool, at: Timestamp) {
+    /// Who asks for the requeue: recorded with what it removed.
+    public var user: String
+    public init(
+        selection: Selection, to: Stage, removeAnswers: Bool, removeAssignee: Bool, removeHistory: Bool, at: Timestamp,
+        by user: String = "unknown"
+    ) {
         self.selection = selection
         self.to = to
         self.removeAnswers = removeAnswers
         self.removeAssignee = removeAssignee
         self.removeHistory = removeHistory
         self.at = at
+        self.user = user
     }
 }
 

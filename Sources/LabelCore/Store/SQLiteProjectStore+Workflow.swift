@@ -195,19 +195,11 @@ extension SQLiteProjectStore {
 
     public func requeue(_ r: RequeueRequest) throws -> Int {
         try pool.write { db in
-            let ids: [Int64]
-            switch r.selection {
-            case .taskIds(let list):
-                ids = try list.flatMap { try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE taskId = ?", arguments: [$0]) }
-            case .externalIds(let list):
-                ids = try list.flatMap { try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE externalId = ?", arguments: [$0]) }
-            case .stage(let stage):
-                ids = try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE stage = ?", arguments: [stage.rawValue])
-            case .user(let user):
-                ids = try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE assignee = ? OR labeler = ?", arguments: [user, user])
-            }
+            let ids = try Self.requeueSelection(db, r.selection)
             let status: TaskStatus = r.to == .review ? .submitted : r.to == .complete ? .accepted : .new
             for id in ids {
+                // What is about to go, written down first: who ran the requeue, and everything removed.
+                try Self.recordRequeue(db, id, r)
                 try db.execute(sql: "DELETE FROM draft WHERE task = ?", arguments: [id])
                 try db.execute(sql: "UPDATE task SET stage = ?, status = ?, reviewComment = NULL WHERE id = ?",
                                arguments: [r.to.rawValue, status.rawValue, id])
@@ -221,7 +213,7 @@ extension SQLiteProjectStore {
                     try db.execute(sql: "DELETE FROM history WHERE task = ?", arguments: [id])
                     try db.execute(sql: "UPDATE task SET labeler = NULL, active = 0, idle = 0 WHERE id = ?", arguments: [id])
                 }
-                try Self.event(db, id, "", "requeue", at: r.at)
+                try Self.event(db, id, r.user, "requeue", at: r.at)
             }
             return ids.count
         }

@@ -145,6 +145,13 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 END;
                 """)
         }
+        // Destructive commands write down who ran them and everything they removed.
+        migrator.registerMigration("v5: audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
+                    externalId TEXT NOT NULL, detail TEXT NOT NULL)
+                """)
+        }
         return migrator
     }
 

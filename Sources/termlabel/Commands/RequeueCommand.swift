@@ -10,6 +10,12 @@ struct RequeueCommand: ParsableCommand {
             Choose the tasks by --task (taskId), --external-id, --from-stage or --from-user. No stage \
             history entry is added. Open drafts of the chosen tasks are discarded.
 
+            A requeue that would remove submitted answers (--remove-answers) or stage history \
+            (--remove-history) says what it would remove and whose work it is, and asks before going \
+            on (on a terminal), or needs --force. Every requeue is recorded in the project with who \
+            ran it and everything it removed (drafts, answers, assignee, history), so it can be undone \
+            by hand.
+
             EXAMPLES
               termlabel requeue reviews --external-id review-0007 --to Label --remove-answers
               termlabel requeue reviews --from-user alice@box --to Label --remove-assignee
@@ -41,6 +47,11 @@ struct RequeueCommand: ParsableCommand {
     @Flag(help: "Remove the tasks' stage history.")
     var removeHistory = false
 
+    @Flag(help: "Remove submitted answers or history without asking.")
+    var force = false
+
+    @OptionGroup var user: UserOption
+
     func validate() throws {
         let chosen = [!taskIds.isEmpty, !externalIds.isEmpty, fromStage != nil, fromUser != nil].filter { $0 }.count
         guard chosen == 1 else {
@@ -58,14 +69,45 @@ struct RequeueCommand: ParsableCommand {
             let selection: RequeueRequest.Selection =
                 !taskIds.isEmpty ? .taskIds(taskIds) : !externalIds.isEmpty ? .externalIds(externalIds)
                 : fromStage.map(RequeueRequest.Selection.stage) ?? .user(fromUser ?? "")
-            let n = try store.requeue(RequeueRequest(
+            let request = RequeueRequest(
                 selection: selection, to: to, removeAnswers: removeAnswers, removeAssignee: removeAssignee,
-                removeHistory: removeHistory, at: .now()))
+                removeHistory: removeHistory, at: .now(), by: user.resolved)
+            let impact = try store.requeueImpact(request)
+            if impact.discardsWork, !force { try Self.confirm(impact) }
+            let n = try store.requeue(request)
             guard n > 0 else {
                 throw Diagnostic(.error, "no task matches the selection; nothing was requeued",
                                  hint: "check the taskId, externalId, stage or user (termlabel export DIR --stage NAME lists tasks)")
             }
             Console.out("Requeued \(n) task\(n == 1 ? "" : "s") to \(to.name).")
+        }
+    }
+}
+
+extension RequeueCommand {
+    /// What would be lost, in words; on a terminal the user may go on, elsewhere `--force` is needed.
+    static func confirm(_ impact: RequeueImpact) throws {
+        var lines: [String] = []
+        func names(_ list: [String]) -> String {
+            list.prefix(5).joined(separator: ", ") + (list.count > 5 ? " and \(list.count - 5) more" : "")
+        }
+        if !impact.answersRemoved.isEmpty {
+            lines.append("    the submitted answers of \(impact.answersRemoved.count) task\(impact.answersRemoved.count == 1 ? "" : "s") (\(names(impact.answersRemoved)))")
+        }
+        if !impact.historyRemoved.isEmpty {
+            lines.append("    the stage history of \(impact.historyRemoved.count) task\(impact.historyRemoved.count == 1 ? "" : "s") (\(names(impact.historyRemoved)))")
+        }
+        if !impact.authors.isEmpty { lines.append("    work by \(names(impact.authors))") }
+        let summary = "this requeue would remove:\n" + lines.joined(separator: "\n")
+        guard isatty(0) == 1, isatty(2) == 1 else {
+            throw Diagnostic(.error, summary + "\nnothing was requeued",
+                             hint: "add --force to requeue anyway (what is removed is recorded in the project)")
+        }
+        Console.error(summary)
+        FileHandle.standardError.write(Data("Requeue anyway? [y/N] ".utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard answer == "y" || answer == "yes" else {
+            throw Diagnostic(.error, "nothing was requeued")
         }
     }
 }

@@ -1,0 +1,113 @@
+import GRDB
+import OrderedCollections
+
+/// What a requeue would throw away: the reason it asks for `--force`.
+public struct RequeueImpact: Equatable, Sendable {
+    /// Tasks the selection matches.
+    public var tasks: Int
+    /// Tasks whose submitted (or imported) answers would be removed.
+    public var answersRemoved: [String]
+    /// Tasks whose stage history (past Start) would be removed.
+    public var historyRemoved: [String]
+    /// Open drafts that would be discarded, as (externalId, user).
+    public var draftsDiscarded: [(externalId: String, user: String)]
+    /// Who labeled or reviewed the work that would go.
+    public var authors: [String]
+
+    public var discardsWork: Bool { !answersRemoved.isEmpty || !historyRemoved.isEmpty }
+
+    public static func == (a: RequeueImpact, b: RequeueImpact) -> Bool {
+        a.tasks == b.tasks && a.answersRemoved == b.answersRemoved && a.historyRemoved == b.historyRemoved
+            && a.draftsDiscarded.map { "\($0.externalId)|\($0.user)" } == b.draftsDiscarded.map { "\($0.externalId)|\($0.user)" }
+            && a.authors == b.authors
+    }
+}
+
+/// One destructive change: when, who, what, to which task, and what it removed (JSON).
+public struct AuditEntry: Equatable, Sendable {
+    public var at: Timestamp
+    public var user: String
+    public var action: String
+    public var externalId: String
+    public var detail: JSONValue
+}
+
+extension SQLiteProjectStore {
+    static func requeueSelection(_ db: Database, _ selection: RequeueRequest.Selection) throws -> [Int64] {
+        switch selection {
+        case .taskIds(let list):
+            try list.flatMap { try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE taskId = ?", arguments: [$0]) }
+        case .externalIds(let list):
+            try list.flatMap { try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE externalId = ?", arguments: [$0]) }
+        case .stage(let stage):
+            try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE stage = ?", arguments: [stage.rawValue])
+        case .user(let user):
+            try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE assignee = ? OR labeler = ?", arguments: [user, user])
+        }
+    }
+
+    public func requeueImpact(_ r: RequeueRequest) throws -> RequeueImpact {
+        try pool.read { db in
+            let ids = try Self.requeueSelection(db, r.selection)
+            var impact = RequeueImpact(tasks: ids.count, answersRemoved: [], historyRemoved: [], draftsDiscarded: [], authors: [])
+            var authors: Set<String> = []
+            for id in ids {
+                let task = try Self.fetchTask(db, id)
+                let worked = try Row.fetchAll(db, sql: "SELECT user FROM history WHERE task = ? AND stage != 'Start'", arguments: [id])
+                let workers = worked.compactMap { $0["user"] as String? }
+                if r.removeAnswers, !worked.isEmpty, task.annotations != .empty {
+                    impact.answersRemoved.append(task.externalId)
+                    authors.formUnion(workers)
+                }
+                if r.removeHistory, !worked.isEmpty {
+                    impact.historyRemoved.append(task.externalId)
+                    authors.formUnion(workers)
+                }
+                for user in try String.fetchAll(db, sql: "SELECT user FROM draft WHERE task = ?", arguments: [id]) {
+                    impact.draftsDiscarded.append((task.externalId, user))
+                }
+            }
+            impact.authors = authors.sorted()
+            return impact
+        }
+    }
+
+    /// Writes down, before a requeue changes task `id`, who asked and what it takes away.
+    static func recordRequeue(_ db: Database, _ id: Int64, _ r: RequeueRequest) throws {
+        let task = try fetchTask(db, id)
+        var detail: JSONObject = ["taskId": .string(task.taskId), "from": .string(task.stage.name), "to": .string(r.to.name)]
+        var removed: JSONObject = [:]
+        let drafts = try Row.fetchAll(db, sql: "SELECT * FROM draft WHERE task = ?", arguments: [id]).map(draft)
+        if !drafts.isEmpty {
+            removed["drafts"] = .array(drafts.map { d in
+                ["stage": .string(d.stage.name), "user": .string(d.user), "classifications": .array(d.classifications),
+                 "savedAt": .string(d.savedAt.iso8601)]
+            })
+        }
+        if r.removeAnswers, task.annotations != .empty {
+            removed["answers"] = .object([
+                "tools": .array(task.annotations.tools), "classifications": .array(task.annotations.classifications),
+                "relations": .array(task.annotations.relations),
+            ])
+        }
+        if r.removeAssignee, let assignee = task.assignee { removed["assignee"] = .string(assignee) }
+        if r.removeHistory {
+            let entries = try String.fetchAll(db, sql: "SELECT entry FROM history WHERE task = ? ORDER BY id", arguments: [id])
+            if !entries.isEmpty { removed["stageHistory"] = .array(entries.compactMap { json($0) }) }
+            if let labeler = task.labeler { removed["labeler"] = .string(labeler) }
+        }
+        if let comment = task.reviewComment { removed["reviewComment"] = .string(comment) }
+        detail["removed"] = .object(removed)
+        try db.execute(sql: "INSERT INTO audit(at, user, action, externalId, detail) VALUES (?, ?, 'requeue', ?, ?)",
+                       arguments: [r.at.millisecondsSince1970, r.user, task.externalId, JSONValue.object(detail).description])
+    }
+
+    public func auditLog() throws -> [AuditEntry] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT at, user, action, externalId, detail FROM audit ORDER BY id").map { row in
+                AuditEntry(at: Timestamp(millisecondsSince1970: row["at"]), user: row["user"], action: row["action"],
+                           externalId: row["externalId"], detail: Self.json(row["detail"]) ?? .null)
+            }
+        }
+    }
+}
