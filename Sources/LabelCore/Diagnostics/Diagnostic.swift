@@ -48,12 +48,27 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         return copy
     }
 
+    /// Adds the file name and the line:column of each diagnostic's path, reading `bytes` once.
+    public static func located(_ diagnostics: [Diagnostic], in file: String, bytes: [UInt8]?) -> [Diagnostic] {
+        let wanted = diagnostics.compactMap { $0.location == nil ? $0.path : nil }
+        let places = bytes.map { JSONParser.locations(of: Set(wanted), in: $0) } ?? [:]
+        return diagnostics.map { d in
+            var copy = d
+            copy.file = copy.file ?? file
+            if copy.location == nil, let path = copy.path { copy.location = places[path] }
+            return copy
+        }
+    }
+
     /// A JSON syntax error as a diagnostic.
     public init(_ error: JSONSyntaxError, file: String?, lineOffset: Int = 0) {
         self.init(
             .error, error.message, file: file,
             location: SourceLocation(line: error.location.line + lineOffset, column: error.location.column),
-            hint: "fix the JSON syntax at this place; the rest of the file was not read")
+            path: error.path,
+            hint: error.isDuplicateKey
+                ? "keep one of the two; the rest of the file was not read"
+                : "fix the JSON syntax at this place; the rest of the file was not read")
     }
 }
 

@@ -13,6 +13,10 @@ public struct SourceLocation: Equatable, Hashable, Sendable, CustomStringConvert
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
+    /// Where in the document, when the error is about a value rather than the text (a key that
+    /// appears twice in one object).
+    public var path: JSONPath?
+    var isDuplicateKey = false
     public var description: String { "\(location): \(message)" }
 }
 
@@ -34,18 +38,80 @@ public struct JSONParser {
         return try result.get()
     }
 
+    /// A key repeated in one object is an error: readers disagree on which value counts, and
+    /// keeping the last one silently would lose the first.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
-        var parser = Cursor(bytes: bytes, target: nil)
-        return try parser.document()
+        var parser = Cursor(bytes: bytes, targets: nil)
+        do {
+            return try parser.document()
+        } catch where error.isDuplicateKey {
+            // Found again, this time following the path, so the error can name it.
+            var again = Cursor(bytes: bytes, targets: nil)
+            again.tracksPath = true
+            do { _ = try again.document() } catch { throw error }
+            throw error
+        }
     }
 
     /// Where the value at `path` starts in `bytes`, or nil if the document has no such value
-    /// (or is not valid JSON). Used to add line:column to errors about a document's meaning.
+    /// (or is not valid JSON). For several paths, `locations(of:in:)` reads the file once.
     public static func location(of path: JSONPath, in bytes: [UInt8]) -> SourceLocation? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var parser = Cursor(bytes: buffer, target: path.components)
+        locations(of: [path], in: bytes)[path]
+    }
+
+    /// Where each value at `paths` starts in `bytes`: one pass over the document whatever the
+    /// number of paths, so errors about a document's meaning get their line:column in linear time.
+    public static func locations(of paths: some Collection<JSONPath>, in bytes: [UInt8]) -> [JSONPath: SourceLocation] {
+        guard !paths.isEmpty else { return [:] }
+        var trie = PathTrie()
+        for path in paths { trie.insert(path) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var parser = Cursor(bytes: buffer, targets: trie)
             _ = try? parser.document()
-            return parser.found.map { Cursor.location(of: $0, in: buffer) }
+            let offsets = parser.found
+            let sorted = Set(offsets.values).sorted()
+            var located: [Int: SourceLocation] = [:]
+            var line = 1, column = 1, i = 0
+            for offset in sorted {
+                while i < offset && i < buffer.count {
+                    let byte = buffer[i]
+                    if byte == 0x0A {
+                        line += 1
+                        column = 1
+                    } else if byte & 0xC0 != 0x80 {
+                        column += 1
+                    }
+                    i += 1
+                }
+                located[offset] = SourceLocation(line: line, column: column)
+            }
+            var result: [JSONPath: SourceLocation] = [:]
+            for (node, offset) in offsets {
+                for path in trie.paths[node] { result[path] = located[offset] }
+            }
+            return result
+        }
+    }
+
+    /// The paths being looked for, as a tree of their components: the parser follows it as it
+    /// reads, one step per value, so looking for many paths costs no more than for one.
+    struct PathTrie {
+        var children: [[JSONPath.Component: Int]] = [[:]]
+        var paths: [[JSONPath]] = [[]]
+
+        mutating func insert(_ path: JSONPath) {
+            var node = 0
+            for component in path.components {
+                if let next = children[node][component] {
+                    node = next
+                } else {
+                    children.append([:])
+                    paths.append([])
+                    children[node][component] = children.count - 1
+                    node = children.count - 1
+                }
+            }
+            paths[node].append(path)
         }
     }
 
@@ -53,13 +119,18 @@ public struct JSONParser {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
         var depth = 0
-        let target: [JSONPath.Component]?
+        /// When locating: the paths looked for, the node of the value being read (nil once the
+        /// reader is outside every path looked for), and where each node's value starts.
+        let targets: PathTrie?
+        var node: Int? = 0
+        var found: [Int: Int] = [:]
+        /// Follows the path of the value being read, to name it in an error.
+        var tracksPath = false
         var path: [JSONPath.Component] = []
-        var found: Int?
 
-        init(bytes: UnsafeBufferPointer<UInt8>, target: [JSONPath.Component]?) {
+        init(bytes: UnsafeBufferPointer<UInt8>, targets: PathTrie?) {
             self.bytes = bytes
-            self.target = target
+            self.targets = targets
             // A UTF-8 byte order mark is tolerated, as editors on some systems write one.
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         }
@@ -113,7 +184,7 @@ public struct JSONParser {
         }
 
         mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-            if let target, found == nil, path == target { found = index }
+            if let targets, let node, !targets.paths[node].isEmpty, found[node] == nil { found[node] = index }
             guard index < bytes.count else { throw error("unexpected end of file; expected a value") }
             switch bytes[index] {
             case UInt8(ascii: "{"): return try parseObject()
@@ -162,6 +233,7 @@ public struct JSONParser {
                     if bytes[index] == UInt8(ascii: "}") { throw error("trailing comma before '}'") }
                     throw error("unexpected \(describe(bytes[index])); expected a key in double quotes")
                 }
+                let keyStart = index
                 let key = try parseString()
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -169,10 +241,19 @@ public struct JSONParser {
                 }
                 index += 1
                 skipWhitespace()
-                if target != nil { path.append(.key(key)) }
+                let outer = node
+                if let targets, let n = node { node = targets.children[n][.key(key)] }
+                if tracksPath { path.append(.key(key)) }
                 let value = try parseValue()
-                if target != nil { path.removeLast() }
-                object[key] = value
+                node = outer
+                if object.updateValue(value, forKey: key) != nil {
+                    var duplicate = error("the key \(JSONWriter.quoted(Excerpt.of(key))) appears twice in this object; JSON readers disagree on which value counts",
+                                          at: keyStart)
+                    duplicate.path = tracksPath ? JSONPath(path) : nil
+                    duplicate.isDuplicateKey = true
+                    throw duplicate
+                }
+                if tracksPath { path.removeLast() }
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of file inside an object; expected ',' or '}'") }
                 switch bytes[index] {
@@ -199,9 +280,12 @@ public struct JSONParser {
             while true {
                 skipWhitespace()
                 if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
-                if target != nil { path.append(.index(array.count)) }
+                let outer = node
+                if let targets, let n = node { node = targets.children[n][.index(array.count)] }
+                if tracksPath { path.append(.index(array.count)) }
                 array.append(try parseValue())
-                if target != nil { path.removeLast() }
+                if tracksPath { path.removeLast() }
+                node = outer
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of file inside an array; expected ',' or ']'") }
                 switch bytes[index] {
