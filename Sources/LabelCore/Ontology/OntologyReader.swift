@@ -20,9 +20,11 @@ public enum OntologyReader {
         }
         do {
             let result = try read(json)
-            return Result(ontology: result.ontology, warnings: result.warnings.map { $0.located(in: file, bytes: bytes) })
+            let warnings = inFileOrder(Diagnostic.located(result.warnings, in: file, bytes: bytes))
+            return Result(ontology: result.ontology, warnings: DiagnosticLimit.capped(warnings, file: file))
         } catch {
-            throw DiagnosticsError(inFileOrder(error.diagnostics.map { $0.located(in: file, bytes: bytes) }))
+            let all = inFileOrder(Diagnostic.located(error.diagnostics, in: file, bytes: bytes))
+            throw DiagnosticsError(DiagnosticLimit.capped(all, file: file))
         }
     }
 
@@ -117,7 +119,20 @@ public enum OntologyReader {
             return s
         }
 
-        mutating func question(_ json: JSONValue, _ path: JSONPath, parent: Question?) -> Question? {
+        /// A parent question's option ids, worked out once for all its nested questions (a tree of
+        /// 200,000 nodes is not flattened again for each of 2,000 children).
+        struct Parent {
+            var question: Question
+            var ids: Set<String>
+            var hint: String
+            init(_ q: Question) {
+                question = q
+                ids = Set(q.kind == .treeDropdown ? q.tree.flattened().map(\.node.key) : q.options.map(\.schemaId))
+                hint = "use the schemaId of one of its options: " + Checker.optionIds(q).prefix(8).map { Excerpt.of($0) }.joined(separator: ", ")
+            }
+        }
+
+        mutating func question(_ json: JSONValue, _ path: JSONPath, parent: Parent?) -> Question? {
             guard let object = json.objectValue else {
                 error("a classification must be an object, found \(json.kindName)", path)
                 return nil
@@ -125,10 +140,10 @@ public enum OntologyReader {
             guard let toolName = string(object, "tool", path, required: true) else { return nil }
             guard let kind = QuestionKind(rawValue: toolName) else {
                 if QuestionKind.keptButNotAsked.contains(toolName) {
-                    warning("the \"\(toolName)\" tool is kept but termlabel does not ask it", path / "tool")
+                    warning("the \"\(Excerpt.of(toolName))\" tool is kept but termlabel does not ask it", path / "tool")
                 } else {
                     let known = QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")
-                    error("unknown tool type \"\(toolName)\"", path / "tool", hint: "a classification's tool is one of: \(known)")
+                    error("unknown tool type \"\(Excerpt.of(toolName))\"", path / "tool", hint: "a classification's tool is one of: \(known)")
                 }
                 return nil
             }
@@ -136,7 +151,7 @@ public enum OntologyReader {
             if schemaId.isEmpty, object["schemaId"]?.stringValue == "" { error("\"schemaId\" is empty", path / "schemaId") }
             if !schemaId.isEmpty {
                 if let first = seenSchemaIds[schemaId] {
-                    error("duplicate schemaId \"\(schemaId)\" (also at \(first))", path / "schemaId",
+                    error("duplicate schemaId \"\(Excerpt.of(schemaId))\" (also at \(first))", path / "schemaId",
                           hint: "every classification needs its own schemaId")
                 } else {
                     seenSchemaIds[schemaId] = path / "schemaId"
@@ -152,13 +167,13 @@ public enum OntologyReader {
             if let text = string(object, "shortcutKey", path, required: false), !text.isEmpty {
                 if let key = ShortcutKey(text) {
                     if let first = seenShortcuts[key] {
-                        error("shortcutKey \"\(text)\" is already used (at \(first))", path / "shortcutKey")
+                        error("shortcutKey \"\(Excerpt.of(text))\" is already used (at \(first))", path / "shortcutKey")
                     } else {
                         seenShortcuts[key] = path / "shortcutKey"
                         shortcut = key
                     }
                 } else {
-                    error("shortcutKey \"\(text)\" is not one Ango allows", path / "shortcutKey",
+                    error("shortcutKey \"\(Excerpt.of(text))\" is not one Ango allows", path / "shortcutKey",
                           hint: "use \"0\"–\"9\", \"ctrl+0\"–\"ctrl+9\", \"a\"–\"k\", or \"\"")
                 }
             }
@@ -169,14 +184,18 @@ public enum OntologyReader {
                     _ = try NSRegularExpression(pattern: pattern)
                     regex = pattern
                 } catch {
-                    self.error("the regex \(JSONWriter.quoted(pattern)) does not compile", path / "regex",
+                    self.error("the regex \(JSONWriter.quoted(Excerpt.of(pattern))) does not compile", path / "regex",
                                hint: "write it without surrounding slashes, in JavaScript regular expression syntax")
                 }
             }
             var options: [QuestionOption] = []
             if kind.usesOptions {
                 options = self.options(object["options"], path / "options")
-                if options.isEmpty { error("a \(kind.rawValue) question needs at least one option", path / "options") }
+                // An option that is there but broken has its own error; this one is for none at all.
+                let given = object["options"] ?? .null
+                if given.isNull || given.arrayValue?.isEmpty == true {
+                    error("a \(kind.rawValue) question needs at least one option", path / "options")
+                }
             }
             var tree: [TreeNode] = []
             if kind == .treeDropdown {
@@ -186,7 +205,7 @@ public enum OntologyReader {
                 for flat in tree.flattened() {
                     seen[flat.path, default: 0] += 1
                     if seen[flat.path] == 2 {
-                        error("two tree nodes have the same path \"\(flat.path)\"", path / "treeOptions",
+                        error("two tree nodes have the same path \"\(Excerpt.of(flat.path))\"", path / "treeOptions",
                               hint: "answers name nodes by their path, so sibling titles must differ")
                     }
                 }
@@ -194,11 +213,9 @@ public enum OntologyReader {
             let parentOptionId = string(object, "parentOptionId", path, required: false).flatMap { $0.isEmpty ? nil : $0 }
             if let parentOptionId {
                 if let parent {
-                    let ids = parent.kind == .treeDropdown ? parent.tree.flattened().map(\.node.key) : parent.options.map(\.schemaId)
-                    if !ids.contains(parentOptionId) {
-                        error("parentOptionId \"\(parentOptionId)\" is no option of the parent question \"\(parent.title)\"",
-                              path / "parentOptionId",
-                              hint: "use the schemaId of one of its options: " + Self.optionIds(parent).prefix(8).joined(separator: ", "))
+                    if !parent.ids.contains(parentOptionId) {
+                        error("parentOptionId \"\(Excerpt.of(parentOptionId))\" is no option of the parent question \"\(Excerpt.of(parent.question.title))\"",
+                              path / "parentOptionId", hint: parent.hint)
                     }
                 } else {
                     warning("a top-level question has a parentOptionId; it is ignored", path / "parentOptionId")
@@ -208,9 +225,10 @@ public enum OntologyReader {
                 schemaId: schemaId, kind: kind, title: title.isEmpty ? schemaId : title, required: required,
                 shortcutKey: shortcut, options: options, tree: tree, regex: regex,
                 parentOptionId: parent == nil ? nil : parentOptionId, children: [], raw: object)
-            if let children = list(object["classifications"], path / "classifications") {
+            if let children = list(object["classifications"], path / "classifications"), !children.isEmpty {
+                let context = Parent(question)
                 for (i, child) in children.enumerated() {
-                    if let q = self.question(child, path / "classifications" / i, parent: question) {
+                    if let q = self.question(child, path / "classifications" / i, parent: context) {
                         question.children.append(q)
                     }
                 }
@@ -237,14 +255,17 @@ public enum OntologyReader {
                     continue
                 }
                 guard let value = string(object, "value", at, required: false), !value.isEmpty else {
-                    error("an option has no value", at, hint: "answers are written as option values, so every option needs one")
+                    // A value that is not a string has been reported already.
+                    if object["value"]?.stringValue != nil || object["value"]?.isNull ?? true {
+                        error("an option has no value", at, hint: "answers are written as option values, so every option needs one")
+                    }
                     continue
                 }
                 let id = string(object, "schemaId", at, required: false) ?? value
                 if !values.insert(value).inserted {
-                    error("two options have the value \"\(value)\"", at / "value", hint: "option values must differ within a question")
+                    error("two options have the value \"\(Excerpt.of(value))\"", at / "value", hint: "option values must differ within a question")
                 }
-                if !ids.insert(id).inserted { error("two options have the schemaId \"\(id)\"", at / "schemaId") }
+                if !ids.insert(id).inserted { error("two options have the schemaId \"\(Excerpt.of(id))\"", at / "schemaId") }
                 out.append(QuestionOption(value: value, schemaId: id))
             }
             return out
@@ -264,7 +285,7 @@ public enum OntologyReader {
                     continue
                 }
                 if title.contains(TreeNode.pathSeparator) {
-                    warning("the node title \"\(title)\" contains \" / \", which makes its path ambiguous", at / "title")
+                    warning("the node title \"\(Excerpt.of(title))\" contains \" / \", which makes its path ambiguous", at / "title")
                 }
                 let key = string(object, "key", at, required: false) ?? string(object, "value", at, required: false) ?? title
                 let nodeValue = string(object, "value", at, required: false)

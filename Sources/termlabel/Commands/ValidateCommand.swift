@@ -73,22 +73,34 @@ enum OntologySummary {
             "  \(ontology.tools.count) object tools and \(ontology.relations.count) relations kept (not asked in termlabel's form).",
         ]
         var shown = 0
-        func walk(_ questions: [Question], depth: Int) {
+        func walk(_ questions: [Question], depth: Int, values: [String: String]) {
             for q in questions {
                 shown += 1
-                if shown <= 16 {
-                    let indent = String(repeating: "  ", count: depth + 2)
-                    let parent = q.parentOptionId.map { " (when \($0))" } ?? ""
-                    let key = q.shortcutKey.map { " [\($0)]" } ?? ""
-                    let size = q.kind == .text ? (q.regex.map { " /\($0)/" } ?? "") : " \(q.choices.count) choices"
-                    lines.append("\(indent)\(q.required ? "*" : "-") \(q.title) — \(q.kind.rawValue)\(size)\(key)\(parent)")
-                }
-                walk(q.children, depth: depth + 1)
+                guard shown <= 16 else { return }
+                let indent = String(repeating: "  ", count: depth + 2)
+                // The condition as the annotator sees it: the option's value, not its id.
+                let parent = q.parentOptionId.map { " (when \(Excerpt.of(values[$0] ?? $0)))" } ?? ""
+                let key = q.shortcutKey.map { " [\($0)]" } ?? ""
+                let size = q.kind == .text ? (q.regex.map { " /\(Excerpt.of($0))/" } ?? "") : " \(q.choices.count) choices"
+                lines.append("\(indent)\(q.required ? "*" : "-") \(Excerpt.of(q.title)) — \(q.kind.rawValue)\(size)\(key)\(parent)")
+                if !q.children.isEmpty { walk(q.children, depth: depth + 1, values: optionValues(q)) }
             }
         }
-        walk(ontology.classifications, depth: 0)
+        walk(ontology.classifications, depth: 0, values: [:])
+        shown = all.count
         if shown > 16 { lines.append("    … and \(shown - 16) more") }
         return lines.joined(separator: "\n")
+    }
+
+    /// A question's option ids (tree node keys) to the values answers use.
+    static func optionValues(_ q: Question) -> [String: String] {
+        var values: [String: String] = [:]
+        if q.kind == .treeDropdown {
+            for flat in q.tree.flattened() where values[flat.node.key] == nil { values[flat.node.key] = flat.path }
+        } else {
+            for option in q.options where values[option.schemaId] == nil { values[option.schemaId] = option.value }
+        }
+        return values
     }
 }
 
@@ -99,11 +111,15 @@ enum AssetSummary {
         var metadataKeys: Set<String> = []
         for task in file.tasks.prefix(10_000) { metadataKeys.formUnion(task.metadata.objectValue?.keys ?? []) }
         var lines = ["\(path): valid \(file.kind.rawValue) with \(counts)."]
-        lines.append("  \(file.tasks.count) tasks, \(prelabeled) with pre-labels; \(file.preLabels.count) pre-label records for tasks already in a project.")
-        if !metadataKeys.isEmpty { lines.append("  metadata keys: \(metadataKeys.sorted().prefix(12).joined(separator: ", "))") }
+        // Tasks as a project would hold them: a record repeating an externalId or a taskId is not one.
+        let distinct = AssetRepeats.distinctCount(file.tasks)
+        let repeats = file.tasks.count - distinct
+        let tasks = "\(distinct) task\(distinct == 1 ? "" : "s")" + (repeats > 0 ? " (\(repeats) more record\(repeats == 1 ? "" : "s") repeat an externalId or taskId)" : "")
+        lines.append("  \(tasks), \(prelabeled) with pre-labels; \(file.preLabels.count) pre-label records for tasks already in a project.")
+        if !metadataKeys.isEmpty { lines.append("  metadata keys: \(metadataKeys.sorted().prefix(12).map { Excerpt.of($0, limit: 40) }.joined(separator: ", "))") }
         if let first = file.tasks.first {
             let text = first.asset.stringValue ?? first.asset.description
-            lines.append("  first: \(first.externalId): \(String(text.prefix(60)).replacingOccurrences(of: "\n", with: " "))")
+            lines.append("  first: \(Excerpt.of(first.externalId)): \(String(text.prefix(60)).replacingOccurrences(of: "\n", with: " "))")
         }
         return lines.joined(separator: "\n")
     }
