@@ -115,9 +115,32 @@ public struct ProjectSettings: Equatable, Sendable {
 public struct AddResult: Equatable, Sendable {
     public var added: Int
     public var skippedExisting: Int
-    public init(added: Int, skippedExisting: Int) {
+    /// Each record not added, in file order, with the reason.
+    public var skipped: [SkippedTask]
+    public init(added: Int, skippedExisting: Int, skipped: [SkippedTask] = []) {
         self.added = added
         self.skippedExisting = skippedExisting
+        self.skipped = skipped
+    }
+}
+
+/// A record that was not added, and why.
+public struct SkippedTask: Equatable, Sendable {
+    public enum Reason: Equatable, Sendable {
+        /// A task with this externalId is already in the project.
+        case externalIdInProject
+        /// An earlier record of the same file has this externalId.
+        case externalIdRepeated
+        /// A task with this taskId is in the project (its externalId given).
+        case taskIdInProject(taskId: String, externalId: String)
+        /// An earlier record of the same file has this taskId (its externalId given).
+        case taskIdRepeated(taskId: String, externalId: String)
+    }
+    public var externalId: String
+    public var reason: Reason
+    public init(externalId: String, reason: Reason) {
+        self.externalId = externalId
+        self.reason = reason
     }
 }
 

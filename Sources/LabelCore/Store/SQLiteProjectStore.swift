@@ -198,7 +198,11 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
 
     public func add(_ tasks: [NewTask], at time: Timestamp) throws -> AddResult {
         var added = 0
-        var skipped = 0
+        var skipped: [SkippedTask] = []
+        // Which record of this call took an externalId or taskId, to tell a repeat in the file
+        // from a task that was already in the project.
+        var addedExternalIds: Set<String> = []
+        var addedTaskIds: [String: String] = [:]
         // Short transactions, so annotators working in the project are never held up for long.
         for chunk in stride(from: 0, to: tasks.count, by: 2000).map({ tasks[$0..<min($0 + 2000, tasks.count)] }) {
             try pool.write { db in
@@ -212,18 +216,21 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                     VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 1, ?)
                     """)
                 for task in chunk {
+                    let taskId = task.taskId ?? Self.newTaskId()
                     try insert.execute(arguments: [
-                        task.taskId ?? Self.newTaskId(), task.externalId, task.asset.description, Self.preview(of: task.asset),
+                        taskId, task.externalId, task.asset.description, Self.preview(of: task.asset),
                         task.metadata.description, JSONValue.array(task.batches).description,
                         JSONValue.object(task.extra).description, task.priority,
                         Self.encode(task.annotations), time.millisecondsSince1970,
                         task.updatedAt?.millisecondsSince1970, task.updatedBy,
                     ])
                     if db.changesCount == 0 {
-                        skipped += 1
+                        skipped.append(try Self.whySkipped(db, task, taskId: taskId, addedExternalIds, addedTaskIds))
                         continue
                     }
                     added += 1
+                    addedExternalIds.insert(task.externalId)
+                    if task.taskId != nil { addedTaskIds[taskId] = task.externalId }
                     let rowId = db.lastInsertedRowID
                     // A task made here leaves Start at once, as in Ango; one from an Ango export
                     // brings the history it had, kept as it came.
@@ -243,7 +250,21 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 }
             }
         }
-        return AddResult(added: added, skippedExisting: skipped)
+        return AddResult(added: added, skippedExisting: skipped.count, skipped: skipped)
+    }
+
+    /// Why a record's insert was ignored: its externalId or its taskId is taken, by a task of the
+    /// project or by an earlier record of the same file.
+    static func whySkipped(_ db: Database, _ task: NewTask, taskId: String, _ addedExternalIds: Set<String>,
+                           _ addedTaskIds: [String: String]) throws -> SkippedTask {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM task WHERE externalId = ?", arguments: [task.externalId]) ?? false {
+            return SkippedTask(externalId: task.externalId,
+                               reason: addedExternalIds.contains(task.externalId) ? .externalIdRepeated : .externalIdInProject)
+        }
+        let holder = try String.fetchOne(db, sql: "SELECT externalId FROM task WHERE taskId = ?", arguments: [taskId]) ?? ""
+        return SkippedTask(externalId: task.externalId,
+                           reason: addedTaskIds[taskId] != nil ? .taskIdRepeated(taskId: taskId, externalId: holder)
+                               : .taskIdInProject(taskId: taskId, externalId: holder))
     }
 
     public func attach(_ preLabels: [PreLabels]) throws -> Int {

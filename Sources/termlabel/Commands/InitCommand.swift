@@ -99,16 +99,37 @@ enum ProjectFiles {
     static func add(_ file: AssetFile, to store: some ProjectStore) throws {
         let result = try store.add(file.tasks, at: .now())
         var line = "Added \(result.added) task\(result.added == 1 ? "" : "s")"
-        if result.skippedExisting > 0 {
-            line += "; skipped \(result.skippedExisting) whose externalId is already in the project (or repeated in the file)"
+        if !result.skipped.isEmpty {
+            line += "; skipped \(result.skipped.count) record\(result.skipped.count == 1 ? "" : "s"):"
+            for skipped in result.skipped.prefix(DiagnosticLimit.perSeverity) { line += "\n  " + Self.describe(skipped) }
+            if result.skipped.count > DiagnosticLimit.perSeverity {
+                line += "\n  … and \(result.skipped.count - DiagnosticLimit.perSeverity) more"
+            }
+            Console.out(line)
+        } else {
+            Console.out(line + ".")
         }
-        Console.out(line + ".")
         if !file.preLabels.isEmpty {
             let matched = try store.attach(file.preLabels)
             Console.out("Attached pre-labels to \(matched) of \(file.preLabels.count) tasks named in the file.")
             if matched < file.preLabels.count {
                 Console.error("warning: \(file.preLabels.count - matched) pre-label records name no unstarted task of this project")
             }
+        }
+    }
+}
+
+extension ProjectFiles {
+    /// A record not added, and the real reason.
+    static func describe(_ s: SkippedTask) -> String {
+        let id = Excerpt.of(s.externalId)
+        switch s.reason {
+        case .externalIdInProject: return "\(id): a task with this externalId is already in the project"
+        case .externalIdRepeated: return "\(id): an earlier record of the file has this externalId"
+        case .taskIdInProject(let taskId, let holder):
+            return "\(id): its taskId \(Excerpt.of(taskId)) is already the project's task \(Excerpt.of(holder))"
+        case .taskIdRepeated(let taskId, let holder):
+            return "\(id): its taskId \(Excerpt.of(taskId)) was taken by \(Excerpt.of(holder)), earlier in the file"
         }
     }
 }

@@ -100,7 +100,7 @@ struct AssetReaderTests {
             {"externalId": "b", "data": "3"}
             {"externalId": "a", "data": "4"}
             """, file: "a.jsonl")
-        #expect(file.warnings.map(\.description) == ["a.jsonl: warning: 2 externalId(s) appear more than once (a, b); only the first of each is added"])
+        #expect(file.warnings.map(\.description) == ["a.jsonl: warning: 2 record(s) repeat an earlier record's externalId and will not be added: b, a"])
     }
 
     @Test("a bad JSON line is reported with its own line number")

@@ -10,7 +10,9 @@ struct StoreQueueTests {
         try withTemporaryDirectory { dir in
             let store = try makeProject(in: dir)
             #expect(try store.add(tasks("a", "b"), at: addedAt) == AddResult(added: 2, skippedExisting: 0))
-            #expect(try store.add(tasks("b", "c", "a"), at: addedAt) == AddResult(added: 1, skippedExisting: 2))
+            #expect(try store.add(tasks("b", "c", "a"), at: addedAt) == AddResult(added: 1, skippedExisting: 2, skipped: [
+                SkippedTask(externalId: "b", reason: .externalIdInProject), SkippedTask(externalId: "a", reason: .externalIdInProject),
+            ]))
             #expect(try store.count(.all) == 3)
         }
     }
@@ -294,5 +296,26 @@ struct StoreQueueTests {
         #expect(settings.exportName(of: "ann@server1") == "ann@example.com")
         #expect(settings.exportName(of: "ann") == "ann@example.com")
         #expect(settings.exportName(of: "bob") == "bob")
+    }
+}
+
+@Suite("Store: records not added, with the reason")
+struct StoreSkipReasonTests {
+    /// Three Ango export assets with distinct externalIds and one taskId: one is added, and the
+    /// other two are named with the taskId collision (not "externalId already in the project").
+    @Test("records sharing a taskId are named with the taskId collision")
+    func sharedTaskId() throws {
+        try withTemporaryDirectory { dir in
+            let store = try makeProject(in: dir)
+            let three = ["e1", "e2", "e3"].map { NewTask(externalId: $0, asset: "x", taskId: "T1") }
+            #expect(try store.add(three, at: addedAt) == AddResult(added: 1, skippedExisting: 2, skipped: [
+                SkippedTask(externalId: "e2", reason: .taskIdRepeated(taskId: "T1", externalId: "e1")),
+                SkippedTask(externalId: "e3", reason: .taskIdRepeated(taskId: "T1", externalId: "e1")),
+            ]))
+            let again = [NewTask(externalId: "e4", asset: "x", taskId: "T1"), NewTask(externalId: "e4", asset: "y")]
+            #expect(try store.add(again, at: addedAt) == AddResult(added: 1, skippedExisting: 1, skipped: [
+                SkippedTask(externalId: "e4", reason: .taskIdInProject(taskId: "T1", externalId: "e1")),
+            ]))
+        }
     }
 }

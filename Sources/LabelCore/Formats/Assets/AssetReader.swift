@@ -38,12 +38,17 @@ public enum AssetReader {
             } else {
                 throw DiagnosticsError(Diagnostic(.error, "expected a JSON array of records, found \(json.kindName)", file: file, location: SourceLocation(line: 1, column: 1)))
             }
+            // Places are found afterwards, for all problems in one pass over the file.
             for (i, item) in items.enumerated() {
-                builder.record(item, path: JSONPath.root / i, fallbackId: "\(builder.baseName)-\(i + 1)") { path in
-                    JSONParser.location(of: path, in: bytes)
-                }
+                builder.record(item, path: JSONPath.root / i, fallbackId: "\(builder.baseName)-\(i + 1)") { _ in nil }
             }
-            return try builder.finish(.jsonArray)
+            do {
+                var result = try builder.finish(.jsonArray)
+                result.warnings = Diagnostic.located(result.warnings, in: file, bytes: bytes)
+                return result
+            } catch {
+                throw DiagnosticsError(Diagnostic.located(error.diagnostics, in: file, bytes: bytes))
+            }
         }
         // JSON Lines: one record per line; a bad line is reported with its own line number.
         var lineNumber = 0
@@ -78,6 +83,7 @@ public enum AssetReader {
         var diagnostics: [Diagnostic] = []
         var counts: [String: Int] = [:]
         var errorCount = 0
+        var warningCount = 0
 
         init(file: String) { self.file = file }
 
@@ -87,13 +93,18 @@ public enum AssetReader {
         }
 
         mutating func add(_ d: Diagnostic) {
-            if d.severity == .error { errorCount += 1 }
-            if errorCount <= AssetReader.errorLimit || d.severity == .warning { diagnostics.append(d) }
+            if d.severity == .error { errorCount += 1 } else { warningCount += 1 }
+            if (d.severity == .error ? errorCount : warningCount) <= AssetReader.errorLimit { diagnostics.append(d) }
+        }
+
+        /// Whether a problem of this severity is still listed (past the limit, only counted).
+        func keeps(_ severity: Diagnostic.Severity) -> Bool {
+            (severity == .error ? errorCount : warningCount) < AssetReader.errorLimit
         }
 
         mutating func record(_ value: JSONValue, path: JSONPath, fallbackId: String, locate: (JSONPath) -> SourceLocation?) {
             func problem(_ message: String, _ at: JSONPath, hint: String? = nil, severity: Diagnostic.Severity = .error) {
-                add(Diagnostic(severity, message, file: file, location: locate(at), path: at, hint: hint))
+                add(Diagnostic(severity, message, file: file, location: keeps(severity) ? locate(at) : nil, path: at, hint: hint))
             }
             guard let object = value.objectValue else {
                 problem("a record must be an object, found \(value.kindName)", path)
@@ -180,13 +191,10 @@ public enum AssetReader {
         }
 
         mutating func finish(_ kind: AssetFile.Kind) throws(DiagnosticsError) -> AssetFile {
-            var seen: [String: Int] = [:]
-            for task in tasks { seen[task.externalId, default: 0] += 1 }
-            let repeated = seen.filter { $0.value > 1 }
-            if !repeated.isEmpty {
-                let names = repeated.keys.sorted().prefix(5).joined(separator: ", ")
-                diagnostics.append(Diagnostic(.warning, "\(repeated.count) externalId(s) appear more than once (\(names)); only the first of each is added", file: file))
+            if warningCount > AssetReader.errorLimit {
+                diagnostics.append(Diagnostic(.warning, "… and \(warningCount - AssetReader.errorLimit) more warnings", file: file))
             }
+            diagnostics += AssetRepeats.warnings(tasks, file: file)
             if errorCount > 0 {
                 var all = diagnostics.filter { $0.severity == .error }
                 if errorCount > AssetReader.errorLimit {
