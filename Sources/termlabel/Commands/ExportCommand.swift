@@ -38,6 +38,12 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let store = try project.open()
+            let workflow = try store.settings().workflow
+            guard workflow.stages.contains(stage) else {
+                throw Diagnostic(.error, "this project has no \(stage.name) stage; its stages are \(workflow.stages.map(\.name).joined(separator: " → "))",
+                                 hint: "export one of those stages with --stage; nothing was written")
+            }
+            if let output { InterruptCleanup.remove(PartialFile.path(for: output)) }
             let options = AngoExport.Options(stage: stage, ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
             let count = try AngoExport.export(store, options: options, to: output)
             if let output { Console.error("Exported \(count) task\(count == 1 ? "" : "s") from the \(stage.name) stage to \(output).") }
