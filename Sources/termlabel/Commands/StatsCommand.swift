@@ -34,6 +34,8 @@ struct StatsCommand: ParsableCommand {
             let stats = LabelerStats.compute(try store.activity(since: from))
             if json {
                 Console.json(JSONWriter(pretty: true).string(try Self.document(store, since: from)))
+            } else if stats.isEmpty, let from {
+                Console.out(StatsTable.nothingSince(from, settings: settings, all: try store.activity(since: nil)))
             } else {
                 Console.out(StatsTable.text(stats, settings: settings))
             }
@@ -62,12 +64,12 @@ extension StatsCommand {
 enum StatsTable {
     static func text(_ stats: [LabelerStats], settings: ProjectSettings) -> String {
         guard !stats.isEmpty else { return "No work recorded yet in \(settings.name)." }
-        let header = ["annotator", "labeled", "skipped", "reviewed", "accepted", "rejected", "median", "mean", "idle", "per hour"]
+        let header = ["annotator", "labeled", "skipped", "reviewed", "accepted", "fixed", "rejected", "median", "mean", "idle", "per hour"]
         var rows = [header]
         for s in stats {
             rows.append([
                 settings.exportName(of: s.user), "\(s.labeled)", "\(s.skipped)", "\(s.reviewed)", percent(s.acceptedRate),
-                percent(s.rejectedRate), duration(s.medianActive), duration(s.meanActive), percent(s.idleShare),
+                percent(s.reviewsReceived == 0 ? nil : Double(s.fixed) / Double(s.reviewsReceived)), percent(s.rejectedRate), duration(s.medianActive), duration(s.meanActive), percent(s.idleShare),
                 String(format: "%.1f", s.tasksPerActiveHour),
             ])
         }
@@ -78,6 +80,15 @@ enum StatsTable {
                     : String(repeating: " ", count: widths[i] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n")
+    }
+
+    /// `stats --since` after all work: say there was work, and when it ended.
+    static func nothingSince(_ since: Timestamp, settings: ProjectSettings, all: Activity) -> String {
+        let last = (all.entries.map(\.completedAt) + all.skips.map(\.at)).max()
+        guard let last else { return "No work recorded yet in \(settings.name)." }
+        let count = all.entries.count
+        return "No work recorded in \(settings.name) since \(since.iso8601); "
+            + "\(count) submission\(count == 1 ? "" : "s") before then, the last at \(last.iso8601)."
     }
 
     static func percent(_ r: Double?) -> String { r.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
