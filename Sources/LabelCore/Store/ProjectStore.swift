@@ -315,6 +315,7 @@ public struct Hold: Equatable, Sendable {
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAProject(String)
     case alreadyAProject(String)
+    case cannotCreate(String, String)
     case noSuchTask(String)
     case assignedToSomeoneElse(externalId: String, assignee: String)
     case notInStage(externalId: String, stage: Stage, actual: Stage)
@@ -325,6 +326,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notAProject(let dir): "\(dir) is not a termlabel project (no project.sqlite); make one with `termlabel init \(dir) --ontology FILE --assets FILE`"
         case .alreadyAProject(let dir): "\(dir) is already a termlabel project; use `termlabel add \(dir) --assets FILE` to add tasks"
+        case .cannotCreate(let path, let reason): "cannot make the project at \(path): \(reason); nothing was made"
         case .noSuchTask(let id): "no task \(id) in this project"
         case .assignedToSomeoneElse(let id, let who): "task \(id) is assigned to \(who)"
         case .notInStage(let id, let stage, let actual): "task \(id) is in the \(actual.name) stage, not \(stage.name)"

@@ -20,15 +20,86 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         try Self.migrator.migrate(pool)
     }
 
-    /// Makes a new project directory with its settings.
-    public static func create(directory: String, settings: ProjectSettings) throws -> SQLiteProjectStore {
-        let path = (directory as NSString).appendingPathComponent(fileName)
-        if FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyAProject(directory) }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let pool = try openPool(path)
-        try migrator.migrate(pool)
-        try pool.write { db in try Self.write(settings, db) }
+    /// Makes a new project with its settings, and whatever `build` adds to it, all or nothing:
+    /// it is built in a temporary directory beside the target and moved into place only when
+    /// complete, so a full disk or a kill leaves no half-made project (a leftover temporary
+    /// directory of a process that is gone is removed by the next `create` in the same place).
+    public static func create(
+        directory: String, settings: ProjectSettings, access: ProjectAccess = .owner,
+        build: (SQLiteProjectStore) throws -> Void = { _ in }
+    ) throws -> SQLiteProjectStore {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: (directory as NSString).appendingPathComponent(fileName)) { throw StoreError.alreadyAProject(directory) }
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: directory, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue { throw StoreError.cannotCreate(directory, "it is a file, not a directory") }
+        _ = try access.groupId(for: directory)
+        // A new directory is built beside its place and renamed; in an existing one, the database
+        // file is built aside and renamed in (a rename is atomic either way).
+        let parent = exists ? directory : URL(fileURLWithPath: directory).standardizedFileURL.deletingLastPathComponent().path
+        do {
+            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreate(directory, "cannot make \(parent): \(error.localizedDescription)")
+        }
+        removeStaleBuilds(in: parent)
+        let staging = (parent as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())")
+        guard mkdir(staging, 0o700) == 0 else {
+            throw StoreError.cannotCreate(directory, "cannot write in \(parent): \(String(cString: strerror(errno)))")
+        }
+        do {
+            try access.apply(to: staging, isDirectory: true)
+            let path = (staging as NSString).appendingPathComponent(fileName)
+            let pool = try openPool(path)
+            try migrator.migrate(pool)
+            try pool.write { db in try Self.write(settings, db) }
+            try pool.close()
+            try access.apply(to: path, isDirectory: false)
+            let store = try SQLiteProjectStore(directory: staging)
+            try build(store)
+            try store.pool.close()
+            if exists {
+                // Journal files first, if any: the project exists once project.sqlite is in place.
+                for suffix in ["-wal", "-shm", ""] where fm.fileExists(atPath: path + suffix) {
+                    let target = (directory as NSString).appendingPathComponent(fileName + suffix)
+                    guard suffix.isEmpty || !fm.fileExists(atPath: target), rename(path + suffix, target) == 0 else {
+                        throw StoreError.cannotCreate(directory, "cannot move the new database into place: \(String(cString: strerror(errno)))")
+                    }
+                }
+                rmdir(staging)
+            } else {
+                guard rename(staging, directory) == 0 else {
+                    if errno == ENOTEMPTY || errno == EEXIST { throw StoreError.alreadyAProject(directory) }
+                    throw StoreError.cannotCreate(directory, "cannot move the new project into place: \(String(cString: strerror(errno)))")
+                }
+            }
+            syncDirectory(parent)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
         return try SQLiteProjectStore(directory: directory)
+    }
+
+    static let stagingPrefix = ".termlabel-init."
+
+    /// Removes the temporary directories of `create` calls whose process is gone.
+    static func removeStaleBuilds(in parent: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            guard let pid = Int32(name.dropFirst(stagingPrefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Makes a rename in `directory` durable.
+    static func syncDirectory(_ directory: String) {
+        let fd = open(directory, O_RDONLY)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 
     static func openPool(_ path: String) throws -> DatabasePool {

@@ -13,7 +13,12 @@ struct InitCommand: ParsableCommand {
             --text-column; other columns become metadata), an Ango export (answers become pre-labels, \
             stage history is kept) or an Ango import file (pre-labels; "lock": true answers are read-only).
 
-            Nothing is written unless both files are valid.
+            Nothing is written unless both files are valid, and the project appears whole or not at \
+            all: it is built beside its place and moved in when complete.
+
+            The project is private to you (directory 700, files 600): it holds every answer and \
+            draft. For a team on one machine, --group NAME makes it shared with that group \
+            (directory 2770, setgid, so files SQLite makes later take the group; files 660).
             """)
 
     @Argument(help: "The project directory to make.", completion: .directory)
@@ -40,6 +45,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The project's name (default: the directory's name).", valueName: "name"))
     var name: String?
 
+    @Option(help: ArgumentHelp("Share the project with this group (default: private to you).", valueName: "group"))
+    var group: String?
+
     func run() throws {
         try Console.run {
             let idleMilliseconds = try OptionRange.idleTimeoutMilliseconds(idleTimeout)
@@ -52,10 +60,21 @@ struct InitCommand: ParsableCommand {
                 name: name ?? URL(fileURLWithPath: directory).lastPathComponent,
                 ontologyJSON: String(decoding: bytes, as: UTF8.self), hasReview: review,
                 idleTimeoutMilliseconds: idleMilliseconds, createdAt: .now())
-            let store = try SQLiteProjectStore.create(directory: directory, settings: settings)
+            var added: AddResult?
+            var matched = 0
+            let access: ProjectAccess = group.map { .group($0) } ?? .owner
+            _ = try SQLiteProjectStore.create(directory: directory, settings: settings, access: access) { store in
+                guard let file else { return }
+                added = try store.add(file.tasks, at: .now())
+                if !file.preLabels.isEmpty { matched = try store.attach(file.preLabels) }
+            }
             let questions = schema.ontology.allQuestions.count
-            Console.out("Made project \(settings.name) in \(directory): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds)).")
-            if let file { try ProjectFiles.add(file, to: store) }
+            let shared = group.map { ", shared with the group \($0)" } ?? ", private to you"
+            Console.out("Made project \(settings.name) in \(directory): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds))\(shared).")
+            if let file, let added {
+                ProjectFiles.report(added)
+                ProjectFiles.report(attached: matched, of: file)
+            }
             Console.out("Next: termlabel label \(directory)")
         }
     }
@@ -97,7 +116,11 @@ enum ProjectFiles {
     }
 
     static func add(_ file: AssetFile, to store: some ProjectStore) throws {
-        let result = try store.add(file.tasks, at: .now())
+        report(try store.add(file.tasks, at: .now()))
+        try attach(file, to: store)
+    }
+
+    static func report(_ result: AddResult) {
         var line = "Added \(result.added) task\(result.added == 1 ? "" : "s")"
         if !result.skipped.isEmpty {
             line += "; skipped \(result.skipped.count) record\(result.skipped.count == 1 ? "" : "s"):"
@@ -109,8 +132,14 @@ enum ProjectFiles {
         } else {
             Console.out(line + ".")
         }
+    }
+
+    static func attach(_ file: AssetFile, to store: some ProjectStore) throws {
+        if !file.preLabels.isEmpty { report(attached: try store.attach(file.preLabels), of: file) }
+    }
+
+    static func report(attached matched: Int, of file: AssetFile) {
         if !file.preLabels.isEmpty {
-            let matched = try store.attach(file.preLabels)
             Console.out("Attached pre-labels to \(matched) of \(file.preLabels.count) tasks named in the file.")
             if matched < file.preLabels.count {
                 Console.error("warning: \(file.preLabels.count - matched) pre-label records name no unstarted task of this project")

@@ -74,8 +74,9 @@ enum Demo {
             name: "demo", ontologyJSON: String(decoding: ontologyData, as: UTF8.self), hasReview: false,
             idleTimeoutMilliseconds: 300_000, createdAt: .now())
         _ = schema
-        let store = try SQLiteProjectStore.create(directory: dir, settings: settings)
-        _ = try store.add(assets.tasks, at: .now())
+        _ = try SQLiteProjectStore.create(directory: dir, settings: settings) { store in
+            _ = try store.add(assets.tasks, at: .now())
+        }
         return dir
     }
 }
