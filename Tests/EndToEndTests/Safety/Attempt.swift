@@ -9,7 +9,7 @@ extension Termlabel {
 
     /// Runs a command through `sh` with `setup` first (a `ulimit`, a `trap`).
     static func attempt(_ arguments: [String], in directory: String, after setup: String) throws -> SpawnResult {
-        try Spawn.run(["/bin/sh", "-c", setup + "; exec \"$@\"", "sh", try binary()] + arguments, in: directory)
+        try Spawn.run(["/bin/sh", "-c", setup + "\nexec \"$@\"", "sh", try binary()] + arguments, in: directory)
     }
 
     /// The names in a directory, hidden ones included, sorted.
