@@ -157,6 +157,10 @@ public struct JSONParser {
         }
 
         mutating func document() throws(JSONSyntaxError) -> JSONValue {
+            // Editors on Windows save "Unicode" as UTF-16 (or UTF-32), which JSON files may not be.
+            if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+                throw error("the file is UTF-16 or UTF-32 (it starts with such a byte order mark); save it as UTF-8", at: 0)
+            }
             skipWhitespace()
             if index >= bytes.count { throw error("the file is empty; expected a JSON value") }
             let value = try parseValue()
