@@ -108,3 +108,17 @@ struct StatsTests {
         #expect(counts == [2, 0, 0, 0, 2])
     }
 }
+
+@Suite("Labeler statistics: the table")
+struct StatsTableTests {
+    @Test("the table has a Fixed column beside Accepted and Rejected")
+    func fixedColumn() throws {
+        let fixture = try StatsTests().project()
+        let stats = LabelerStats.compute(try fixture.store.activity(since: nil))
+        #expect(StatsTable.text(stats, settings: try fixture.store.settings()) == """
+            annotator        labeled  skipped  reviewed  accepted  fixed  rejected  median  mean  idle  per hour
+            ann@example.com        3        1         0       33%    33%       33%    2.0s  3.0s   59%    1200.0
+            rob                    0        0         3         –      –         –    2.0s  1.7s   29%    2160.0
+            """)
+    }
+}
