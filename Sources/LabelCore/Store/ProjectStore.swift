@@ -44,10 +44,6 @@ public protocol ProjectStore: Sendable {
     func unskip(taskId: Int64, user: String, at time: Timestamp) throws
 
     func requeue(_ request: RequeueRequest) throws -> Int
-    /// What a requeue would discard, without doing it.
-    func requeueImpact(_ request: RequeueRequest) throws -> RequeueImpact
-    /// Destructive changes, oldest first: who made them and what they removed.
-    func auditLog() throws -> [AuditEntry]
 
     /// Calls `body` with each task of `stage` in queue order, reading in batches: memory does
     /// not grow with the project.

@@ -46,6 +46,7 @@ extension SQLiteProjectStore {
         }
     }
 
+    /// What a requeue would discard, without doing it.
     public func requeueImpact(_ r: RequeueRequest) throws -> RequeueImpact {
         try pool.read { db in
             let ids = try Self.requeueSelection(db, r.selection)
@@ -102,6 +103,7 @@ extension SQLiteProjectStore {
                        arguments: [r.at.millisecondsSince1970, r.user, task.externalId, JSONValue.object(detail).description])
     }
 
+    /// Destructive changes, oldest first: who made them and what they removed.
     public func auditLog() throws -> [AuditEntry] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT at, user, action, externalId, detail FROM audit ORDER BY id").map { row in
