@@ -43,7 +43,9 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             throw StoreError.cannotCreate(directory, "cannot make \(parent): \(error.localizedDescription)")
         }
         removeStaleBuilds(in: parent)
-        let staging = (parent as NSString).appendingPathComponent("\(stagingPrefix)\(getpid())")
+        // The process id (for cleaning up after a killed process) and a random part (one process
+        // may make several projects at once).
+        let staging = (parent as NSString).appendingPathComponent("\(stagingPrefix)\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
         guard mkdir(staging, 0o700) == 0 else {
             throw StoreError.cannotCreate(directory, "cannot write in \(parent): \(String(cString: strerror(errno)))")
         }
@@ -87,7 +89,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     static func removeStaleBuilds(in parent: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for name in names where name.hasPrefix(stagingPrefix) {
-            guard let pid = Int32(name.dropFirst(stagingPrefix.count)), pid != getpid() else { continue }
+            guard let pid = name.dropFirst(stagingPrefix.count).split(separator: ".").first.flatMap({ Int32($0) }), pid != getpid() else { continue }
             if kill(pid, 0) == -1 && errno == ESRCH {
                 try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
             }

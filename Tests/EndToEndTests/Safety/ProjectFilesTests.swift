@@ -100,8 +100,8 @@ struct ProjectFilesTests {
         // What a kill during the build leaves, for certain: the build directory of a process that is gone.
         let gone = try Spawn.run(["/bin/sh", "-c", "echo $$"], in: scratch.path)
         let pid = try #require(Int32(gone.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
-        try FileManager.default.createDirectory(atPath: scratch.path + "/.termlabel-init.\(pid)", withIntermediateDirectories: false)
-        try Data().write(to: URL(fileURLWithPath: scratch.path + "/.termlabel-init.\(pid)/project.sqlite"))
+        try FileManager.default.createDirectory(atPath: scratch.path + "/.termlabel-init.\(pid).7", withIntermediateDirectories: false)
+        try Data().write(to: URL(fileURLWithPath: scratch.path + "/.termlabel-init.\(pid).7/project.sqlite"))
         let next = try Termlabel.run(["init", "after", "--ontology", ontology], in: scratch.path)
         #expect(next.status == 0)
         #expect(Termlabel.listing(scratch.path).filter { $0.hasPrefix(".termlabel-init.") } == [], "stale build directories were kept")
