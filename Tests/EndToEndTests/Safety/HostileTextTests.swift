@@ -61,7 +61,7 @@ struct HostileTextTests {
         }.joined(separator: "\n") + "\n"
     }
 
-    @Test("validate, init, add, export, stats, config and requeue show hostile fields visibly")
+    @Test("validate, init, add, export, stats, who, config and requeue show hostile fields visibly")
     func everyCommand() throws {
         let scratch = try TemporaryDirectory()
         let ontologyFile = scratch.path + "/ontology-\(Self.hostile).json"
@@ -88,6 +88,11 @@ struct HostileTextTests {
             taskId: task.id, stage: .label, user: Self.hostile,
             classifications: [["schemaId": "q1", "title": .string(Self.hostile), "tool": "radio", "answer": .string(Self.hostile)]],
             time: TimeSpent(active: 1_000, idle: 0), at: .now()))
+
+        // A task held by the hostile user: `who` names the holder.
+        _ = try #require(try store.claimNext(stage: .label, user: Self.hostile))
+        let held = try Self.run(["who", dir], in: scratch)
+        #expect(held.stdout.contains("␛]0;pwned␇"), "\(held.stdout)")
 
         let table = try Self.run(["stats", dir], in: scratch)
         #expect(table.stdout.contains("␛]0;pwned␇"), "\(table.stdout)")
