@@ -84,7 +84,10 @@ struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add tasks (or pre-labels for tasks already there) from an assets file.",
-        discussion: "Tasks whose externalId is already in the project are skipped, and counted.")
+        discussion: """
+            A record that is not added is named with the reason: its externalId is already in the \
+            project or earlier in the file, or its taskId (from an Ango export) is another task's.
+            """)
 
     @OptionGroup var project: ProjectOption
 
