@@ -122,6 +122,15 @@ struct ProjectFilesTests {
         #expect(failed.stderr.contains("writing the export failed"), "\(failed.stderr)")
         #expect(Termlabel.listing(out) == [])
 
+        // Interrupted (SIGTERM, SIGINT, a hang-up) half way: the partial file goes with it.
+        for signal in ["TERM", "INT", "HUP"] {
+            let stopped = try Termlabel.attempt(["export", dir, "--stage", "Label", "-o", out + "/e.json"], in: scratch.path,
+                                                after: "(sleep 0.15; kill -\(signal) $$) &")
+            let listing = Termlabel.listing(out)
+            #expect(listing == [] || listing == ["e.json"] && stopped.status == 0, "SIGTERM left \(listing), status \(stopped.status)")
+            try? FileManager.default.removeItem(atPath: out + "/e.json")
+        }
+
         // A process that has ended, so its pid names no running process.
         let gone = try Spawn.run(["/bin/sh", "-c", "echo $$"], in: scratch.path)
         let pid = try #require(Int32(gone.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
