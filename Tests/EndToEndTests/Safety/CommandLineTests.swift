@@ -122,6 +122,31 @@ extension EndToEnd {
             #expect(result.stdout == "Requeued 1 task to Label.\n")
         }
 
+        @Test("on a terminal, requeue asks before removing submitted work: n keeps it, y goes on")
+        func asksOnATerminal() throws {
+            let scratch = try TemporaryDirectory()
+            let dir = try labeledProject(scratch)
+            let command = [try Termlabel.binary(), "requeue", dir, "--external-id", "a", "--remove-answers", "--user", "max"]
+            let tmux = try TmuxSession(width: 100, height: 12, command: command, in: scratch.path)
+            defer { tmux.kill() }
+            try tmux.waitFor(text: "Requeue anyway? [y/N]")
+            try tmux.sendKeys("n", "Enter")
+            #expect(try tmux.waitForExit() == 1)
+            #expect(try SQLiteProjectStore(directory: dir).auditLog() == [])
+
+            try tmux.respawn(command: command)
+            let screen = try tmux.waitFor(text: "Requeue anyway? [y/N]")
+            #expect(Array(screen.prefix(4)) == [
+                "this requeue would remove:",
+                "    the submitted answers of 1 task (a)",
+                "    work by lena",
+                "Requeue anyway? [y/N]",
+            ])
+            try tmux.sendKeys("y", "Enter")
+            #expect(try tmux.waitForExit() == 0)
+            #expect(try SQLiteProjectStore(directory: dir).auditLog().map { "\($0.user) \($0.action) \($0.externalId)" } == ["max requeue a"])
+        }
+
         @Test("requeue --force records who ran it and everything it removed")
         func recordsWhoAndWhat() throws {
             let scratch = try TemporaryDirectory()
