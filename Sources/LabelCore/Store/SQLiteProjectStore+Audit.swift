@@ -103,6 +103,20 @@ extension SQLiteProjectStore {
                        arguments: [r.at.millisecondsSince1970, r.user, task.externalId, JSONValue.object(detail).description])
     }
 
+    /// Before `add` replaces a task's pre-labels with a file's, writes down the ones it replaces.
+    static func recordReplacedPreLabels(_ db: Database, _ p: PreLabels, by user: String) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT taskId, annotations FROM task WHERE externalId = ? AND status = 'new'",
+                                         arguments: [p.externalId]) else { return }
+        let old = decodeAnnotations(row["annotations"])
+        guard old != .empty, old != p.annotations else { return }
+        let removed: JSONValue = ["answers": .object([
+            "tools": .array(old.tools), "classifications": .array(old.classifications), "relations": .array(old.relations),
+        ])]
+        let detail: JSONValue = ["taskId": .string(row["taskId"]), "removed": removed]
+        try db.execute(sql: "INSERT INTO audit(at, user, action, externalId, detail) VALUES (?, ?, 'replace pre-labels', ?, ?)",
+                       arguments: [Timestamp.now().millisecondsSince1970, user, p.externalId, detail.description])
+    }
+
     /// Destructive changes, oldest first: who made them and what they removed.
     public func auditLog() throws -> [AuditEntry] {
         try pool.read { db in

@@ -340,10 +340,14 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                                : .taskIdInProject(taskId: taskId, externalId: holder))
     }
 
-    public func attach(_ preLabels: [PreLabels]) throws -> Int {
+    public func attach(_ preLabels: [PreLabels]) throws -> Int { try attach(preLabels, by: "unknown") }
+
+    /// Attaches pre-labels to unstarted tasks; pre-labels they replace are recorded, with `user`.
+    public func attach(_ preLabels: [PreLabels], by user: String) throws -> Int {
         try pool.write { db in
             var matched = 0
             for p in preLabels {
+                try Self.recordReplacedPreLabels(db, p, by: user)
                 try db.execute(
                     sql: "UPDATE task SET annotations = ? WHERE externalId = ? AND status = 'new'",
                     arguments: [Self.encode(p.annotations), p.externalId])

@@ -86,7 +86,8 @@ struct AddCommand: ParsableCommand {
         abstract: "Add tasks (or pre-labels for tasks already there) from an assets file.",
         discussion: """
             A record that is not added is named with the reason: its externalId is already in the \
-            project or earlier in the file, or its taskId (from an Ango export) is another task's.
+            project or earlier in the file, or its taskId (from an Ango export) is another task's. \
+            Pre-labels that replace a task's earlier ones are recorded in the project, with who added them.
             """)
 
     @OptionGroup var project: ProjectOption
@@ -100,12 +101,14 @@ struct AddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
     var idColumn: String?
 
+    @OptionGroup var user: UserOption
+
     func run() throws {
         try Console.run {
             let store = try project.open()
             let file = try AssetReader.read(path: assets, textColumn: textColumn, idColumn: idColumn)
             Console.report(file.warnings)
-            try ProjectFiles.add(file, to: store)
+            try ProjectFiles.add(file, to: store, by: user.resolved)
         }
     }
 }
@@ -118,9 +121,9 @@ enum ProjectFiles {
         return Array(data)
     }
 
-    static func add(_ file: AssetFile, to store: some ProjectStore) throws {
+    static func add(_ file: AssetFile, to store: SQLiteProjectStore, by user: String) throws {
         report(try store.add(file.tasks, at: .now()))
-        try attach(file, to: store)
+        if !file.preLabels.isEmpty { report(attached: try store.attach(file.preLabels, by: user), of: file) }
     }
 
     static func report(_ result: AddResult) {
@@ -135,10 +138,6 @@ enum ProjectFiles {
         } else {
             Console.out(line + ".")
         }
-    }
-
-    static func attach(_ file: AssetFile, to store: some ProjectStore) throws {
-        if !file.preLabels.isEmpty { report(attached: try store.attach(file.preLabels), of: file) }
     }
 
     static func report(attached matched: Int, of file: AssetFile) {

@@ -167,4 +167,25 @@ extension EndToEnd {
             #expect(try ProjectDatabase.query(dir, "SELECT user FROM event WHERE kind = 'requeue'") == "max")
         }
     }
+
+    @Suite("add: pre-labels it replaces are recorded")
+    struct ReplacedPreLabelsTests {
+        @Test("an Ango import file that replaces a task's pre-labels records the old ones and who added the new")
+        func replacedPreLabelsAreRecorded() throws {
+            let scratch = try TemporaryDirectory()
+            func answer(_ value: String) -> JSONValue {
+                ["schemaId": "q-sentiment", "title": "Sentiment", "tool": "radio", "answer": .string(value)]
+            }
+            let dir = try Termlabel.makeProject(in: scratch, ontology: try Termlabel.writeOntology(in: scratch), records: [
+                ["externalId": "a", "data": "x", "classifications": [answer("Positive")]],
+            ])
+            let imports = scratch.path + "/import.json"
+            try JSONWriter().string([["externalId": "a", "classifications": [answer("Neutral")]]]).write(toFile: imports, atomically: true, encoding: .utf8)
+            let added = try Termlabel.run(["add", dir, "--assets", imports, "--user", "max"], in: scratch.path)
+            #expect(added.stdout == "Added 0 tasks.\nAttached pre-labels to 1 of 1 tasks named in the file.\n")
+            let log = try SQLiteProjectStore(directory: dir).auditLog()
+            #expect(log.map { "\($0.user) \($0.action) \($0.externalId)" } == ["max replace pre-labels a"])
+            #expect(log.first?.detail["removed"]?["answers"]?["classifications"]?.arrayValue?.first?["answer"] == "Positive")
+        }
+    }
 }
