@@ -10,8 +10,15 @@ struct InitCommand: ParsableCommand {
             The ontology is Ango's category schema as Ango Hub downloads it ({"tools", "classifications", \
             "relations"}), or a get-project response that holds one. Assets come from JSON Lines or a JSON \
             array of {"externalId", "data", "metadata"} records, CSV (name the text column with \
-            --text-column; other columns become metadata), an Ango export (answers become pre-labels, \
-            stage history is kept) or an Ango import file (pre-labels; "lock": true answers are read-only).
+            --text-column; other columns become metadata), an Ango export (each task keeps the stage it \
+            was exported from and its history), a legacy Ango export, an Ango API task response, an Ango \
+            import file (pre-labels; "lock": true answers are read-only), or the text classification \
+            exports of Label Studio, Prodigy and doccano. The format is recognised by the file's shape; \
+            --format names it instead.
+
+            Other tools' labels become pre-labels: matched to the options of the ontology's questions, or, \
+            without --ontology, to a radio or checkbox question built from the labels seen, which is \
+            printed so it can be saved and edited.
 
             Nothing is written unless both files are valid.
             """)
@@ -19,17 +26,15 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The project directory to make.", completion: .directory)
     var directory: String
 
-    @Option(help: ArgumentHelp("The ontology: Ango category schema JSON.", valueName: "file"), completion: .file())
-    var ontology: String
+    @Option(help: ArgumentHelp(
+        "The ontology: Ango category schema JSON. May be left out when the assets carry labels to build one from.",
+        valueName: "file"), completion: .file())
+    var ontology: String?
 
     @Option(help: ArgumentHelp("The assets to label (.jsonl, .json or .csv).", valueName: "file"), completion: .file())
     var assets: String?
 
-    @Option(help: ArgumentHelp("For CSV: the column holding the text to label.", valueName: "name"))
-    var textColumn: String?
-
-    @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
-    var idColumn: String?
+    @OptionGroup var reading: AssetReadingOptions
 
     @Flag(help: "Add a Review stage: labeled tasks go to a reviewer before Complete.")
     var review = false
@@ -43,19 +48,37 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             guard idleTimeout > 0 else { throw Diagnostic(.error, "--idle-timeout must be more than 0 seconds") }
-            let bytes = try ProjectFiles.read(ontology)
-            let schema = try OntologyReader.read(bytes, file: ontology)
-            Console.report(schema.warnings)
-            let file = try assets.map { path throws(DiagnosticsError) in try AssetReader.read(path: path, textColumn: textColumn, idColumn: idColumn) }
+            var ontologyText: String?
+            var given: Ontology?
+            if let ontology {
+                let bytes = try ProjectFiles.read(ontology)
+                let schema = try OntologyReader.read(bytes, file: ontology)
+                Console.report(schema.warnings)
+                ontologyText = String(decoding: bytes, as: UTF8.self)
+                given = schema.ontology
+            }
+            let file = try assets.map { path throws(DiagnosticsError) in try FormatRegistry.read(path: path, options: reading.options(ontology: given)) }
             if let file { Console.report(file.warnings) }
+            if ontologyText == nil, let built = file?.builtOntology { ontologyText = JSONWriter(pretty: true).string(built) + "\n" }
+            guard let ontologyText else {
+                throw Diagnostic(.error, "init needs --ontology FILE", hint: assets == nil
+                    ? "the ontology is Ango's category schema JSON"
+                    : "the assets carry no labels to build one from; give the ontology with --ontology FILE")
+            }
             let settings = ProjectSettings(
                 name: name ?? URL(fileURLWithPath: directory).lastPathComponent,
-                ontologyJSON: String(decoding: bytes, as: UTF8.self), hasReview: review,
+                ontologyJSON: ontologyText, hasReview: review,
                 idleTimeoutMilliseconds: Int64((idleTimeout * 1000).rounded()), createdAt: .now())
+            let questions = try settings.ontology().allQuestions.count
             let store = try SQLiteProjectStore.create(directory: directory, settings: settings)
-            let questions = schema.ontology.allQuestions.count
             Console.out("Made project \(settings.name) in \(directory): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds)).")
-            if let file { try ProjectFiles.add(file, to: store) }
+            if let file {
+                if ontology == nil, file.builtOntology != nil {
+                    Console.out("No --ontology given: the project asks questions built from the labels seen. Saved as a file, this ontology can be edited and given with --ontology:")
+                    Console.out(ontologyText)
+                }
+                try ProjectFiles.add(file, to: store, toStage: reading.toStage)
+            }
             Console.out("Next: termlabel label \(directory)")
         }
     }
@@ -72,18 +95,15 @@ struct AddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The assets to add (.jsonl, .json or .csv).", valueName: "file"), completion: .file())
     var assets: String
 
-    @Option(help: ArgumentHelp("For CSV: the column holding the text to label.", valueName: "name"))
-    var textColumn: String?
-
-    @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
-    var idColumn: String?
+    @OptionGroup var reading: AssetReadingOptions
 
     func run() throws {
         try Console.run {
             let store = try project.open()
-            let file = try AssetReader.read(path: assets, textColumn: textColumn, idColumn: idColumn)
+            let ontology = try store.settings().ontology()
+            let file = try FormatRegistry.read(path: assets, options: reading.options(ontology: ontology))
             Console.report(file.warnings)
-            try ProjectFiles.add(file, to: store)
+            try ProjectFiles.add(file, to: store, toStage: reading.toStage)
         }
     }
 }
@@ -96,13 +116,24 @@ enum ProjectFiles {
         return Array(data)
     }
 
-    static func add(_ file: AssetFile, to store: some ProjectStore) throws {
-        let result = try store.add(file.tasks, at: .now())
+    static func add(_ file: AssetFile, to store: some ProjectStore, toStage: Stage? = nil) throws {
+        for note in file.notes { Console.out(note) }
+        var tasks = file.tasks
+        let moved = StagePlacement.place(&tasks, workflow: try store.settings().workflow, toStage: toStage)
+        if moved > 0 {
+            Console.error("warning: \(moved) task\(moved == 1 ? " was" : "s were") exported from a Review stage; this project has none, so \(moved == 1 ? "it goes" : "they go") to Label")
+        }
+        let result = try store.add(tasks, at: .now())
         var line = "Added \(result.added) task\(result.added == 1 ? "" : "s")"
         if result.skippedExisting > 0 {
             line += "; skipped \(result.skippedExisting) whose externalId is already in the project (or repeated in the file)"
         }
         Console.out(line + ".")
+        let stages = Dictionary(grouping: tasks, by: \.stage).filter { $0.key != .label }
+        if !stages.isEmpty {
+            let list = stages.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value.count) in \($0.key.name)" }.joined(separator: ", ")
+            Console.out("Imported tasks kept the stage they were exported from: \(list); --to-stage Label sends them back for labeling.")
+        }
         if !file.preLabels.isEmpty {
             let matched = try store.attach(file.preLabels)
             Console.out("Attached pre-labels to \(matched) of \(file.preLabels.count) tasks named in the file.")
@@ -116,5 +147,30 @@ enum ProjectFiles {
 enum TimeText {
     static func seconds(_ ms: Int64) -> String {
         ms % 1000 == 0 ? "\(ms / 1000) s" : String(format: "%.1f s", Double(ms) / 1000)
+    }
+}
+
+/// How an assets file is read: its format (else detected), the text and id columns, and the
+/// stage its tasks go to.
+struct AssetReadingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Read the assets as this format instead of recognising it: \(FormatRegistry.names.joined(separator: ", ")).",
+        valueName: "name"))
+    var format: String?
+
+    @Option(help: ArgumentHelp(
+        "The column (CSV) or the field of \"data\" (Label Studio) holding the text to label.", valueName: "name"))
+    var textColumn: String?
+
+    @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
+    var idColumn: String?
+
+    @Option(help: ArgumentHelp(
+        "Put every imported task in this stage (Label sends an Ango export's tasks back for labeling); by default each keeps the stage it was exported from.",
+        valueName: "stage"))
+    var toStage: Stage?
+
+    func options(ontology: Ontology?) -> ReadOptions {
+        ReadOptions(format: format, textColumn: textColumn, idColumn: idColumn, ontology: ontology)
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Where an export goes: a file written under a temporary name and renamed into place only when
+/// complete (a reader never sees half an export), or standard output. Every export format
+/// streams its tasks through here, so memory does not grow with the project.
+public enum ExportFile {
+    /// Runs `body` with the output; returns what it returns (the count of tasks written).
+    public static func write(to path: String?, _ body: (inout FileOutput) throws -> Int) throws -> Int {
+        guard let path else {
+            var out = FileOutput(handle: FileHandle.standardOutput)
+            let n = try body(&out)
+            try out.flush()
+            return n
+        }
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let temporary = (directory as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw Diagnostic(.error, "cannot write in \(directory)", file: path, hint: "check that the directory exists and is writable")
+        }
+        do {
+            var out = FileOutput(handle: handle)
+            let n = try body(&out)
+            try out.flush()
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary, path) == 0 else {
+                throw Diagnostic(.error, "cannot move the export into place: \(String(cString: strerror(errno)))", file: path)
+            }
+            return n
+        } catch {
+            try? handle.close()
+            unlink(temporary)
+            throw error
+        }
+    }
+}
+
+/// A text output that can fail (a full disk): errors surface at `check()` and `flush()`.
+public protocol ThrowingTextOutput: TextOutputStream {
+    mutating func check() throws
+}
+
+/// Buffers text and writes it to a file in 64 KiB pieces.
+public struct FileOutput: ThrowingTextOutput {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var failure: Error?
+
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(1 << 17)
+    }
+
+    public mutating func write(_ string: String) {
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= 1 << 16 { try? flush() }
+    }
+
+    mutating func flush() throws {
+        if let failure { throw failure }
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            failure = Diagnostic(.error, "writing the export failed: \(error.localizedDescription)", hint: "is the disk full?")
+            throw failure!
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public mutating func check() throws {
+        if let failure { throw failure }
+    }
+}
