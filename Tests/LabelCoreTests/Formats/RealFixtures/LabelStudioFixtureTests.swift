@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LabelCore
@@ -61,6 +62,39 @@ struct LabelStudioFixtureTests {
         #expect(file.tasks.map(\.annotations.classifications) == [[answer("q-sent", "radio", "Sentiment", "POSITIVE")]])
         #expect(file.builtOntology == nil)
         #expect(file.warnings == [])
+    }
+}
+
+@Suite("Real files: Label Studio round trip", .enabled(if: RealFixtures.available))
+struct LabelStudioRoundTripTests {
+    @Test("a Label Studio export, labeled in termlabel with its pre-label kept, exports as Ango's asset with the answer and history")
+    func labelStudioToAngo() throws {
+        let file = try RealFixtures.read("label-studio", "label-studio-converter_csv_test_history.json")
+        let built = try #require(file.builtOntology)
+        try withTemporaryDirectory { dir in
+            let store = try makeProject(in: dir, ontology: JSONWriter(pretty: true).string(built))
+            _ = try store.add(file.tasks, at: addedAt)
+            let task = try #require(try store.claimNext(stage: .label, user: "ann"))
+            let form = FormState(
+                ontology: try store.settings().ontology(), context: FormContext(taskId: task.taskId, user: "ann", stageId: "Label"),
+                classifications: task.annotations.classifications)
+            _ = try store.submit(Submission(
+                taskId: task.id, stage: .label, user: "ann", classifications: form.classifications(),
+                time: TimeSpent(active: 1849, idle: 0), at: at("2024-05-15T12:09:17.000Z")))
+            let path = (dir as NSString).appendingPathComponent("export.json")
+            #expect(try ExportFormat.ango.export(store, options: ExportOptions(), to: path) == 1)
+            let asset = try #require(try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path)))).arrayValue?.first)
+            #expect(asset["asset"] == "Calif. wildfires signal the arrival of a planetary fire age https://t.co/Vvo9noqQfA")
+            #expect(asset["externalId"] == "6141")
+            let classification = try #require(asset["task"]?["classifications"]?.arrayValue?.first)
+            #expect(classification["schemaId"] == "sentiment")
+            #expect(classification["tool"] == "radio")
+            #expect(classification["answer"] == "Positive")
+            #expect(asset["task"]?["stage"] == "Complete")
+            #expect(asset["task"]?["totalDuration"] == 1849)
+            #expect(asset["task"]?["stageHistory"]?.arrayValue?.map { $0["stage"] } == ["Start", "Label"])
+            #expect(asset["task"]?["stageHistory"]?.arrayValue?.last?["completedBy"] == "ann")
+        }
     }
 }
 
