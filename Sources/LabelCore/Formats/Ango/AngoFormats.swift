@@ -43,7 +43,7 @@ public struct AngoExportFormat: AssetFormat {
     }
 
     public func read(_ source: AssetSource) throws(DiagnosticsError) -> AssetFile {
-        if source.records().records.contains(where: { $0.value["tasks"]?.arrayValue != nil }) {
+        if source.sample.contains(where: { $0["tasks"]?.arrayValue != nil && $0["task"] == nil }) {
             return try AngoLegacyExport.read(source, format: name)
         }
         var file = try AssetReader.read(source.bytes, file: source.file, textColumn: nil, idColumn: nil)
