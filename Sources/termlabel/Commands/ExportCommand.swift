@@ -45,6 +45,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
+            if format != .ango, ndjson || noHistory {
+                throw Diagnostic(.error, "\(ndjson ? "--ndjson" : "--no-history") is for the Ango export; --format \(format.rawValue) has no such choice")
+            }
             let store = try project.open()
             let options = ExportOptions(stage: stage, ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
             let count = try format.export(store, options: options, to: output)

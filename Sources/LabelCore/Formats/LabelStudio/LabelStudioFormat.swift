@@ -25,8 +25,11 @@ public struct LabelStudioFormat: AssetFormat {
                 return .certain("a completion with \"result\" and \"task\"")
             }
         }
+        // Label Studio's import shape, tasks without annotations. termlabel's own records may hold
+        // an object as data too (`{"url": …}`): only a text field makes it Label Studio's.
         if !source.sample.isEmpty, source.sample.allSatisfy({ $0["data"]?.objectValue != nil && $0["externalId"] == nil }) {
-            return .possible("tasks whose \"data\" is an object")
+            if source.sample.contains(where: { $0["data"]?["text"]?.stringValue != nil }) { return .likely("tasks whose \"data\" has \"text\"") }
+            return Detection(25, "tasks whose \"data\" is an object")
         }
         return nil
     }

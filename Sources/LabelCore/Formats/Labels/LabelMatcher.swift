@@ -26,6 +26,14 @@ public struct LabelMatcher {
     public static let unnamedQuestion = "Label"
 
     public static func resolve(_ labels: [[ForeignLabel]], ontology given: Ontology?) -> Result {
+        // An empty label names no option (and would make a question no ontology accepts).
+        let labels = labels.map { task in
+            task.compactMap { label -> ForeignLabel? in
+                guard case .choices(let name, let values) = label else { return label }
+                let kept = values.filter { !$0.isEmpty }
+                return kept.isEmpty ? nil : .choices(question: name, values: kept)
+            }
+        }
         var built: JSONValue?
         var ontology = given
         if given == nil, labels.contains(where: { !$0.isEmpty }) {
