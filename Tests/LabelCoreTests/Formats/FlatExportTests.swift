@@ -98,3 +98,36 @@ struct FlatExportTests {
 private func taskId(_ dir: String) throws -> String {
     try #require(try SQLiteProjectStore(directory: dir + "/project").task(externalId: "r-1")).taskId
 }
+
+@Suite("Export: to a pipe or a device")
+struct ExportTargetTests {
+    @Test("an export to a FIFO is written into it, and the FIFO stays a FIFO (no file renamed over it)")
+    func fifoStaysFifo() throws {
+        try withTemporaryDirectory { dir in
+            let store = try makeProject(in: dir)
+            _ = try store.add(tasks("a", "b"), at: addedAt)
+            let fifo = (dir as NSString).appendingPathComponent("pipe")
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let received = Received()
+            let reader = Thread {
+                let data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
+                received.set(String(decoding: data, as: UTF8.self))
+            }
+            reader.start()
+            #expect(try ExportFormat.jsonl.export(store, options: ExportOptions(stage: .label), to: fifo) == 2)
+            // Bounded: with the FIFO replaced by a file, the reader would wait for a writer forever.
+            for _ in 0..<5000 where received.get() == nil { usleep(1000) }
+            var info = stat()
+            #expect(stat(fifo, &info) == 0)
+            #expect(info.st_mode & S_IFMT == S_IFIFO)
+            #expect(received.get()?.split(separator: "\n").count == 2)
+        }
+    }
+}
+
+private final class Received: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text: String?
+    func set(_ value: String) { lock.withLock { text = value } }
+    func get() -> String? { lock.withLock { text } }
+}

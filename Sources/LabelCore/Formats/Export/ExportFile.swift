@@ -6,11 +6,16 @@ import Foundation
 public enum ExportFile {
     /// Runs `body` with the output; returns what it returns (the count of tasks written).
     public static func write(to path: String?, _ body: (inout FileOutput) throws -> Int) throws -> Int {
-        guard let path else {
-            var out = FileOutput(handle: FileHandle.standardOutput)
-            let n = try body(&out)
-            try out.flush()
-            return n
+        guard let path else { return try direct(FileHandle.standardOutput, body) }
+        // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written as it is: renaming
+        // a finished file over it would replace the device with a regular file.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw Diagnostic(.error, "cannot write to it", file: path, hint: "check that it can be written")
+            }
+            defer { try? handle.close() }
+            return try direct(handle, body)
         }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
@@ -33,6 +38,15 @@ public enum ExportFile {
             unlink(temporary)
             throw error
         }
+    }
+}
+
+extension ExportFile {
+    static func direct(_ handle: FileHandle, _ body: (inout FileOutput) throws -> Int) throws -> Int {
+        var out = FileOutput(handle: handle)
+        let n = try body(&out)
+        try out.flush()
+        return n
     }
 }
 
