@@ -131,3 +131,17 @@ private final class Received: @unchecked Sendable {
     func set(_ value: String) { lock.withLock { text = value } }
     func get() -> String? { lock.withLock { text } }
 }
+
+@Suite("Export: column names")
+struct FlatColumnTests {
+    @Test("questions titled alike, or like a fixed field, get their schemaId after the title, so no column is lost")
+    func repeatedTitles() throws {
+        let ontology = try Ontologies.read("""
+            {"tools": [], "relations": [], "classifications": [
+              {"tool": "text", "title": "Notes", "schemaId": "n1"},
+              {"tool": "text", "title": "Notes", "schemaId": "n2"},
+              {"tool": "text", "title": "status", "schemaId": "st"}]}
+            """)
+        #expect(FlatTask.columns(ontology).map(\.title) == ["Notes", "Notes (n2)", "status (st)"])
+    }
+}

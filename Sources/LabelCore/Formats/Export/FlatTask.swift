@@ -9,13 +9,19 @@ public struct FlatTask: Equatable, Sendable {
     public static let idle = "idleDuration"
 
     /// The question columns of an ontology: each question's title path and schemaId, depth first.
+    /// A title path that is already a column (two questions titled alike, or one titled `status`)
+    /// gets its schemaId after it, `Notes (q-notes-2)`, so every field has its own column.
     public static func columns(_ ontology: Ontology) -> [(title: String, schemaId: String)] {
         var out: [(String, String)] = []
+        var taken = Set(leading + trailing + [idle, "metadata"])
         func walk(_ questions: [Question], prefix: String) {
             for q in questions {
-                let title = prefix.isEmpty ? q.title : prefix + "/" + q.title
+                let path = prefix.isEmpty ? q.title : prefix + "/" + q.title
+                var title = path
+                if taken.contains(title) { title = "\(path) (\(q.schemaId))" }
+                taken.insert(title)
                 out.append((title, q.schemaId))
-                walk(q.children, prefix: title)
+                walk(q.children, prefix: path)
             }
         }
         walk(ontology.classifications, prefix: "")
