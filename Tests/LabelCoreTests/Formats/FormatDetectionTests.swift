@@ -39,9 +39,19 @@ struct FormatDetectionTests {
 
     @Test("an unknown --format is refused with the names there are")
     func unknownFormat() {
-        #expect(formatError("{}", file: "a.json", format: "coco") == """
-            a.json: error: termlabel knows no format "coco"
+        #expect(formatError("{}", file: "a.json", format: "yolo") == """
+            a.json: error: termlabel knows no format "yolo"
                 the formats are: ango-api, ango-export, ango-import, label-studio, prodigy, doccano, csv, assets
+            """)
+    }
+
+    @Test("a COCO dataset is said to be one, with what to do instead")
+    func coco() {
+        #expect(formatError(#"{"images": [{"id": 1, "file_name": "a.jpg"}], "annotations": [], "categories": []}"#, file: "coco.json") == """
+            coco.json: error: this looks like a COCO dataset (object detection) ("images", "annotations" and "categories"); termlabel reads \
+            an Ango API task response, an Ango export, an Ango import (pre-label) file, a Label Studio export, Prodigy data, a doccano export, \
+            CSV with a text column, JSON records of {"externalId", "data", "metadata"}
+                termlabel asks classification questions, not boxes or masks; to classify the images, list them as {"externalId", "data": "<image URL>"} records
             """)
     }
 

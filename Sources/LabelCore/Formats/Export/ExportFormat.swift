@@ -1,4 +1,5 @@
-/// The formats `export` writes. Each streams task by task through `ExportFile`.
+/// The formats `export` writes. Each streams task by task through `ExportFile`. To add one, add a
+/// case and its writer in `export`; `--format` takes the case's name.
 public enum ExportFormat: String, CaseIterable, Sendable {
     /// Ango's export: a JSON array (or NDJSON) of assets, each with its task.
     case ango
