@@ -60,4 +60,45 @@ struct FormatCommandTests {
     }
 }
 
+@Suite("Commands: init from other tools' files", .serialized)
+struct InitFromOtherToolsTests {
+    static let exportLine = #"{"asset": "hello", "externalId": "a-1", "task": {"taskId": "64e5e5b985eb730015b4ebd9", "stage": "Complete", "stageId": "Complete", "tools": [], "classifications": [], "relations": [], "stageHistory": [{"stage": "Label", "stageId": "Label", "duration": 5, "completedAt": "2024-01-01T00:00:00.000Z", "completedBy": "ann@example.com", "tools": [], "classifications": [], "relations": []}]}}"#
+
+    func inTemporaryDirectory(_ body: (String) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("termlabel-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try body(dir)
+    }
+
+    @Test("init keeps an Ango export's task in Complete; --to-stage Label sends it back for labeling")
+    func toStage() throws {
+        try inTemporaryDirectory { dir in
+            try (Self.exportLine + "\n").write(toFile: dir + "/export.jsonl", atomically: true, encoding: .utf8)
+            try FormatCommandTests.ontology.write(toFile: dir + "/ontology.json", atomically: true, encoding: .utf8)
+            try InitCommand.parse([dir + "/kept", "--ontology", dir + "/ontology.json", "--assets", dir + "/export.jsonl"]).run()
+            try InitCommand.parse([dir + "/back", "--ontology", dir + "/ontology.json", "--assets", dir + "/export.jsonl", "--to-stage", "Label"]).run()
+            #expect(try SQLiteProjectStore(directory: dir + "/kept").task(externalId: "a-1")?.stage == .complete)
+            let back = try #require(try SQLiteProjectStore(directory: dir + "/back").task(externalId: "a-1"))
+            #expect(back.stage == .label)
+            #expect(back.status == .new)
+            #expect(try SQLiteProjectStore(directory: dir + "/back").history(taskId: back.id).map(\.stage) == ["Label"])
+        }
+    }
+
+    @Test("init without --ontology makes the project's ontology from a doccano file's labels")
+    func builtOntology() throws {
+        try inTemporaryDirectory { dir in
+            try "text,label\nGreat,positive\nBad,negative\n".write(toFile: dir + "/d.csv", atomically: true, encoding: .utf8)
+            try InitCommand.parse([dir + "/p", "--assets", dir + "/d.csv"]).run()
+            let store = try SQLiteProjectStore(directory: dir + "/p")
+            let question = try #require(try store.settings().ontology().classifications.first)
+            #expect(question.title == "Label")
+            #expect(question.kind == .radio)
+            #expect(question.choices == ["positive", "negative"])
+            #expect(try store.task(externalId: "d-2")?.annotations.classifications.first?["answer"] == "positive")
+        }
+    }
+}
+
 private func json(_ text: String) throws -> JSONValue { try JSONParser.parse(text) }
