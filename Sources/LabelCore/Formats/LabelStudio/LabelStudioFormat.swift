@@ -99,8 +99,12 @@ public struct LabelStudioFormat: AssetFormat {
                 out.count("skipped (cancelled in Label Studio)")
             }
             out.count("Label Studio tasks")
+            // An annotation's author and time go with its answers (a prediction has none).
+            let by = kept.first.flatMap { Self.user($0["completed_by"]) }
+            let at = kept.first.flatMap { $0["created_at"]?.stringValue }.flatMap { Timestamp(iso8601: $0) }
             out.append(NewTask(
-                externalId: externalId, asset: data[field]!, metadata: .object(metadata), updatedAt: skippedAt, skippedBy: skippedBy), labels)
+                externalId: externalId, asset: data[field]!, metadata: .object(metadata), updatedAt: skippedAt, skippedBy: skippedBy),
+                labels, by: by, at: at)
         }
         if !otherResults.isEmpty {
             let list = otherResults.map { "\($0.value) of type \"\($0.key)\"" }.joined(separator: ", ")

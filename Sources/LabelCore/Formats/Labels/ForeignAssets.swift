@@ -5,15 +5,21 @@ import OrderedCollections
 struct ForeignAssets {
     var tasks: [NewTask] = []
     var labels: [[ForeignLabel]] = []
+    /// Who gave each task's labels and when, as Ango answer metadata (`createdBy`, `createdAt`).
+    var provenance: [JSONObject?] = []
     var problems: ProblemList
     var counts: OrderedDictionary<String, Int> = [:]
     var notes: [String] = []
 
     init(file: String) { problems = ProblemList(file: file) }
 
-    mutating func append(_ task: NewTask, _ taskLabels: [ForeignLabel]) {
+    mutating func append(_ task: NewTask, _ taskLabels: [ForeignLabel], by user: String? = nil, at time: Timestamp? = nil) {
         tasks.append(task)
         labels.append(taskLabels)
+        var metadata = JSONObject()
+        if let time { metadata["createdAt"] = .string(time.iso8601) }
+        if let user { metadata["createdBy"] = .string(user) }
+        provenance.append(metadata.isEmpty ? nil : metadata)
     }
 
     mutating func count(_ what: String, _ n: Int = 1) { counts[what, default: 0] += n }
@@ -26,7 +32,14 @@ struct ForeignAssets {
         }
         let matched = LabelMatcher.resolve(labels, ontology: source.options.ontology)
         var out = tasks
-        for i in out.indices { out[i].annotations.classifications = matched.classifications[i] }
+        for i in out.indices {
+            out[i].annotations.classifications = matched.classifications[i].map { answer in
+                guard let metadata = provenance[i], var object = answer.objectValue else { return answer }
+                object["metadata"] = .object(metadata)
+                object["classifications"] = object.removeValue(forKey: "classifications")
+                return .object(object)
+            }
+        }
         if !matched.unmatched.isEmpty {
             let list = matched.unmatched.prefix(8).map { "\"\($0.key)\" (\($0.value))" }.joined(separator: ", ")
             let total = matched.unmatched.values.reduce(0, +)

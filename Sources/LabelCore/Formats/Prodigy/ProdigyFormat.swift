@@ -73,7 +73,8 @@ public struct ProdigyFormat: AssetFormat {
             out.count("Prodigy records")
             out.append(NewTask(
                 externalId: externalId, asset: asset, metadata: object["meta"] ?? [:], extra: extra, updatedAt: skippedAt,
-                skippedBy: skippedBy), labels)
+                skippedBy: skippedBy), labels,
+                by: object["_annotator_id"]?.stringValue, at: object["_timestamp"]?.intValue.map { Timestamp(millisecondsSince1970: Int64($0) * 1000) })
         }
         if spans > 0 {
             out.problems.add(Diagnostic(

@@ -12,7 +12,9 @@ struct LabelStudioFixtureTests {
         #expect(file.kind == .jsonArray)
         #expect(file.tasks == [NewTask(
             externalId: "6141", asset: "Calif. wildfires signal the arrival of a planetary fire age https://t.co/Vvo9noqQfA",
-            metadata: [:], annotations: Annotations(classifications: [answer("sentiment", "radio", "sentiment", "Positive")]))])
+            metadata: [:], annotations: Annotations(classifications: [answer(
+                "sentiment", "radio", "sentiment", "Positive",
+                metadata: ["createdAt": "2024-05-15T12:09:16.789Z", "createdBy": "sergei@heartex.e2e"])]))])
         #expect(file.builtOntology == builtOntology(builtQuestion("sentiment", "sentiment", "radio", ["Positive"])))
         #expect(file.counts == ["Label Studio tasks": 1])
         #expect(file.warnings == [])
@@ -23,7 +25,8 @@ struct LabelStudioFixtureTests {
         let file = try RealFixtures.read("label-studio", "label-studio-sdk_csv_test_colliding_keys.json")
         #expect(file.tasks == [NewTask(
             externalId: "1", asset: "This is a sample sentence", metadata: [:],
-            annotations: Annotations(classifications: [answer("text", "radio", "text", "positive")]))])
+            annotations: Annotations(classifications: [answer(
+                "text", "radio", "text", "positive", metadata: ["createdAt": "2024-01-01T00:00:00.000Z", "createdBy": "annotator@example.com"])]))])
         #expect(file.builtOntology == builtOntology(builtQuestion("text", "text", "radio", ["positive"])))
     }
 
@@ -59,7 +62,8 @@ struct LabelStudioFixtureTests {
                "options": [{"value": "POSITIVE", "schemaId": "p"}, {"value": "NEGATIVE", "schemaId": "n"}]}]}
             """)).ontology
         let file = try RealFixtures.read("label-studio", "label-studio-converter_csv_test_history.json", ReadOptions(ontology: ontology))
-        #expect(file.tasks.map(\.annotations.classifications) == [[answer("q-sent", "radio", "Sentiment", "POSITIVE")]])
+        #expect(file.tasks.map(\.annotations.classifications) == [[answer(
+            "q-sent", "radio", "Sentiment", "POSITIVE", metadata: ["createdAt": "2024-05-15T12:09:16.789Z", "createdBy": "sergei@heartex.e2e"])]])
         #expect(file.builtOntology == nil)
         #expect(file.warnings == [])
     }
@@ -90,6 +94,7 @@ struct LabelStudioRoundTripTests {
             #expect(classification["schemaId"] == "sentiment")
             #expect(classification["tool"] == "radio")
             #expect(classification["answer"] == "Positive")
+            #expect(classification["metadata"] == ["createdAt": "2024-05-15T12:09:16.789Z", "createdBy": "sergei@heartex.e2e"])
             #expect(asset["task"]?["stage"] == "Complete")
             #expect(asset["task"]?["totalDuration"] == 1849)
             #expect(asset["task"]?["stageHistory"]?.arrayValue?.map { $0["stage"] } == ["Start", "Label"])

@@ -84,6 +84,13 @@ struct ProdigyShapeTests {
         #expect(file.builtOntology == builtOntology(builtQuestion("Label", "label", "checkbox", ["Positive", "Negative"])))
     }
 
+    @Test("the annotator and time of a Prodigy answer go with the pre-label")
+    func provenance() throws {
+        let file = try readFormat(#"{"text": "a", "label": "BUG", "answer": "accept", "_annotator_id": "news-ann", "_timestamp": 1700000000}"#, file: "p.jsonl")
+        #expect(file.tasks[0].annotations.classifications == [answer(
+            "bug", "radio", "BUG", "accept", metadata: ["createdAt": "2023-11-14T22:13:20.000Z", "createdBy": "news-ann"])])
+    }
+
     @Test("spans are reported and passed through untouched")
     func spansReported() throws {
         let file = try readFormat("""

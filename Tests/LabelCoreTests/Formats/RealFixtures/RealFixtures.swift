@@ -44,8 +44,11 @@ enum RealFixtures {
 }
 
 /// One pre-label answer as the readers write it.
-func answer(_ schemaId: String, _ tool: String, _ title: String, _ value: JSONValue) -> JSONValue {
-    ["schemaId": .string(schemaId), "tool": .string(tool), "title": .string(title), "answer": value, "classifications": []]
+func answer(_ schemaId: String, _ tool: String, _ title: String, _ value: JSONValue, metadata: JSONValue? = nil) -> JSONValue {
+    guard let metadata else {
+        return ["schemaId": .string(schemaId), "tool": .string(tool), "title": .string(title), "answer": value, "classifications": []]
+    }
+    return ["schemaId": .string(schemaId), "tool": .string(tool), "title": .string(title), "answer": value, "metadata": metadata, "classifications": []]
 }
 
 /// A built question as `LabelMatcher.build` writes it.
