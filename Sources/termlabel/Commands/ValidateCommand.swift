@@ -113,6 +113,13 @@ enum AssetSummary {
         let title = FormatRegistry.format(named: file.format)?.title ?? file.kind.rawValue
         var lines = ["\(path): \(title), valid \(file.kind.rawValue) with \(counts)."]
         lines.append("  \(file.tasks.count) tasks, \(prelabeled) with pre-labels; \(file.preLabels.count) pre-label records for tasks already in a project.")
+        let stages = Dictionary(grouping: file.tasks, by: \.stage).filter { $0.key != .label }
+        if !stages.isEmpty {
+            let list = stages.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value.count) in \($0.key.name)" }.joined(separator: ", ")
+            lines.append("  stages kept from the export: \(list) (--to-stage Label on init or add sends them back for labeling)")
+        }
+        let skipped = file.tasks.filter { $0.skippedBy != nil }.count
+        if skipped > 0 { lines.append("  \(skipped) skipped in the tool they come from: they enter Label skipped") }
         if !metadataKeys.isEmpty { lines.append("  metadata keys: \(metadataKeys.sorted().prefix(12).joined(separator: ", "))") }
         if let first = file.tasks.first {
             let text = first.asset.stringValue ?? first.asset.description
