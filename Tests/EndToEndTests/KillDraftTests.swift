@@ -96,7 +96,11 @@ extension EndToEnd {
             // Reopen as the same user: the same task, its answers, and the timer going on from the saved time.
             let relaunched = clock.now()
             try tmux.respawn(command: command)
-            var screen = try tmux.waitFor(text: "kill-1 · draft")
+            // The whole reopened frame: a capture can catch a frame half drawn on a loaded machine.
+            var screen = try tmux.waitFor("the reopened task with its answers and timer") { rows in
+                rows.contains { $0.contains("kill-1 · draft") } && rows.contains { $0.contains("(•) 1 Positive") }
+                    && rows.contains { $0.contains("“kept”") } && ScreenText.timerSeconds(rows.last ?? "") != nil
+            }
             let reopened = clock.now()
             #expect(screen.contains { $0.contains("(•) 1 Positive") }, "\(TmuxSession.framed(screen))")
             #expect(screen.contains { $0.contains("“kept”") }, "\(TmuxSession.framed(screen))")

@@ -42,7 +42,7 @@ struct CommandLineTextTests {
             {"externalId": "b", "data": "three"}
             """.utf8), file: "a.jsonl")
         #expect(AssetSummary.text(file, file: "a.jsonl") == """
-            a.jsonl: valid JSON Lines with 3 assets.
+            a.jsonl: JSON Lines, valid JSON Lines with 3 assets.
               2 tasks (1 more record repeat an externalId or taskId), 0 with pre-labels; 0 pre-label records for tasks already in a project.
               first: a: one
             """)

@@ -281,8 +281,8 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             try pool.write { db in
                 let insert = try db.makeStatement(sql: """
                     INSERT OR IGNORE INTO task(taskId, externalId, asset, preview, metadata, batches, extra, priority,
-                        stage, status, annotations, createdAt, updatedAt, updatedBy)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Label', 'new', ?, ?, ?, ?)
+                        stage, status, assignee, labeler, annotations, createdAt, updatedAt, updatedBy)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let history = try db.makeStatement(sql: """
                     INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
@@ -290,10 +290,12 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                     """)
                 for task in chunk {
                     let taskId = task.taskId ?? Self.newTaskId()
+                    let placed = Self.placement(of: task)
                     try insert.execute(arguments: [
                         taskId, task.externalId, task.asset.description, Self.preview(of: task.asset),
                         task.metadata.description, JSONValue.array(task.batches).description,
                         JSONValue.object(task.extra).description, task.priority,
+                        placed.stage.rawValue, placed.status.rawValue, task.skippedBy, placed.labeler,
                         Self.encode(task.annotations), time.millisecondsSince1970,
                         task.updatedAt?.millisecondsSince1970, task.updatedBy,
                     ])
@@ -320,10 +322,25 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                             JSONValue.object(stored).description,
                         ])
                     }
+                    if let user = task.skippedBy { try Self.event(db, rowId, user, "skip", at: task.updatedAt ?? time) }
                 }
             }
         }
         return AddResult(added: added, skippedExisting: skipped.count, skipped: skipped)
+    }
+
+    /// Where an added task stands: in Label, new (or skipped where its source skipped it); in
+    /// Review, waiting for a reviewer; in Complete, accepted if its history ends in a review.
+    /// The labeler is who completed its last Label stage, so a reviewer never gets their own.
+    static func placement(of task: NewTask) -> (stage: Stage, status: TaskStatus, labeler: String?) {
+        let labeler = task.history.last { $0.stage == Stage.label.name }?.completedBy
+        switch task.stage {
+        case .start, .label: return (.label, task.skippedBy != nil ? .skipped : .new, labeler)
+        case .review: return (.review, .submitted, labeler)
+        case .complete:
+            let reviewed = task.history.last.map { $0.reviewStatus == .accepted || $0.reviewStatus == .fixed } ?? false
+            return (.complete, reviewed ? .accepted : .submitted, labeler)
+        }
     }
 
     /// Why a record's insert was ignored: its externalId or its taskId is taken, by a task of the

@@ -16,12 +16,21 @@ public struct NewTask: Equatable, Sendable {
     public var extra: JSONObject
     public var updatedAt: Timestamp?
     public var updatedBy: String?
+    /// The stage the task enters: Label for new work; an Ango export's task keeps the stage it was
+    /// exported from (its history says how it got there).
+    public var stage: Stage
+    /// Who skipped it in the tool it came from (a Label Studio cancelled annotation, a Prodigy
+    /// "ignore"): the task enters Label skipped, assigned to them.
+    public var skippedBy: String?
 
     public init(
         externalId: String, asset: JSONValue, metadata: JSONValue = [:], batches: [JSONValue] = [], priority: Int = 0,
         annotations: Annotations = .empty, history: [StageHistoryEntry] = [], extra: JSONObject = [:],
-        taskId: String? = nil, updatedAt: Timestamp? = nil, updatedBy: String? = nil
+        taskId: String? = nil, updatedAt: Timestamp? = nil, updatedBy: String? = nil, stage: Stage = .label,
+        skippedBy: String? = nil
     ) {
+        self.stage = stage
+        self.skippedBy = skippedBy
         self.taskId = taskId
         self.updatedAt = updatedAt
         self.updatedBy = updatedBy

@@ -5,7 +5,7 @@ import LabelCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the project as Ango's export: a JSON array of assets, each with its task.",
+        abstract: "Write the project as Ango's export (a JSON array of assets, each with its task), CSV or JSON Lines.",
         discussion: """
             By default the tasks in the Complete stage, as in Ango. --stage exports the tasks now in \
             another stage as they stand (--stage Label: every task waiting in Label, answered or not; \
@@ -16,6 +16,11 @@ struct ExportCommand: ParsableCommand {
 
             totalDuration and each stageHistory entry's duration are active milliseconds. With \
             --include-idle the task and each entry also carry idleDuration (ms).
+
+            --format csv writes one row per task: externalId, taskId, stage, status, asset, one column \
+            per question (nested questions as Parent/Child; several answers joined by "; "), then \
+            annotator, reviewer, reviewStatus, totalDuration (ms) and completedAt. --format jsonl writes \
+            the same fields as one JSON object per line, answers as strings or lists, with the metadata.
             """)
 
     @OptionGroup var project: ProjectOption
@@ -23,7 +28,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Write NDJSON: one asset per line, no enclosing array.")
+    @Option(help: ArgumentHelp("What to write: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: ExportFormat = .ango
+
+    @Flag(help: "Write NDJSON: one asset per line, no enclosing array (Ango format).")
     var ndjson = false
 
     @Option(help: ArgumentHelp("Export the tasks now in this stage (Label, Review, Complete).", valueName: "stage"))
@@ -37,6 +45,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
+            if format != .ango, ndjson || noHistory {
+                throw Diagnostic(.error, "\(ndjson ? "--ndjson" : "--no-history") is for the Ango export; --format \(format.rawValue) has no such choice")
+            }
             let store = try project.open()
             let workflow = try store.settings().workflow
             guard workflow.stages.contains(stage) else {
@@ -44,9 +55,11 @@ struct ExportCommand: ParsableCommand {
                                  hint: "export one of those stages with --stage; nothing was written")
             }
             if let output { InterruptCleanup.remove(PartialFile.path(for: output)) }
-            let options = AngoExport.Options(stage: stage, ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
-            let count = try AngoExport.export(store, options: options, to: output)
+            let options = ExportOptions(stage: stage, ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
+            let count = try format.export(store, options: options, to: output)
             if let output { Console.error("Exported \(count) task\(count == 1 ? "" : "s") from the \(stage.name) stage to \(output).") }
         }
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}

@@ -10,8 +10,15 @@ struct InitCommand: ParsableCommand {
             The ontology is Ango's category schema as Ango Hub downloads it ({"tools", "classifications", \
             "relations"}), or a get-project response that holds one. Assets come from JSON Lines or a JSON \
             array of {"externalId", "data", "metadata"} records, CSV (name the text column with \
-            --text-column; other columns become metadata), an Ango export (answers become pre-labels, \
-            stage history is kept) or an Ango import file (pre-labels; "lock": true answers are read-only).
+            --text-column; other columns become metadata), an Ango export (each task keeps the stage it \
+            was exported from and its history), a legacy Ango export, an Ango API task response, an Ango \
+            import file (pre-labels; "lock": true answers are read-only), or the text classification \
+            exports of Label Studio, Prodigy and doccano. The format is recognised by the file's shape; \
+            --format names it instead.
+
+            Other tools' labels become pre-labels: matched to the options of the ontology's questions, or, \
+            without --ontology, to a radio or checkbox question built from the labels seen, which is \
+            printed so it can be saved and edited.
 
             Nothing is written unless both files are valid, and the project appears whole or not at \
             all: it is built beside its place and moved in when complete.
@@ -24,17 +31,15 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The project directory to make.", completion: .directory)
     var directory: String
 
-    @Option(help: ArgumentHelp("The ontology: Ango category schema JSON.", valueName: "file"), completion: .file())
-    var ontology: String
+    @Option(help: ArgumentHelp(
+        "The ontology: Ango category schema JSON. May be left out when the assets carry labels to build one from.",
+        valueName: "file"), completion: .file())
+    var ontology: String?
 
     @Option(help: ArgumentHelp("The assets to label (.jsonl, .json or .csv).", valueName: "file"), completion: .file())
     var assets: String?
 
-    @Option(help: ArgumentHelp("For CSV: the column holding the text to label.", valueName: "name"))
-    var textColumn: String?
-
-    @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
-    var idColumn: String?
+    @OptionGroup var reading: AssetReadingOptions
 
     @Flag(help: "Add a Review stage: labeled tasks go to a reviewer before Complete.")
     var review = false
@@ -48,32 +53,48 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Share the project with this group (default: private to you).", valueName: "group"))
     var group: String?
 
+    @OptionGroup var user: UserOption
+
     func run() throws {
         try Console.run {
             let idleMilliseconds = try OptionRange.idleTimeoutMilliseconds(idleTimeout)
-            let bytes = try ProjectFiles.read(ontology)
-            let schema = try OntologyReader.read(bytes, file: ontology)
-            Console.report(schema.warnings)
-            let file = try assets.map { path throws(DiagnosticsError) in try AssetReader.read(path: path, textColumn: textColumn, idColumn: idColumn) }
+            var ontologyText: String?
+            var given: Ontology?
+            if let ontology {
+                let bytes = try ProjectFiles.read(ontology)
+                let schema = try OntologyReader.read(bytes, file: ontology)
+                Console.report(schema.warnings)
+                ontologyText = String(decoding: bytes, as: UTF8.self)
+                given = schema.ontology
+            }
+            let file = try assets.map { path throws(DiagnosticsError) in try FormatRegistry.read(path: path, options: reading.options(ontology: given)) }
             if let file { Console.report(file.warnings) }
+            if ontologyText == nil, let built = file?.builtOntology { ontologyText = JSONWriter(pretty: true).string(built) + "\n" }
+            guard let ontologyText else {
+                throw Diagnostic(.error, "init needs --ontology FILE", hint: assets == nil
+                    ? "the ontology is Ango's category schema JSON"
+                    : "the assets carry no labels to build one from; give the ontology with --ontology FILE")
+            }
             let settings = ProjectSettings(
                 name: name ?? URL(fileURLWithPath: directory).lastPathComponent,
-                ontologyJSON: String(decoding: bytes, as: UTF8.self), hasReview: review,
+                ontologyJSON: ontologyText, hasReview: review,
                 idleTimeoutMilliseconds: idleMilliseconds, createdAt: .now())
-            var added: AddResult?
-            var matched = 0
+            let questions = try settings.ontology().allQuestions.count
+            var outcome: ProjectFiles.AddOutcome?
             let access: ProjectAccess = group.map { .group($0) } ?? .owner
+            let by = user.resolved
             _ = try SQLiteProjectStore.create(directory: directory, settings: settings, access: access) { store in
                 guard let file else { return }
-                added = try store.add(file.tasks, at: .now())
-                if !file.preLabels.isEmpty { matched = try store.attach(file.preLabels) }
+                outcome = try ProjectFiles.add(file, to: store, by: by, toStage: reading.toStage)
             }
-            let questions = schema.ontology.allQuestions.count
             let shared = group.map { ", shared with the group \($0)" } ?? ", private to you"
             Console.out("Made project \(settings.name) in \(directory): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds))\(shared).")
-            if let file, let added {
-                ProjectFiles.report(added)
-                ProjectFiles.report(attached: matched, of: file)
+            if let file, let outcome {
+                if ontology == nil, file.builtOntology != nil {
+                    Console.out("No --ontology given: the project asks questions built from the labels seen. Saved as a file, this ontology can be edited and given with --ontology:")
+                    Console.out(ontologyText)
+                }
+                ProjectFiles.report(outcome, of: file)
             }
             Console.out("Next: termlabel label \(directory)")
         }
@@ -95,20 +116,17 @@ struct AddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The assets to add (.jsonl, .json or .csv).", valueName: "file"), completion: .file())
     var assets: String
 
-    @Option(help: ArgumentHelp("For CSV: the column holding the text to label.", valueName: "name"))
-    var textColumn: String?
-
-    @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
-    var idColumn: String?
+    @OptionGroup var reading: AssetReadingOptions
 
     @OptionGroup var user: UserOption
 
     func run() throws {
         try Console.run {
             let store = try project.open()
-            let file = try AssetReader.read(path: assets, textColumn: textColumn, idColumn: idColumn)
+            let ontology = try store.settings().ontology()
+            let file = try FormatRegistry.read(path: assets, options: reading.options(ontology: ontology))
             Console.report(file.warnings)
-            try ProjectFiles.add(file, to: store, by: user.resolved)
+            ProjectFiles.report(try ProjectFiles.add(file, to: store, by: user.resolved, toStage: reading.toStage), of: file)
         }
     }
 }
@@ -121,9 +139,37 @@ enum ProjectFiles {
         return Array(data)
     }
 
-    static func add(_ file: AssetFile, to store: SQLiteProjectStore, by user: String) throws {
-        report(try store.add(file.tasks, at: .now()))
-        if !file.preLabels.isEmpty { report(attached: try store.attach(file.preLabels, by: user), of: file) }
+    /// What adding a file did: written while the project is built, reported after.
+    struct AddOutcome {
+        var result: AddResult
+        var tasks: [NewTask]
+        /// Tasks exported from a Review stage, put in Label because the project has none.
+        var moved: Int
+        /// Pre-labels attached to tasks of the project.
+        var matched: Int
+    }
+
+    static func add(_ file: AssetFile, to store: SQLiteProjectStore, by user: String, toStage: Stage? = nil) throws -> AddOutcome {
+        var tasks = file.tasks
+        let moved = StagePlacement.place(&tasks, workflow: try store.settings().workflow, toStage: toStage)
+        let result = try store.add(tasks, at: .now())
+        let matched = file.preLabels.isEmpty ? 0 : try store.attach(file.preLabels, by: user)
+        return AddOutcome(result: result, tasks: tasks, moved: moved, matched: matched)
+    }
+
+    static func report(_ outcome: AddOutcome, of file: AssetFile) {
+        for note in file.notes { Console.out(note) }
+        if outcome.moved > 0 {
+            let moved = outcome.moved
+            Console.error("warning: \(moved) task\(moved == 1 ? " was" : "s were") exported from a Review stage; this project has none, so \(moved == 1 ? "it goes" : "they go") to Label")
+        }
+        report(outcome.result)
+        let stages = Dictionary(grouping: outcome.tasks, by: \.stage).filter { $0.key != .label }
+        if !stages.isEmpty {
+            let list = stages.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value.count) in \($0.key.name)" }.joined(separator: ", ")
+            Console.out("Imported tasks kept the stage they were exported from: \(list); --to-stage Label sends them back for labeling.")
+        }
+        report(attached: outcome.matched, of: file)
     }
 
     static func report(_ result: AddResult) {
@@ -168,5 +214,30 @@ extension ProjectFiles {
 enum TimeText {
     static func seconds(_ ms: Int64) -> String {
         ms % 1000 == 0 ? "\(ms / 1000) s" : String(format: "%.1f s", Double(ms) / 1000)
+    }
+}
+
+/// How an assets file is read: its format (else detected), the text and id columns, and the
+/// stage its tasks go to.
+struct AssetReadingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Read the assets as this format instead of recognising it: \(FormatRegistry.names.joined(separator: ", ")).",
+        valueName: "name"))
+    var format: String?
+
+    @Option(help: ArgumentHelp(
+        "The column (CSV) or the field of \"data\" (Label Studio) holding the text to label.", valueName: "name"))
+    var textColumn: String?
+
+    @Option(help: ArgumentHelp("For CSV: the column holding each row's externalId.", valueName: "name"))
+    var idColumn: String?
+
+    @Option(help: ArgumentHelp(
+        "Put every imported task in this stage (Label sends an Ango export's tasks back for labeling); by default each keeps the stage it was exported from.",
+        valueName: "stage"))
+    var toStage: Stage?
+
+    func options(ontology: Ontology?) -> ReadOptions {
+        ReadOptions(format: format, textColumn: textColumn, idColumn: idColumn, ontology: ontology)
     }
 }

@@ -11,26 +11,41 @@ struct ValidateCommand: ParsableCommand {
             each with file:line:column and, for problems of meaning, the JSON path, and exits 1.
 
             An ontology is recognised by its "classifications" (or a get-project response); anything \
-            else is read as assets.
+            else is read as assets, in the format recognised by its shape (or named with --format), \
+            exactly as init and add read it. Labels of other tools are matched to --ontology when it is \
+            given; else the ontology built from them is printed.
             """)
 
     @Argument(help: "The ontology or assets file.", completion: .file())
     var file: String
 
-    @Option(help: ArgumentHelp("For CSV: the column holding the text to label.", valueName: "name"))
+    @Option(help: ArgumentHelp(
+        "Read the assets as this format instead of recognising it: \(FormatRegistry.names.joined(separator: ", ")).",
+        valueName: "name"))
+    var format: String?
+
+    @Option(help: ArgumentHelp(
+        "The column (CSV) or the field of \"data\" (Label Studio) holding the text to label.", valueName: "name"))
     var textColumn: String?
+
+    @Option(help: ArgumentHelp("For assets with labels: the ontology to match them to.", valueName: "file"), completion: .file())
+    var ontology: String?
 
     /// One JSON object that is not an asset record is an ontology (or is best explained as one);
     /// a file that is not valid JSON and starts with `{` too, so its syntax error is reported.
     func isOntology(_ bytes: [UInt8]) -> Bool {
         let lower = file.lowercased()
-        if [".csv", ".tsv", ".jsonl", ".ndjson"].contains(where: lower.hasSuffix) || textColumn != nil { return false }
+        if [".csv", ".tsv", ".jsonl", ".ndjson"].contains(where: lower.hasSuffix) || textColumn != nil || format != nil { return false }
         guard let json = try? JSONParser.parse(bytes) else {
             let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
             return first == UInt8(ascii: "{") && !lower.hasSuffix(".jsonl")
         }
         guard json.objectValue != nil else { return false }
-        return OntologyReaderProbe.looksLikeOntology(json) || !OntologyReaderProbe.looksLikeAssetRecord(json)
+        // The same detection init and add use; one object nothing recognises is best explained as an ontology.
+        if let source = try? AssetSource(bytes: bytes, file: file), let found = FormatRegistry.detect(source) {
+            return found.format is AngoOntologyFormat
+        }
+        return true
     }
 
     func run() throws {
@@ -41,21 +56,18 @@ struct ValidateCommand: ParsableCommand {
                 Console.report(result.warnings)
                 Console.out(OntologySummary.text(result.ontology, file: file))
             } else {
-                let assets = try AssetReader.read(bytes, file: file, textColumn: textColumn)
+                let given = try ontology.map { path in try OntologyReader.read(try ProjectFiles.read(path), file: path).ontology }
+                let options = ReadOptions(format: format, textColumn: textColumn, ontology: given)
+                let assets = try FormatRegistry.read(AssetSource(bytes: bytes, file: file, options: options))
                 Console.report(assets.warnings)
                 Console.out(AssetSummary.text(assets, file: file))
+                for note in assets.notes { Console.out("  " + note) }
+                if let built = assets.builtOntology {
+                    Console.out("  no --ontology: these questions were built from the labels seen (save them as a file to use with --ontology):")
+                    Console.out(JSONWriter(pretty: true).string(built))
+                }
             }
         }
-    }
-}
-
-enum OntologyReaderProbe {
-    static func looksLikeOntology(_ json: JSONValue) -> Bool {
-        json["classifications"] != nil || json["tools"] != nil || json["categorySchema"] != nil || json["data"]?["project"] != nil
-    }
-
-    static func looksLikeAssetRecord(_ json: JSONValue) -> Bool {
-        json["externalId"] != nil || json["asset"] != nil || json["task"] != nil
     }
 }
 
@@ -110,12 +122,20 @@ enum AssetSummary {
         let prelabeled = file.tasks.filter { !$0.annotations.classifications.isEmpty || !$0.annotations.tools.isEmpty }.count
         var metadataKeys: Set<String> = []
         for task in file.tasks.prefix(10_000) { metadataKeys.formUnion(task.metadata.objectValue?.keys ?? []) }
-        var lines = ["\(path): valid \(file.kind.rawValue) with \(counts)."]
+        let title = FormatRegistry.format(named: file.format)?.title ?? file.kind.rawValue
+        var lines = ["\(path): \(title), valid \(file.kind.rawValue) with \(counts)."]
         // Tasks as a project would hold them: a record repeating an externalId or a taskId is not one.
         let distinct = AssetRepeats.distinctCount(file.tasks)
         let repeats = file.tasks.count - distinct
         let tasks = "\(distinct) task\(distinct == 1 ? "" : "s")" + (repeats > 0 ? " (\(repeats) more record\(repeats == 1 ? "" : "s") repeat an externalId or taskId)" : "")
         lines.append("  \(tasks), \(prelabeled) with pre-labels; \(file.preLabels.count) pre-label records for tasks already in a project.")
+        let stages = Dictionary(grouping: file.tasks, by: \.stage).filter { $0.key != .label }
+        if !stages.isEmpty {
+            let list = stages.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value.count) in \($0.key.name)" }.joined(separator: ", ")
+            lines.append("  stages kept from the export: \(list) (--to-stage Label on init or add sends them back for labeling)")
+        }
+        let skipped = file.tasks.filter { $0.skippedBy != nil }.count
+        if skipped > 0 { lines.append("  \(skipped) skipped in the tool they come from: they enter Label skipped") }
         if !metadataKeys.isEmpty { lines.append("  metadata keys: \(metadataKeys.sorted().prefix(12).map { Excerpt.of($0, limit: 40) }.joined(separator: ", "))") }
         if let first = file.tasks.first {
             let text = first.asset.stringValue ?? first.asset.description

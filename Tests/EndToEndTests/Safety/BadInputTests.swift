@@ -99,7 +99,7 @@ extension EndToEnd {
             let scratch = try TemporaryDirectory()
             try Data([0xEF, 0xBB, 0xBF] + Array(#"{"externalId": "a", "data": "x"}"#.utf8)).write(to: URL(fileURLWithPath: scratch.path + "/a.jsonl"))
             #expect(try Termlabel.run(["validate", "a.jsonl"], in: scratch.path).stdout == """
-                a.jsonl: valid JSON Lines with 1 assets.
+                a.jsonl: JSON records of {"externalId", "data", "metadata"}, valid JSON Lines with 1 assets.
                   1 task, 0 with pre-labels; 0 pre-label records for tasks already in a project.
                   first: a: x
 
@@ -157,7 +157,7 @@ extension EndToEnd {
             let ontology = (try Termlabel.writeOntology(in: scratch) as NSString).lastPathComponent
             let validated = try Termlabel.run(["validate", "ango.json"], in: scratch.path)
             #expect(validated.stdout == """
-                ango.json: valid JSON array with 3 Ango export assets.
+                ango.json: an Ango export, valid JSON array with 3 Ango export assets.
                   1 task (2 more records repeat an externalId or taskId), 0 with pre-labels; 0 pre-label records for tasks already in a project.
                   first: e1: text
 

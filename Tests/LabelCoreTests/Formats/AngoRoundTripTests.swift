@@ -9,12 +9,15 @@ struct ImportedSample {
     let sample: JSONValue
     let directory: String
 
-    init(in directory: String) throws {
+    /// `toStage` is `--to-stage`: nil keeps the stage the task was exported from.
+    init(in directory: String, toStage: Stage? = nil) throws {
         self.directory = directory
         sample = try json(AngoSample.task)
         let file = try readAssets(AngoSample.exportFile, file: "ango-export.json")
         store = try makeProject(in: directory, ontology: Ontologies.angoSample, emails: ["lorenzo": "lorenzo@imerit.net"])
-        let added = try store.add(file.tasks, at: addedAt)
+        var tasks = file.tasks
+        StagePlacement.place(&tasks, workflow: Workflow(hasReview: false), toStage: toStage)
+        let added = try store.add(tasks, at: addedAt)
         guard added == AddResult(added: 1, skippedExisting: 0) else { throw StoreError.damaged("sample not added: \(added)") }
     }
 
@@ -46,10 +49,34 @@ struct AngoRoundTripTests {
         #expect(task.updatedBy == "lorenzo@imerit.net")
     }
 
-    @Test("an imported task enters the Label stage with the sample's answers as pre-labels")
-    func sampleEntersLabel() throws {
+    @Test("an imported task keeps the stage it was exported from: Complete, accepted, with its answers")
+    func sampleStaysComplete() throws {
         try withTemporaryDirectory { dir in
             let imported = try ImportedSample(in: dir)
+            let task = try #require(try imported.store.task(externalId: "sample-0001"))
+            #expect(task.stage == .complete)
+            #expect(task.status == .accepted)
+            #expect(task.labeler == "lorenzo@imerit.net")
+            #expect(task.annotations.classifications == imported.sample["classifications"]?.arrayValue)
+        }
+    }
+
+    @Test("Ango's sample task survives import and export with the default stage, field for field")
+    func sampleSurvivesDefaultExport() throws {
+        try withTemporaryDirectory { dir in
+            let imported = try ImportedSample(in: dir)
+            let asset = try imported.export(AngoExport.Options())
+            #expect(asset == [
+                "asset": "https://example.com/sample.png", "externalId": "sample-0001", "metadata": [:], "batches": [],
+                "task": imported.sample,
+            ])
+        }
+    }
+
+    @Test("--to-stage Label sends an imported task back for labeling, its answers as pre-labels")
+    func sampleEntersLabel() throws {
+        try withTemporaryDirectory { dir in
+            let imported = try ImportedSample(in: dir, toStage: .label)
             let task = try #require(try imported.store.task(externalId: "sample-0001"))
             #expect(task.stage == .label)
             #expect(task.status == .new)
@@ -60,7 +87,7 @@ struct AngoRoundTripTests {
     @Test("the Label export gives back the sample's classifications field for field")
     func classificationsRoundTrip() throws {
         try withTemporaryDirectory { dir in
-            let imported = try ImportedSample(in: dir)
+            let imported = try ImportedSample(in: dir, toStage: .label)
             let task = try imported.export(AngoExport.Options(stage: .label))["task"]
             #expect(task?["classifications"] == imported.sample["classifications"])
         }
@@ -69,7 +96,7 @@ struct AngoRoundTripTests {
     @Test("the Label export gives back the sample's stageHistory exactly")
     func stageHistoryRoundTrip() throws {
         try withTemporaryDirectory { dir in
-            let imported = try ImportedSample(in: dir)
+            let imported = try ImportedSample(in: dir, toStage: .label)
             let task = try imported.export(AngoExport.Options(stage: .label))["task"]
             #expect(task?["stageHistory"] == imported.sample["stageHistory"])
         }
@@ -78,7 +105,7 @@ struct AngoRoundTripTests {
     @Test("the Label export gives back the sample's tools and relations exactly")
     func toolsRoundTrip() throws {
         try withTemporaryDirectory { dir in
-            let imported = try ImportedSample(in: dir)
+            let imported = try ImportedSample(in: dir, toStage: .label)
             let task = try imported.export(AngoExport.Options(stage: .label))["task"]
             #expect(task?["tools"] == imported.sample["tools"])
             #expect(task?["relations"] == imported.sample["relations"])
@@ -88,7 +115,7 @@ struct AngoRoundTripTests {
     @Test("the Label export is the sample task itself, in the Label stage")
     func wholeTaskRoundTrip() throws {
         try withTemporaryDirectory { dir in
-            let imported = try ImportedSample(in: dir)
+            let imported = try ImportedSample(in: dir, toStage: .label)
             let asset = try imported.export(AngoExport.Options(stage: .label))
             var expected = try #require(imported.sample.objectValue)
             expected["stage"] = "Label"
@@ -104,7 +131,7 @@ struct AngoRoundTripTests {
     @Test("a form opened on the imported task and submitted unchanged exports the sample's classifications from Complete")
     func labeledSampleKeepsClassifications() throws {
         try withTemporaryDirectory { dir in
-            let imported = try ImportedSample(in: dir)
+            let imported = try ImportedSample(in: dir, toStage: .label)
             let task = try #require(try imported.store.claimNext(stage: .label, user: "lorenzo"))
             let form = FormState(
                 ontology: try imported.store.settings().ontology(),
@@ -121,7 +148,7 @@ struct AngoRoundTripTests {
     @Test("labeling the imported task adds a Label entry shaped as Ango's own, after the sample's history")
     func labeledSampleHistory() throws {
         try withTemporaryDirectory { dir in
-            let imported = try ImportedSample(in: dir)
+            let imported = try ImportedSample(in: dir, toStage: .label)
             let task = try #require(try imported.store.claimNext(stage: .label, user: "lorenzo"))
             _ = try imported.store.submit(Submission(
                 taskId: task.id, stage: .label, user: "lorenzo", classifications: task.annotations.classifications,

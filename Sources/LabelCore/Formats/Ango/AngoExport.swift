@@ -24,33 +24,7 @@ public enum AngoExport {
     @discardableResult
     public static func export(_ store: any ProjectStore, options: Options, to path: String?) throws -> Int {
         let settings = try store.settings()
-        guard let path else {
-            var out = FileOutput(handle: FileHandle.standardOutput)
-            let n = try write(store, settings: settings, options: options, to: &out)
-            try out.flush()
-            return n
-        }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        PartialFile.removeStale(for: path)
-        let temporary = PartialFile.path(for: path)
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw Diagnostic(.error, "cannot write in \(directory)", file: path, hint: "check that the directory exists and is writable")
-        }
-        do {
-            var out = FileOutput(handle: handle)
-            let n = try write(store, settings: settings, options: options, to: &out)
-            try out.flush()
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary, path) == 0 else {
-                throw Diagnostic(.error, "cannot move the export into place: \(String(cString: strerror(errno)))", file: path)
-            }
-            return n
-        } catch {
-            try? handle.close()
-            unlink(temporary)
-            throw error
-        }
+        return try ExportFile.write(to: path) { out in try write(store, settings: settings, options: options, to: &out) }
     }
 
     static func write<Out: ThrowingTextOutput>(_ store: any ProjectStore, settings: ProjectSettings, options: Options, to out: inout Out) throws -> Int {
@@ -94,40 +68,3 @@ public enum AngoExport {
     }
 }
 
-/// A text output that can fail (a full disk): errors surface at `check()` and `flush()`.
-protocol ThrowingTextOutput: TextOutputStream {
-    mutating func check() throws
-}
-
-/// Buffers text and writes it to a file in 64 KiB pieces.
-struct FileOutput: ThrowingTextOutput {
-    let handle: FileHandle
-    var buffer: [UInt8] = []
-    var failure: Error?
-
-    init(handle: FileHandle) {
-        self.handle = handle
-        buffer.reserveCapacity(1 << 17)
-    }
-
-    mutating func write(_ string: String) {
-        buffer.append(contentsOf: string.utf8)
-        if buffer.count >= 1 << 16 { try? flush() }
-    }
-
-    mutating func flush() throws {
-        if let failure { throw failure }
-        guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            failure = Diagnostic(.error, "writing the export failed: \(error.localizedDescription)", hint: "is the disk full?")
-            throw failure!
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    mutating func check() throws {
-        if let failure { throw failure }
-    }
-}

@@ -3,6 +3,7 @@ public struct AssetFile: Equatable, Sendable {
     public enum Kind: String, Sendable {
         case jsonLines = "JSON Lines"
         case jsonArray = "JSON array"
+        case jsonObject = "JSON object"
         case csv = "CSV"
     }
 
@@ -12,6 +13,13 @@ public struct AssetFile: Equatable, Sendable {
     public var warnings: [Diagnostic]
     /// How many records were of each kind: assets, Ango export assets, Ango import records.
     public var counts: [String: Int]
+    /// The registry name of the format it was read as (`label-studio`, `ango-export`, …).
+    public var format: String = ""
+    /// A category schema built from the labels seen, when the file's labels were read without an
+    /// ontology: one radio or checkbox question per label set, printed for the user to keep.
+    public var builtOntology: JSONValue?
+    /// What a person should know about the reading, one line each (skips kept, labels not matched).
+    public var notes: [String] = []
 
     public init(kind: Kind, tasks: [NewTask] = [], preLabels: [PreLabels] = [], warnings: [Diagnostic] = [], counts: [String: Int] = [:]) {
         self.kind = kind

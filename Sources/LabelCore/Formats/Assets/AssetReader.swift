@@ -151,7 +151,8 @@ public enum AssetReader {
                     batches: object["batches"]?.arrayValue ?? [], annotations: Annotations(from: taskObject), history: history,
                     extra: extra, taskId: taskObject["taskId"]?.stringValue,
                     updatedAt: taskObject["updatedAt"]?.stringValue.flatMap { Timestamp(iso8601: $0) },
-                    updatedBy: taskObject["updatedBy"]?.stringValue))
+                    updatedBy: taskObject["updatedBy"]?.stringValue,
+                    stage: AngoStage.stage(name: taskObject["stage"]?.stringValue, id: taskObject["stageId"]?.stringValue)))
                 return
             }
             let annotations = Annotations(from: (object["preLabels"]?.objectValue).map { $0 } ?? object)

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Where an export goes: a file written under a temporary name and renamed into place only when
+/// complete (a reader never sees half an export), or standard output. Every export format
+/// streams its tasks through here, so memory does not grow with the project.
+public enum ExportFile {
+    /// Runs `body` with the output; returns what it returns (the count of tasks written).
+    public static func write(to path: String?, _ body: (inout FileOutput) throws -> Int) throws -> Int {
+        guard let path else { return try direct(FileHandle.standardOutput, body) }
+        // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written as it is: renaming
+        // a finished file over it would replace the device with a regular file.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw Diagnostic(.error, "cannot write to it", file: path, hint: "check that it can be written")
+            }
+            defer { try? handle.close() }
+            return try direct(handle, body)
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        PartialFile.removeStale(for: path)
+        let temporary = PartialFile.path(for: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw Diagnostic(.error, "cannot write in \(directory)", file: path, hint: "check that the directory exists and is writable")
+        }
+        do {
+            var out = FileOutput(handle: handle)
+            let n = try body(&out)
+            try out.flush()
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary, path) == 0 else {
+                throw Diagnostic(.error, "cannot move the export into place: \(String(cString: strerror(errno)))", file: path)
+            }
+            return n
+        } catch {
+            try? handle.close()
+            unlink(temporary)
+            throw error
+        }
+    }
+}
+
+extension ExportFile {
+    static func direct(_ handle: FileHandle, _ body: (inout FileOutput) throws -> Int) throws -> Int {
+        var out = FileOutput(handle: handle)
+        let n = try body(&out)
+        try out.flush()
+        return n
+    }
+}
+
+/// A text output that can fail (a full disk): errors surface at `check()` and `flush()`.
+public protocol ThrowingTextOutput: TextOutputStream {
+    mutating func check() throws
+}
+
+/// Buffers text and writes it to a file in 64 KiB pieces.
+public struct FileOutput: ThrowingTextOutput {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var failure: Error?
+
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(1 << 17)
+    }
+
+    public mutating func write(_ string: String) {
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= 1 << 16 { try? flush() }
+    }
+
+    mutating func flush() throws {
+        if let failure { throw failure }
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            failure = Diagnostic(.error, "writing the export failed: \(error.localizedDescription)", hint: "is the disk full?")
+            throw failure!
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public mutating func check() throws {
+        if let failure { throw failure }
+    }
+}

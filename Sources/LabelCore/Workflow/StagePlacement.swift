@@ -1,0 +1,21 @@
+/// Where imported tasks go in a project. An Ango export's task keeps the stage it was exported
+/// from (`--to-stage` sends every task to one stage instead, e.g. back to Label for labeling),
+/// and a task exported from a Review stage goes to Label in a project without one.
+public enum StagePlacement {
+    /// Places the tasks; returns how many Review tasks went to Label for want of a Review stage.
+    @discardableResult
+    public static func place(_ tasks: inout [NewTask], workflow: Workflow, toStage: Stage?) -> Int {
+        var movedFromReview = 0
+        for i in tasks.indices {
+            if let toStage {
+                tasks[i].stage = toStage == .start ? .label : toStage
+            }
+            if tasks[i].stage == .review, !workflow.hasReview {
+                tasks[i].stage = .label
+                movedFromReview += 1
+            }
+            if tasks[i].stage != .label { tasks[i].skippedBy = nil }
+        }
+        return movedFromReview
+    }
+}
