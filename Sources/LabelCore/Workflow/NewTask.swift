@@ -16,12 +16,22 @@ public struct NewTask: Equatable, Sendable {
     public var extra: JSONObject
     public var updatedAt: Timestamp?
     public var updatedBy: String?
+    /// The record as another tool wrote it (Scale, ClearML), for exporting back to that tool.
+    public var source: SourceRecord?
+    /// Why the task may be looked at but never answered (a task canceled in Scale); nil when it may.
+    public var readOnlyReason: String?
+    /// What the annotator is asked to do, shown with the task (Scale's `instruction`).
+    public var instruction: String?
 
     public init(
         externalId: String, asset: JSONValue, metadata: JSONValue = [:], batches: [JSONValue] = [], priority: Int = 0,
         annotations: Annotations = .empty, history: [StageHistoryEntry] = [], extra: JSONObject = [:],
-        taskId: String? = nil, updatedAt: Timestamp? = nil, updatedBy: String? = nil
+        taskId: String? = nil, updatedAt: Timestamp? = nil, updatedBy: String? = nil, source: SourceRecord? = nil,
+        readOnlyReason: String? = nil, instruction: String? = nil
     ) {
+        self.source = source
+        self.readOnlyReason = readOnlyReason
+        self.instruction = instruction
         self.taskId = taskId
         self.updatedAt = updatedAt
         self.updatedBy = updatedBy

@@ -26,8 +26,14 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write NDJSON: one asset per line, no enclosing array.")
     var ndjson = false
 
-    @Option(help: ArgumentHelp("Export the tasks now in this stage (Label, Review, Complete).", valueName: "stage"))
-    var stage: Stage = .complete
+    @Option(help: ArgumentHelp(
+        "ango (Ango export, the default), scale (Scale task objects) or clearml (ClearML frames).", valueName: "format"))
+    var format: ExportFormat = .ango
+
+    @Option(help: ArgumentHelp(
+        "Export the tasks now in this stage (Label, Review, Complete); default Complete for ango, every stage for scale and clearml.",
+        valueName: "stage"))
+    var stage: Stage?
 
     @Flag(help: "Add idleDuration (ms) to each task and stage history entry.")
     var includeIdle = false
@@ -38,15 +44,35 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let store = try project.open()
+            if noHistory, format != .ango {
+                throw Diagnostic(.error, "--no-history applies to the Ango export only; \(format.rawValue) records carry no stage history")
+            }
             let workflow = try store.settings().workflow
-            guard workflow.stages.contains(stage) else {
+            if let stage, !workflow.stages.contains(stage) {
                 throw Diagnostic(.error, "this project has no \(stage.name) stage; its stages are \(workflow.stages.map(\.name).joined(separator: " → "))",
                                  hint: "export one of those stages with --stage; nothing was written")
             }
             if let output { InterruptCleanup.remove(PartialFile.path(for: output)) }
-            let options = AngoExport.Options(stage: stage, ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
-            let count = try AngoExport.export(store, options: options, to: output)
-            if let output { Console.error("Exported \(count) task\(count == 1 ? "" : "s") from the \(stage.name) stage to \(output).") }
+            let count: Int
+            let records = RecordExportOptions(stage: stage, jsonLines: ndjson, includeIdle: includeIdle)
+            switch format {
+            case .ango:
+                let options = AngoExport.Options(stage: stage ?? .complete, ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
+                count = try AngoExport.export(store, options: options, to: output)
+            case .scale: count = try ScaleExport.export(store, options: records, to: output)
+            case .clearml: count = try ClearMLExport.export(store, options: records, to: output)
+            }
+            let from = format == .ango ? (stage ?? .complete).name : stage?.name
+            if let output {
+                Console.error("Exported \(count) task\(count == 1 ? "" : "s") \(from.map { "from the \($0) stage" } ?? "from every stage") to \(output).")
+            }
         }
     }
+}
+
+/// The formats `export` writes.
+enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+    case ango
+    case scale
+    case clearml
 }

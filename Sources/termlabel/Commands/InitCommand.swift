@@ -11,7 +11,12 @@ struct InitCommand: ParsableCommand {
             "relations"}), or a get-project response that holds one. Assets come from JSON Lines or a JSON \
             array of {"externalId", "data", "metadata"} records, CSV (name the text column with \
             --text-column; other columns become metadata), an Ango export (answers become pre-labels, \
-            stage history is kept) or an Ango import file (pre-labels; "lock": true answers are read-only).
+            stage history is kept), an Ango import file (pre-labels; "lock": true answers are read-only), \
+            Scale task objects (a completed task's response is a pre-label; canceled and error tasks are \
+            kept read-only) or ClearML frames (frame-level ROI labels are pre-labels).
+
+            Without --ontology, a file that brings its own labels (Scale categories, ClearML frame-level \
+            labels) gives the questions: the ontology built from them is printed, to keep and reuse.
 
             Nothing is written unless both files are valid, and the project appears whole or not at \
             all: it is built beside its place and moved in when complete.
@@ -24,8 +29,8 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The project directory to make.", completion: .directory)
     var directory: String
 
-    @Option(help: ArgumentHelp("The ontology: Ango category schema JSON.", valueName: "file"), completion: .file())
-    var ontology: String
+    @Option(help: ArgumentHelp("The ontology: Ango category schema JSON (optional for assets that bring their own labels).", valueName: "file"), completion: .file())
+    var ontology: String?
 
     @Option(help: ArgumentHelp("The assets to label (.jsonl, .json or .csv).", valueName: "file"), completion: .file())
     var assets: String?
@@ -51,11 +56,24 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let idleMilliseconds = try OptionRange.idleTimeoutMilliseconds(idleTimeout)
-            let bytes = try ProjectFiles.read(ontology)
-            let schema = try OntologyReader.read(bytes, file: ontology)
-            Console.report(schema.warnings)
-            let file = try assets.map { path throws(DiagnosticsError) in try AssetReader.read(path: path, textColumn: textColumn, idColumn: idColumn) }
+            var bytes = try ontology.map(ProjectFiles.read)
+            var schema = try bytes.map { b throws(DiagnosticsError) in try OntologyReader.read(b, file: ontology ?? "") }
+            if let schema { Console.report(schema.warnings) }
+            let file = try assets.map { path throws(DiagnosticsError) in
+                try AssetReader.read(path: path, textColumn: textColumn, idColumn: idColumn, ontology: schema?.ontology)
+            }
             if let file { Console.report(file.warnings) }
+            if schema == nil {
+                guard let built = file?.builtOntology else {
+                    throw Diagnostic(.error, "--ontology is needed: \(assets == nil ? "there are no assets" : "these assets bring no labels") to build questions from",
+                                     hint: "give the category schema with --ontology FILE (Ango's JSON: {\"tools\", \"classifications\", \"relations\"})")
+                }
+                let text = JSONWriter(pretty: true).string(built) + "\n"
+                bytes = Array(text.utf8)
+                schema = try OntologyReader.read(Array(text.utf8), file: "the ontology built from \(assets ?? "")")
+                Console.out(BuiltOntology.text(built))
+            }
+            guard let bytes, let schema else { return }
             let settings = ProjectSettings(
                 name: name ?? URL(fileURLWithPath: directory).lastPathComponent,
                 ontologyJSON: String(decoding: bytes, as: UTF8.self), hasReview: review,
@@ -106,7 +124,7 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let store = try project.open()
-            let file = try AssetReader.read(path: assets, textColumn: textColumn, idColumn: idColumn)
+            let file = try AssetReader.read(path: assets, textColumn: textColumn, idColumn: idColumn, ontology: store.settings().ontology())
             Console.report(file.warnings)
             try ProjectFiles.add(file, to: store, by: user.resolved)
         }
@@ -168,5 +186,12 @@ extension ProjectFiles {
 enum TimeText {
     static func seconds(_ ms: Int64) -> String {
         ms % 1000 == 0 ? "\(ms / 1000) s" : String(format: "%.1f s", Double(ms) / 1000)
+    }
+}
+
+/// The ontology built from an assets file's own labels, printed so the user can keep it.
+enum BuiltOntology {
+    static func text(_ schema: JSONValue) -> String {
+        "No --ontology: the questions come from the file. Save this as ontology.json to reuse it:\n" + JSONWriter(pretty: true).string(schema)
     }
 }

@@ -44,6 +44,7 @@ struct ValidateCommand: ParsableCommand {
                 let assets = try AssetReader.read(bytes, file: file, textColumn: textColumn)
                 Console.report(assets.warnings)
                 Console.out(AssetSummary.text(assets, file: file))
+                if let built = assets.builtOntology { Console.out(BuiltOntology.text(built)) }
             }
         }
     }
@@ -55,7 +56,8 @@ enum OntologyReaderProbe {
     }
 
     static func looksLikeAssetRecord(_ json: JSONValue) -> Bool {
-        json["externalId"] != nil || json["asset"] != nil || json["task"] != nil
+        json["externalId"] != nil || json["asset"] != nil || json["task"] != nil || ScaleTaskReader.detect(json)
+            || ClearMLFrameReader.detect(json)
     }
 }
 

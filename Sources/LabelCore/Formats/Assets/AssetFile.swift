@@ -4,6 +4,8 @@ public struct AssetFile: Equatable, Sendable {
         case jsonLines = "JSON Lines"
         case jsonArray = "JSON array"
         case csv = "CSV"
+        case scale = "Scale tasks"
+        case clearml = "ClearML frames"
     }
 
     public var kind: Kind
@@ -12,6 +14,9 @@ public struct AssetFile: Equatable, Sendable {
     public var warnings: [Diagnostic]
     /// How many records were of each kind: assets, Ango export assets, Ango import records.
     public var counts: [String: Int]
+    /// A category schema built from the labels seen, when the file's labels were read without an
+    /// ontology: one radio or checkbox question per label set, printed for the user to keep.
+    public var builtOntology: JSONValue?
 
     public init(kind: Kind, tasks: [NewTask] = [], preLabels: [PreLabels] = [], warnings: [Diagnostic] = [], counts: [String: Int] = [:]) {
         self.kind = kind
