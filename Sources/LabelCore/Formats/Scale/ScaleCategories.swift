@@ -20,13 +20,17 @@ public struct ScaleCategories: Equatable, Sendable {
     static let choiceKinds: Set<QuestionKind> = [.radio, .checkbox, .singleDropdown, .multiDropdown]
 
     /// The question that answers a categorization task: the first question with choices that offers
-    /// every category, else the first that offers every value given (a response's), else the
-    /// first question with choices.
+    /// every category, else the first that offers every value given (a response's); nil if none does.
     public static func question(in ontology: Ontology, categories: [String], values: [String] = []) -> Question? {
         let candidates = ontology.allQuestions.filter { choiceKinds.contains($0.kind) }
         if !categories.isEmpty, let q = candidates.first(where: { Set($0.choices).isSuperset(of: categories) }) { return q }
         if !values.isEmpty, let q = candidates.first(where: { Set($0.choices).isSuperset(of: values) }) { return q }
-        return candidates.first
+        return nil
+    }
+
+    /// The first question with choices: what a task that did not come from Scale is categorized by.
+    public static func firstQuestion(in ontology: Ontology) -> Question? {
+        ontology.allQuestions.first { choiceKinds.contains($0.kind) }
     }
 
     /// Ango category schema JSON with one question offering every category seen, in the order

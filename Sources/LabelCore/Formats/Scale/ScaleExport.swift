@@ -53,7 +53,8 @@ public enum ScaleExport {
         var response = JSONObject()
         let categories = (source?["params"]?["categories"]?.arrayValue ?? []).compactMap { $0.stringValue ?? $0["label"]?.stringValue }
         let form = FormState(ontology: ontology, context: FormContext(taskId: "", user: "", stageId: ""), classifications: classifications)
-        if let question = ScaleCategories.question(in: ontology, categories: categories), let answer = form.answer(question.schemaId) {
+        let question = ScaleCategories.question(in: ontology, categories: categories) ?? ScaleCategories.firstQuestion(in: ontology)
+        if let question, let answer = form.answer(question.schemaId) {
             response["category"] = question.kind.answersWithList ? answer.json : .string(answer.values.first ?? "")
         }
         response["classifications"] = .array(classifications)
@@ -84,7 +85,7 @@ public enum ScaleExport {
             params["attachment_type"] = "text"
         }
         params["attachment"] = .string(text)
-        if let question = ScaleCategories.question(in: ontology, categories: []) {
+        if let question = ScaleCategories.firstQuestion(in: ontology) {
             params["categories"] = .array(question.choices.map(JSONValue.string))
             if question.kind.answersWithList { params["allow_multiple"] = true }
         }

@@ -61,8 +61,9 @@ public enum ScaleTaskReader {
                 continue
             }
             guard let list = params["categories"]?.arrayValue, !list.isEmpty else {
+                let path = record.path / "params"
                 problem("a categorization task needs \"params.categories\" (a list of strings or {\"label\": …} objects)",
-                        record.path / "params" / "categories")
+                        params["categories"] == nil ? path : path / "categories")
                 continue
             }
             var values: [String] = []
