@@ -16,6 +16,10 @@ struct ExportCommand: ParsableCommand {
 
             totalDuration and each stageHistory entry's duration are active milliseconds. With \
             --include-idle the task and each entry also carry idleDuration (ms).
+
+            --format scale writes Scale task objects and --format clearml ClearML frames, every task \
+            by default (--stage narrows it): records read from those tools come back as they came, \
+            with the answers, reviews and durations added (see docs/formats.md).
             """)
 
     @OptionGroup var project: ProjectOption
