@@ -182,3 +182,24 @@ struct ScaleTaskShapeTests {
         ])
     }
 }
+
+@Suite("Scale tasks in: never the generic path")
+struct ScaleNeverGenericTests {
+    @Test("JSON Lines of Scale tasks with a broken first line: the Scale reader reports that line, not \"no data\" for the others")
+    func brokenFirstLine() {
+        #expect(assetsError("""
+            {"task_id": "a", "type": "categorization",
+            {"task_id": "b", "type": "categorization", "params": {"attachment": "x", "categories": ["y", "n"]}}
+            """, file: "tasks.jsonl") == """
+            tasks.jsonl:1:43: error: unexpected end of file inside an object; expected a key
+                fix the JSON on this line; each line is one record
+            """)
+    }
+
+    @Test("a JSON array whose first item is not a task is still read as Scale tasks")
+    func firstItemNotATask() {
+        #expect(assetsError("""
+            [null, {"task_id": "b", "type": "categorization", "params": {"attachment": "x", "categories": ["y", "n"]}}]
+            """, file: "tasks.json") == "tasks.json:1:2: error: a Scale task must be an object, found null (at $[0])")
+    }
+}

@@ -55,12 +55,12 @@ public enum AssetReader {
                 throw DiagnosticsError(Diagnostic.located(error.diagnostics, in: file, bytes: bytes))
             }
         }
-        if let first = firstLine(bytes) {
-            if let json = try? JSONParser.parse(first) {
-                if let other = try otherFormat(json, bytes, file: file, ontology: ontology) { return other }
-            } else if let diagnostic = ClearMLText.diagnose(bytes, file: file) {
-                throw DiagnosticsError(diagnostic)
-            }
+        let firstRecords = firstLines(bytes, count: 20).compactMap { try? JSONParser.parse($0) }
+        if let first = firstRecords.first {
+            let kinds = firstRecords.filter { ScaleTaskReader.isTask($0) || ClearMLFrameReader.isFrame($0) }
+            if let other = try otherFormat(kinds.first ?? first, bytes, file: file, ontology: ontology) { return other }
+        } else if let diagnostic = ClearMLText.diagnose(bytes, file: file) {
+            throw DiagnosticsError(diagnostic)
         }
         // JSON Lines: one record per line; a bad line is reported with its own line number.
         var lineNumber = 0
@@ -95,16 +95,17 @@ public enum AssetReader {
         return nil
     }
 
-    /// The first line that is not blank.
-    static func firstLine(_ bytes: [UInt8]) -> [UInt8]? {
+    /// The first lines that are not blank.
+    static func firstLines(_ bytes: [UInt8], count: Int) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
         var start = 0
-        while start < bytes.count {
+        while start < bytes.count, lines.count < count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             let line = bytes[start..<end]
-            if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return Array(line) }
+            if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { lines.append(Array(line)) }
             start = end + 1
         }
-        return nil
+        return lines
     }
 
     struct Builder {

@@ -15,11 +15,11 @@ public enum ClearMLFrameReader {
         return object["rois"]?.arrayValue != nil && object["context_id"] != nil
     }
 
-    /// Whether parsed JSON holds frames: a frame, an array starting with one, or a response with
+    /// Whether parsed JSON holds frames: a frame, an array with one among its first items, or a response with
     /// a `frames` list (also inside the API's `data` envelope).
     public static func detect(_ json: JSONValue) -> Bool {
         if isFrame(json) { return true }
-        if let first = json.arrayValue?.first { return isFrame(first) }
+        if let items = json.arrayValue { return items.prefix(20).contains(where: isFrame) }
         for frames in [json["frames"], json["data"]?["frames"]] {
             if let list = frames?.arrayValue { return list.first.map(isFrame) ?? true }
         }

@@ -14,11 +14,11 @@ public enum ScaleTaskReader {
         return object["type"] != nil || object["params"] != nil
     }
 
-    /// Whether parsed JSON holds Scale tasks: a task, an array starting with one, or a task-list
+    /// Whether parsed JSON holds Scale tasks: a task, an array with one among its first items, or a task-list
     /// response (`{"docs": [...], "total", "limit", "offset", "has_more"}`).
     public static func detect(_ json: JSONValue) -> Bool {
         if isTask(json) { return true }
-        if let first = json.arrayValue?.first { return isTask(first) }
+        if let items = json.arrayValue { return items.prefix(20).contains(where: isTask) }
         if let docs = json["docs"]?.arrayValue {
             return docs.first.map(isTask) ?? (json["has_more"] != nil || json["total"] != nil)
         }
