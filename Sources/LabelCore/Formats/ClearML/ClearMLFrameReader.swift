@@ -97,7 +97,7 @@ public enum ClearMLFrameReader {
                         .warning, "\"\(entry.question.title)\" takes one answer but the frame has \(entry.values.count) labels for it (\(entry.values.joined(separator: ", "))); the first is the pre-label",
                         at: record.path / "rois", in: record))
                 }
-                classifications.append(ScaleCategories.classification(
+                classifications.append(PreLabel.classification(
                     entry.question, answer: entry.question.kind.answersWithList ? entry.values : [entry.values[0]]))
             }
             tasks.append(NewTask(

@@ -22,7 +22,7 @@ public enum ClearMLROI {
 
     /// The question answering a label: the first question with choices that offers it.
     static func question(for label: String, in ontology: Ontology) -> Question? {
-        ontology.allQuestions.first { ScaleCategories.choiceKinds.contains($0.kind) && $0.choices.contains(label) }
+        ontology.allQuestions.first { PreLabel.choiceKinds.contains($0.kind) && $0.choices.contains(label) }
     }
 
     /// Whether termlabel's form owns the ROI: frame-level, with every label an option of a question.

@@ -17,12 +17,10 @@ public struct ScaleCategories: Equatable, Sendable {
     /// The schemaId of the question termlabel builds from Scale categories.
     public static let questionId = "scale-category"
 
-    static let choiceKinds: Set<QuestionKind> = [.radio, .checkbox, .singleDropdown, .multiDropdown]
-
     /// The question that answers a categorization task: the first question with choices that offers
     /// every category, else the first that offers every value given (a response's); nil if none does.
     public static func question(in ontology: Ontology, categories: [String], values: [String] = []) -> Question? {
-        let candidates = ontology.allQuestions.filter { choiceKinds.contains($0.kind) }
+        let candidates = ontology.allQuestions.filter { PreLabel.choiceKinds.contains($0.kind) }
         if !categories.isEmpty, let q = candidates.first(where: { Set($0.choices).isSuperset(of: categories) }) { return q }
         if !values.isEmpty, let q = candidates.first(where: { Set($0.choices).isSuperset(of: values) }) { return q }
         return nil
@@ -30,7 +28,7 @@ public struct ScaleCategories: Equatable, Sendable {
 
     /// The first question with choices: what a task that did not come from Scale is categorized by.
     public static func firstQuestion(in ontology: Ontology) -> Question? {
-        ontology.allQuestions.first { choiceKinds.contains($0.kind) }
+        ontology.allQuestions.first { PreLabel.choiceKinds.contains($0.kind) }
     }
 
     /// Ango category schema JSON with one question offering every category seen, in the order
@@ -49,12 +47,5 @@ public struct ScaleCategories: Equatable, Sendable {
             "classifications": [],
         ]
         return ["tools": [], "classifications": [.object(question)], "relations": []]
-    }
-
-    /// The Ango classification object that pre-labels `question` with a Scale response's category.
-    static func classification(_ question: Question, answer: [String]) -> JSONValue {
-        let value: JSONValue = question.kind.answersWithList ? .array(answer.map(JSONValue.string)) : .string(answer.first ?? "")
-        return ["schemaId": .string(question.schemaId), "tool": .string(question.kind.rawValue), "title": .string(question.title),
-                "answer": value, "classifications": []]
     }
 }

@@ -120,7 +120,7 @@ public enum ScaleTaskReader {
             if let response = task["response"]?.objectValue, let category = response["category"], !category.isNull {
                 let answer = category.stringValue.map { [$0] } ?? category.arrayValue?.compactMap(\.stringValue) ?? []
                 if let questions, let question = ScaleCategories.question(in: questions, categories: categories.values, values: answer) {
-                    annotations.classifications = [ScaleCategories.classification(question, answer: answer)]
+                    annotations.classifications = [PreLabel.classification(question, answer: answer)]
                     for value in answer where !question.choices.contains(value) {
                         warnings.append(records.diagnostic(
                             .warning, "the response's category \"\(value)\" is not an option of \"\(question.title)\"",
