@@ -105,6 +105,15 @@ struct ScaleClearMLCommandTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.at("p")))
     }
 
+    @Test("--no-history is refused for Scale and ClearML exports, which carry no stage history")
+    func noHistoryRefused() throws {
+        let scratch = try Scratch()
+        #expect(succeeds(InitCommand.self, [scratch.at("p"), "--assets", realFile("scale-task", "scaleapi-ruby_categorization.json")]))
+        #expect(!succeeds(ExportCommand.self, [scratch.at("p"), "--format", "scale", "--no-history", "-o", scratch.at("s.json")]))
+        #expect(!succeeds(ExportCommand.self, [scratch.at("p"), "--format", "clearml", "--no-history", "-o", scratch.at("c.json")]))
+        #expect(!FileManager.default.fileExists(atPath: scratch.at("s.json")))
+    }
+
     @Test("export --format ango of a Scale project still defaults to the Complete stage")
     func angoDefaultStage() throws {
         let scratch = try Scratch()

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Write NDJSON: one asset per line, no enclosing array.")
+    @Flag(help: "Write NDJSON: one asset (Scale task, ClearML frame) per line, no enclosing array.")
     var ndjson = false
 
     @Option(help: ArgumentHelp(
@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
         valueName: "stage"))
     var stage: Stage?
 
-    @Flag(help: "Add idleDuration (ms) to each task and stage history entry.")
+    @Flag(help: "Add idleDuration (ms) to each task and stage history entry (idle_duration_ms for scale and clearml).")
     var includeIdle = false
 
     @Flag(help: "Leave out stageHistory.")
