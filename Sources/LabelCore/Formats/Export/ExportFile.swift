@@ -10,9 +10,9 @@ enum ExportFile {
             try out.flush()
             return n
         }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = (directory as NSString).appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        PartialFile.removeStale(for: path)
+        let temporary = PartialFile.path(for: path)
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
             throw Diagnostic(.error, "cannot write in \(directory)", file: path, hint: "check that the directory exists and is writable")
         }
