@@ -179,6 +179,14 @@ public struct TaskRecord: Equatable, Sendable {
     public var task: LabelTask
     public var history: [StageHistoryEntry]
     public var draft: Draft?
+    /// The record the task was read from in another tool's format, if any.
+    public var source: SourceRecord? { task.source }
+
+    public init(task: LabelTask, history: [StageHistoryEntry], draft: Draft? = nil) {
+        self.task = task
+        self.history = history
+        self.draft = draft
+    }
 }
 
 /// Answers being given to a task in a stage, and the time spent on them so far.
@@ -316,6 +324,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case assignedToSomeoneElse(externalId: String, assignee: String)
     case notInStage(externalId: String, stage: Stage, actual: Stage)
     case ownLabels(externalId: String)
+    case readOnly(externalId: String, reason: String)
     case damaged(String)
 
     public var description: String {
@@ -327,6 +336,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .assignedToSomeoneElse(let id, let who): "task \(id) is assigned to \(who)"
         case .notInStage(let id, let stage, let actual): "task \(id) is in the \(actual.name) stage, not \(stage.name)"
         case .ownLabels(let id): "task \(id) was labeled by you; reviewers never review their own labels"
+        case .readOnly(let id, let reason): "task \(id) is read-only (\(reason)); it is kept for the export and never answered"
         case .damaged(let detail): "the project database is damaged: \(detail)"
         }
     }

@@ -3,7 +3,8 @@ import GRDB
 extension SQLiteProjectStore {
     static let taskColumns = """
         t.id, t.taskId, t.externalId, t.asset, t.metadata, t.batches, t.extra, t.priority, t.stage, t.status,
-        t.assignee, t.labeler, t.annotations, t.reviewComment, t.updatedAt, t.updatedBy, t.active, t.idle
+        t.assignee, t.labeler, t.annotations, t.reviewComment, t.updatedAt, t.updatedBy, t.active, t.idle,
+        t.sourceFormat, t.source, t.readOnlyReason, t.instruction
         """
 
     static func task(from row: Row) -> LabelTask {
@@ -17,7 +18,14 @@ extension SQLiteProjectStore {
             updatedAt: (row["updatedAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)),
             updatedBy: row["updatedBy"], reviewComment: row["reviewComment"],
             time: TimeSpent(active: row["active"], idle: row["idle"]), labeler: row["labeler"],
-            extra: json(row["extra"])?.objectValue ?? [:])
+            extra: json(row["extra"])?.objectValue ?? [:],
+            source: sourceRecord(format: row["sourceFormat"], record: row["source"]),
+            readOnlyReason: row["readOnlyReason"], instruction: row["instruction"])
+    }
+
+    static func sourceRecord(format: String?, record: String?) -> SourceRecord? {
+        guard let format = format.flatMap(SourceRecord.Format.init(rawValue:)), let record = json(record) else { return nil }
+        return SourceRecord(format: format, record: record)
     }
 
     public func task(id: Int64) throws -> LabelTask? {

@@ -10,12 +10,13 @@ extension SQLiteProjectStore {
             let review = stage == .review ? 1 : 0
             let own = try Int64.fetchOne(db, sql: """
                 SELECT id FROM task INDEXED BY task_held
-                WHERE assignee = ? AND stage = ? AND status != 'skipped' AND (? = 0 OR labeler IS NULL OR labeler != ?)
+                WHERE assignee = ? AND stage = ? AND status != 'skipped' AND readOnlyReason IS NULL
+                AND (? = 0 OR labeler IS NULL OR labeler != ?)
                 ORDER BY priority DESC, id LIMIT 1
                 """, arguments: [user, stage.rawValue, review, user])
             let expired = try Self.leaseExpiry(db, at: time)
             let free = try own ?? Int64.fetchOne(db, sql: """
-                SELECT id FROM task WHERE stage = ? AND status != 'skipped'
+                SELECT id FROM task WHERE stage = ? AND status != 'skipped' AND readOnlyReason IS NULL
                 AND (assignee IS NULL OR (activeAt IS NOT NULL AND activeAt < ? AND assignee != ?))
                 AND (? = 0 OR labeler IS NULL OR labeler != ?)
                 ORDER BY priority DESC, id LIMIT 1
@@ -136,6 +137,7 @@ extension SQLiteProjectStore {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
             if s.stage == .review, task.labeler == s.user { throw StoreError.ownLabels(externalId: task.externalId) }
+            if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
             let next = settings.workflow.next(after: s.stage, review: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil)
             let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
             let entry = StageHistoryEntry(

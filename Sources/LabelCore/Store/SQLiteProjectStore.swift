@@ -225,6 +225,16 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                     externalId TEXT NOT NULL, detail TEXT NOT NULL)
                 """)
         }
+        // A task read from another tool's format keeps its record for exporting back there; some
+        // of those tasks may only be looked at (canceled in Scale), and some come with an instruction.
+        migrator.registerMigration("v6: source record") { db in
+            try db.execute(sql: """
+                ALTER TABLE task ADD COLUMN sourceFormat TEXT;
+                ALTER TABLE task ADD COLUMN source TEXT;
+                ALTER TABLE task ADD COLUMN readOnlyReason TEXT;
+                ALTER TABLE task ADD COLUMN instruction TEXT;
+                """)
+        }
         return migrator
     }
 
@@ -281,8 +291,9 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             try pool.write { db in
                 let insert = try db.makeStatement(sql: """
                     INSERT OR IGNORE INTO task(taskId, externalId, asset, preview, metadata, batches, extra, priority,
-                        stage, status, assignee, labeler, annotations, createdAt, updatedAt, updatedBy)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        stage, status, assignee, labeler, annotations, createdAt, updatedAt, updatedBy,
+                        sourceFormat, source, readOnlyReason, instruction)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let history = try db.makeStatement(sql: """
                     INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
@@ -298,6 +309,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                         placed.stage.rawValue, placed.status.rawValue, task.skippedBy, placed.labeler,
                         Self.encode(task.annotations), time.millisecondsSince1970,
                         task.updatedAt?.millisecondsSince1970, task.updatedBy,
+                        task.source?.format.rawValue, task.source?.record.description, task.readOnlyReason, task.instruction,
                     ])
                     if db.changesCount == 0 {
                         skipped.append(try Self.whySkipped(db, task, taskId: taskId, addedExternalIds, addedTaskIds))

@@ -27,13 +27,23 @@ public struct LabelTask: Equatable, Sendable, Identifiable {
     public var labeler: String?
     /// Keys of an imported asset that termlabel does not use, written back on export.
     public var extra: JSONObject
+    /// The record as another tool wrote it (Scale, ClearML), for exporting back to that tool.
+    public var source: SourceRecord?
+    /// Why the task may be looked at but never answered (a task canceled in Scale); nil when it may.
+    public var readOnlyReason: String?
+    /// What the annotator is asked to do, shown with the task (Scale's `instruction`).
+    public var instruction: String?
 
     public init(
         id: Int64 = 0, taskId: String, externalId: String, asset: JSONValue, metadata: JSONValue = [:],
         batches: [JSONValue] = [], priority: Int = 0, stage: Stage = .label, status: TaskStatus = .new,
         assignee: String? = nil, annotations: Annotations = .empty, updatedAt: Timestamp? = nil, updatedBy: String? = nil,
-        reviewComment: String? = nil, time: TimeSpent = .zero, labeler: String? = nil, extra: JSONObject = [:]
+        reviewComment: String? = nil, time: TimeSpent = .zero, labeler: String? = nil, extra: JSONObject = [:],
+        source: SourceRecord? = nil, readOnlyReason: String? = nil, instruction: String? = nil
     ) {
+        self.source = source
+        self.readOnlyReason = readOnlyReason
+        self.instruction = instruction
         self.labeler = labeler
         self.extra = extra
         self.id = id

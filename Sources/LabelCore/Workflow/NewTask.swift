@@ -22,15 +22,24 @@ public struct NewTask: Equatable, Sendable {
     /// Who skipped it in the tool it came from (a Label Studio cancelled annotation, a Prodigy
     /// "ignore"): the task enters Label skipped, assigned to them.
     public var skippedBy: String?
+    /// The record as another tool wrote it (Scale, ClearML), for exporting back to that tool.
+    public var source: SourceRecord?
+    /// Why the task may be looked at but never answered (a task canceled in Scale); nil when it may.
+    public var readOnlyReason: String?
+    /// What the annotator is asked to do, shown with the task (Scale's `instruction`).
+    public var instruction: String?
 
     public init(
         externalId: String, asset: JSONValue, metadata: JSONValue = [:], batches: [JSONValue] = [], priority: Int = 0,
         annotations: Annotations = .empty, history: [StageHistoryEntry] = [], extra: JSONObject = [:],
         taskId: String? = nil, updatedAt: Timestamp? = nil, updatedBy: String? = nil, stage: Stage = .label,
-        skippedBy: String? = nil
+        skippedBy: String? = nil, source: SourceRecord? = nil, readOnlyReason: String? = nil, instruction: String? = nil
     ) {
         self.stage = stage
         self.skippedBy = skippedBy
+        self.source = source
+        self.readOnlyReason = readOnlyReason
+        self.instruction = instruction
         self.taskId = taskId
         self.updatedAt = updatedAt
         self.updatedBy = updatedBy

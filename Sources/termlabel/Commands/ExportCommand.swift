@@ -17,6 +17,10 @@ struct ExportCommand: ParsableCommand {
             totalDuration and each stageHistory entry's duration are active milliseconds. With \
             --include-idle the task and each entry also carry idleDuration (ms).
 
+            --format scale writes Scale task objects and --format clearml ClearML frames, every task \
+            by default (--stage narrows it): records read from those tools come back as they came, \
+            with the answers, reviews and durations added (see docs/formats.md).
+
             --format csv writes one row per task: externalId, taskId, stage, status, asset, one column \
             per question (nested questions as Parent/Child; several answers joined by "; "), then \
             annotator, reviewer, reviewStatus, totalDuration (ms) and completedAt. --format jsonl writes \
@@ -31,13 +35,15 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What to write: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: ExportFormat = .ango
 
-    @Flag(help: "Write NDJSON: one asset per line, no enclosing array (Ango format).")
+    @Flag(help: "Write NDJSON: one asset (Scale task, ClearML frame) per line, no enclosing array.")
     var ndjson = false
 
-    @Option(help: ArgumentHelp("Export the tasks now in this stage (Label, Review, Complete).", valueName: "stage"))
-    var stage: Stage = .complete
+    @Option(help: ArgumentHelp(
+        "Export the tasks now in this stage (Label, Review, Complete); default Complete, every stage for scale and clearml.",
+        valueName: "stage"))
+    var stage: Stage?
 
-    @Flag(help: "Add idleDuration (ms) to each task and stage history entry.")
+    @Flag(help: "Add idleDuration (ms) to each task and stage history entry (idle_duration_ms for scale and clearml).")
     var includeIdle = false
 
     @Flag(help: "Leave out stageHistory.")
@@ -45,19 +51,22 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            if format != .ango, ndjson || noHistory {
-                throw Diagnostic(.error, "\(ndjson ? "--ndjson" : "--no-history") is for the Ango export; --format \(format.rawValue) has no such choice")
+            if noHistory && format != .ango || ndjson && !format.hasLineForm {
+                throw Diagnostic(.error, "\(noHistory && format != .ango ? "--no-history" : "--ndjson") does not apply to --format \(format.rawValue)")
             }
             let store = try project.open()
             let workflow = try store.settings().workflow
-            guard workflow.stages.contains(stage) else {
+            if let stage, !workflow.stages.contains(stage) {
                 throw Diagnostic(.error, "this project has no \(stage.name) stage; its stages are \(workflow.stages.map(\.name).joined(separator: " → "))",
                                  hint: "export one of those stages with --stage; nothing was written")
             }
             if let output { InterruptCleanup.remove(PartialFile.path(for: output)) }
-            let options = ExportOptions(stage: stage, ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
-            let count = try format.export(store, options: options, to: output)
-            if let output { Console.error("Exported \(count) task\(count == 1 ? "" : "s") from the \(stage.name) stage to \(output).") }
+            let options = ExportOptions(ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
+            let count = try format.export(store, stage: stage, options: options, to: output)
+            if let output {
+                let from = (stage ?? format.defaultStage).map { "from the \($0.name) stage" } ?? "from every stage"
+                Console.error("Exported \(count) task\(count == 1 ? "" : "s") \(from) to \(output).")
+            }
         }
     }
 }

@@ -12,13 +12,15 @@ struct InitCommand: ParsableCommand {
             array of {"externalId", "data", "metadata"} records, CSV (name the text column with \
             --text-column; other columns become metadata), an Ango export (each task keeps the stage it \
             was exported from and its history), a legacy Ango export, an Ango API task response, an Ango \
-            import file (pre-labels; "lock": true answers are read-only), or the text classification \
-            exports of Label Studio, Prodigy and doccano. The format is recognised by the file's shape; \
-            --format names it instead.
+            import file (pre-labels; "lock": true answers are read-only), Scale task objects (a completed \
+            task's response is a pre-label; canceled and error tasks are kept read-only), ClearML frames \
+            (frame-level ROI labels are pre-labels), or the text classification exports of Label Studio, \
+            Prodigy and doccano. The format is recognised by the file's shape; --format names it instead.
 
             Other tools' labels become pre-labels: matched to the options of the ontology's questions, or, \
-            without --ontology, to a radio or checkbox question built from the labels seen, which is \
-            printed so it can be saved and edited.
+            without --ontology, to a radio or checkbox question built from the labels seen (Scale \
+            categories, ClearML frame-level labels, Label Studio choices, …), which is printed so it can \
+            be saved and edited.
 
             Nothing is written unless both files are valid, and the project appears whole or not at \
             all: it is built beside its place and moved in when complete.

@@ -41,7 +41,7 @@ struct FormatDetectionTests {
     func unknownFormat() {
         #expect(formatError("{}", file: "a.json", format: "yolo") == """
             a.json: error: termlabel knows no format "yolo"
-                the formats are: ango-api, ango-export, ango-import, label-studio, prodigy, doccano, csv, assets
+                the formats are: scale, clearml, ango-api, ango-export, ango-import, label-studio, prodigy, doccano, csv, assets
             """)
     }
 
@@ -49,7 +49,7 @@ struct FormatDetectionTests {
     func coco() {
         #expect(formatError(#"{"images": [{"id": 1, "file_name": "a.jpg"}], "annotations": [], "categories": []}"#, file: "coco.json") == """
             coco.json: error: this looks like a COCO dataset (object detection) ("images", "annotations" and "categories"); termlabel reads \
-            an Ango API task response, an Ango export, an Ango import (pre-label) file, a Label Studio export, Prodigy data, a doccano export, \
+            Scale tasks, ClearML frames, an Ango API task response, an Ango export, an Ango import (pre-label) file, a Label Studio export, Prodigy data, a doccano export, \
             CSV with a text column, JSON records of {"externalId", "data", "metadata"}
                 termlabel asks classification questions, not boxes or masks; to classify the images, list them as {"externalId", "data": "<image URL>"} records
             """)
@@ -58,7 +58,7 @@ struct FormatDetectionTests {
     @Test("a format recognised but not read is refused even when named")
     func namedButNotRead() {
         #expect(formatError("{}", file: "a.json", format: "ango-ontology") == """
-            a.json: error: this looks like an Ango ontology (category schema); termlabel reads an Ango API task response, an Ango export, \
+            a.json: error: this looks like an Ango ontology (category schema); termlabel reads Scale tasks, ClearML frames, an Ango API task response, an Ango export, \
             an Ango import (pre-label) file, a Label Studio export, Prodigy data, a doccano export, CSV with a text column, \
             JSON records of {"externalId", "data", "metadata"}
                 give it to init with --ontology; `termlabel validate` checks it

@@ -34,7 +34,7 @@ public struct AngoAPIFormat: AssetFormat {
         for (i, item) in list.enumerated() {
             let path = single ? base : base / i
             let bytes = source.bytes
-            let record = SourceRecord(value: item, path: path, number: i + 1) { JSONParser.location(of: $0, in: bytes) }
+            let record = LocatedRecord(value: item, path: path, number: i + 1) { JSONParser.location(of: $0, in: bytes) }
             guard let task = item.objectValue else {
                 problems.error("a task must be an object, found \(item.kindName)", record)
                 continue

@@ -5,6 +5,8 @@ public struct AssetFile: Equatable, Sendable {
         case jsonArray = "JSON array"
         case jsonObject = "JSON object"
         case csv = "CSV"
+        case scale = "Scale tasks"
+        case clearml = "ClearML frames"
     }
 
     public var kind: Kind

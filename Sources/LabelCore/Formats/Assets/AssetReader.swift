@@ -10,15 +10,19 @@ public enum AssetReader {
     /// At most this many errors are listed; the count of the rest is given.
     public static let errorLimit = 20
 
-    public static func read(path: String, textColumn: String? = nil, idColumn: String? = nil) throws(DiagnosticsError) -> AssetFile {
+    /// `ontology`, when known, is what Scale responses and ClearML frame labels pre-label; without
+    /// it those files bring questions of their own (`AssetFile.derivedOntology`).
+    public static func read(path: String, textColumn: String? = nil, idColumn: String? = nil, ontology: Ontology? = nil) throws(DiagnosticsError) -> AssetFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw DiagnosticsError(Diagnostic(.error, exists ? "cannot read the file (permission?)" : "no such file", file: path))
         }
-        return try read(Array(data), file: path, textColumn: textColumn, idColumn: idColumn)
+        return try read(Array(data), file: path, textColumn: textColumn, idColumn: idColumn, ontology: ontology)
     }
 
-    public static func read(_ bytes: [UInt8], file: String, textColumn: String? = nil, idColumn: String? = nil) throws(DiagnosticsError) -> AssetFile {
+    public static func read(
+        _ bytes: [UInt8], file: String, textColumn: String? = nil, idColumn: String? = nil, ontology: Ontology? = nil
+    ) throws(DiagnosticsError) -> AssetFile {
         let lower = file.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || textColumn != nil {
             return try CSVAssets.read(bytes, file: file, textColumn: textColumn, idColumn: idColumn,
@@ -30,6 +34,7 @@ public enum AssetReader {
         if looksLikeArray || lower.hasSuffix(".json") && !lower.hasSuffix(".jsonl") {
             let json: JSONValue
             do { json = try JSONParser.parse(bytes) } catch { throw DiagnosticsError(Diagnostic(error, file: file)) }
+            if let other = try otherFormat(json, bytes, file: file, ontology: ontology) { return other }
             let items: [JSONValue]
             if let array = json.arrayValue {
                 items = array
@@ -49,6 +54,13 @@ public enum AssetReader {
             } catch {
                 throw DiagnosticsError(Diagnostic.located(error.diagnostics, in: file, bytes: bytes))
             }
+        }
+        let firstRecords = firstLines(bytes, count: 20).compactMap { try? JSONParser.parse($0) }
+        if let first = firstRecords.first {
+            let kinds = firstRecords.filter { ScaleTaskReader.isTask($0) || ClearMLFrameReader.isFrame($0) }
+            if let other = try otherFormat(kinds.first ?? first, bytes, file: file, ontology: ontology) { return other }
+        } else if let diagnostic = ClearMLText.diagnose(bytes, file: file) {
+            throw DiagnosticsError(diagnostic)
         }
         // JSON Lines: one record per line; a bad line is reported with its own line number.
         var lineNumber = 0
@@ -74,6 +86,26 @@ public enum AssetReader {
             }
         }
         return try builder.finish(.jsonLines)
+    }
+
+    /// Scale tasks and ClearML frames, recognised by their shape, are read by their own readers.
+    static func otherFormat(_ json: JSONValue, _ bytes: [UInt8], file: String, ontology: Ontology?) throws(DiagnosticsError) -> AssetFile? {
+        if ScaleTaskReader.detect(json) { return try ScaleTaskReader.read(bytes, file: file, ontology: ontology) }
+        if ClearMLFrameReader.detect(json) { return try ClearMLFrameReader.read(bytes, file: file, ontology: ontology) }
+        return nil
+    }
+
+    /// The first lines that are not blank.
+    static func firstLines(_ bytes: [UInt8], count: Int) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        var start = 0
+        while start < bytes.count, lines.count < count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { lines.append(Array(line)) }
+            start = end + 1
+        }
+        return lines
     }
 
     struct Builder {

@@ -1,11 +1,11 @@
 /// Every format termlabel recognises in an assets file, and the one place that picks which
 /// reads a file. `init`, `add` and `validate` all read through here, so they agree on every file.
 public enum FormatRegistry {
-    /// In order of preference when two are equally sure. To add a format (Scale tasks, ClearML
-    /// frames), write a type conforming to `AssetFormat` in its folder and add it here; `init`,
-    /// `add` and `validate` then recognise it, and `--format` takes its name.
+    /// In order of preference when two are equally sure. To add a format, write a type conforming
+    /// to `AssetFormat` in its folder and add it here; `init`, `add` and `validate` then recognise
+    /// it, and `--format` takes its name.
     public static let formats: [any AssetFormat] = [
-        AngoOntologyFormat(), AngoTaskObjectFormat(), AngoAPIFormat(), AngoExportFormat(), AngoImportFormat(),
+        ScaleFormat(), ClearMLFormat(), AngoOntologyFormat(), AngoTaskObjectFormat(), AngoAPIFormat(), AngoExportFormat(), AngoImportFormat(),
         LabelStudioFormat(), ProdigyFormat(), DoccanoFormat(), COCOFormat(),
         CSVFormat(), PlainAssetsFormat(),
     ]

@@ -87,3 +87,23 @@ public struct FileOutput: ThrowingTextOutput {
         if let failure { throw failure }
     }
 }
+
+extension ExportFile {
+    /// Writes records as a JSON array (one per line inside it) or as JSON Lines.
+    static func records<Out: ThrowingTextOutput>(
+        _ store: any ProjectStore, stage: Stage?, jsonLines: Bool, to out: inout Out, _ record: (TaskRecord) -> JSONValue
+    ) throws -> Int {
+        var count = 0
+        let writer = JSONWriter()
+        if !jsonLines { out.write("[") }
+        try store.forEachTask(in: stage) { task in
+            if !jsonLines { out.write(count == 0 ? "\n" : ",\n") }
+            writer.write(record(task), to: &out)
+            if jsonLines { out.write("\n") }
+            count += 1
+            try out.check()
+        }
+        if !jsonLines { out.write(count == 0 ? "]\n" : "\n]\n") }
+        return count
+    }
+}

@@ -7,10 +7,36 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     /// One flat JSON record per line and task.
     case jsonl
+    /// Scale task objects, with our answers, reviews (as audits) and durations.
+    case scale
+    /// ClearML frames, with our answers as frame-level ROIs.
+    case clearml
+
+    /// The stage exported when none is named: Complete, as in Ango; every stage for the formats
+    /// that give records back to the tool they came from.
+    public var defaultStage: Stage? {
+        switch self {
+        case .ango, .csv, .jsonl: .complete
+        case .scale, .clearml: nil
+        }
+    }
+
+    /// Whether `--ndjson` (one record per line) means something for this format.
+    public var hasLineForm: Bool { self == .ango || self == .scale || self == .clearml }
 
     /// Exports the tasks of `options.stage` to `path` (standard output when nil); returns the count.
     @discardableResult
     public func export(_ store: any ProjectStore, options: ExportOptions, to path: String?) throws -> Int {
+        try export(store, stage: options.stage, options: options, to: path)
+    }
+
+    /// Exports the tasks of `stage` (else `defaultStage`) to `path` (standard output when nil);
+    /// returns the count.
+    @discardableResult
+    public func export(_ store: any ProjectStore, stage: Stage?, options: ExportOptions, to path: String?) throws -> Int {
+        var options = options
+        options.stage = stage ?? defaultStage ?? .complete
+        let records = RecordExportOptions(stage: stage ?? defaultStage, jsonLines: options.ndjson, includeIdle: options.includeIdle)
         switch self {
         case .ango:
             let ango = AngoExport.Options(stage: options.stage, ndjson: options.ndjson, includeIdle: options.includeIdle,
@@ -20,6 +46,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
             return try ExportFile.write(to: path) { out in try CSVExport.write(store, options: options, to: &out) }
         case .jsonl:
             return try ExportFile.write(to: path) { out in try JSONLExport.write(store, options: options, to: &out) }
+        case .scale: return try ScaleExport.export(store, options: records, to: path)
+        case .clearml: return try ClearMLExport.export(store, options: records, to: path)
         }
     }
 }
@@ -28,7 +56,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public struct ExportOptions: Equatable, Sendable {
     /// The stage whose tasks are exported; Ango's default is Complete.
     public var stage: Stage
-    /// Ango only: NDJSON instead of one JSON array.
+    /// Ango, Scale and ClearML: one record per line instead of one JSON array.
     public var ndjson: Bool
     /// Adds idle milliseconds (`idleDuration`).
     public var includeIdle: Bool

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Real files: Ango exports, imports, API responses and ontologies", .enabled(if: RealFixtures.available))
 struct AngoFixtureTests {
-    static let readable = "termlabel reads an Ango API task response, an Ango export, an Ango import (pre-label) file, a Label Studio export, "
+    static let readable = "termlabel reads Scale tasks, ClearML frames, an Ango API task response, an Ango export, an Ango import (pre-label) file, a Label Studio export, "
         + "Prodigy data, a doccano export, CSV with a text column, JSON records of {\"externalId\", \"data\", \"metadata\"}"
 
     @Test("get-tasks: each task of the response is a task (its asset's externalId and data, its _id, its answers), not one asset")

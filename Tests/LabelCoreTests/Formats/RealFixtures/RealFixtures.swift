@@ -17,6 +17,16 @@ enum RealFixtures {
 
     static func path(_ folder: String, _ name: String) -> String { "\(root)/\(folder)/\(name)" }
 
+    /// The file's bytes.
+    static func bytes(_ folder: String, _ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: path(folder, name))))
+    }
+
+    /// The file parsed as one JSON document.
+    static func json(_ folder: String, _ name: String) throws -> JSONValue {
+        try JSONParser.parse(bytes(folder, name))
+    }
+
     /// Every data file of a folder (not its README), sorted.
     static func files(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: "\(root)/\(folder)")) ?? []).filter { $0 != "README.md" }.sorted()

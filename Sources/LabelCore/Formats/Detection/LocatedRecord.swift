@@ -1,5 +1,5 @@
 /// One record of a JSON source, with where it sits, so a reader can say where a problem is.
-struct SourceRecord {
+struct LocatedRecord {
     var value: JSONValue
     /// Its path in the document (`$[3]`), or the root for a line of JSON Lines.
     var path: JSONPath
@@ -12,8 +12,8 @@ extension AssetSource {
     /// The records of a JSON source: the items of `items` (default: the document's array, or the
     /// document itself) or each line of JSON Lines. A line that does not parse is an error for
     /// that line; the lines after it are still read.
-    func records(_ items: [JSONValue]? = nil, at base: JSONPath = .root) -> (records: [SourceRecord], errors: [Diagnostic]) {
-        var out: [SourceRecord] = []
+    func records(_ items: [JSONValue]? = nil, at base: JSONPath = .root) -> (records: [LocatedRecord], errors: [Diagnostic]) {
+        var out: [LocatedRecord] = []
         var errors: [Diagnostic] = []
         switch layout {
         case .document(let json):
@@ -21,7 +21,7 @@ extension AssetSource {
             let isArray = items != nil || json.arrayValue != nil
             let bytes = self.bytes
             for (i, item) in list.enumerated() {
-                out.append(SourceRecord(value: item, path: isArray ? base / i : base, number: i + 1) { path in
+                out.append(LocatedRecord(value: item, path: isArray ? base / i : base, number: i + 1) { path in
                     JSONParser.location(of: path, in: bytes)
                 })
             }
@@ -29,7 +29,7 @@ extension AssetSource {
             Self.eachLine(bytes) { line, number in
                 do throws(JSONSyntaxError) {
                     let value = try JSONParser.parse(line)
-                    out.append(SourceRecord(value: value, path: .root, number: number) { path in
+                    out.append(LocatedRecord(value: value, path: .root, number: number) { path in
                         JSONParser.location(of: path, in: line).map { SourceLocation(line: number, column: $0.column) }
                     })
                 } catch {
@@ -65,12 +65,12 @@ struct ProblemList {
         if errorCount <= AssetReader.errorLimit { errors.append(d) }
     }
 
-    mutating func error(_ message: String, _ record: SourceRecord, at path: JSONPath? = nil, hint: String? = nil) {
+    mutating func error(_ message: String, _ record: LocatedRecord, at path: JSONPath? = nil, hint: String? = nil) {
         let at = path ?? record.path
         add(Diagnostic(.error, message, file: file, location: record.locate(at), path: at.components.isEmpty ? nil : at, hint: hint))
     }
 
-    mutating func warning(_ message: String, _ record: SourceRecord, at path: JSONPath? = nil, hint: String? = nil) {
+    mutating func warning(_ message: String, _ record: LocatedRecord, at path: JSONPath? = nil, hint: String? = nil) {
         let at = path ?? record.path
         add(Diagnostic(.warning, message, file: file, location: record.locate(at), path: at.components.isEmpty ? nil : at, hint: hint))
     }
