@@ -11,8 +11,7 @@ struct MouseTests {
     @discardableResult
     func draw(_ session: LabelSession, width: Int = 80, height: Int = 24) -> Screen {
         var screen = Screen(width: width, height: height)
-        _ = LabelScreenView(session: session).draw(on: &screen)
-        session.screenSize = screen.size
+        LabelApp.draw(session, on: &screen)
         return screen
     }
 

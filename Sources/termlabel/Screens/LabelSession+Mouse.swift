@@ -16,10 +16,10 @@ extension LabelSession {
             if wheel == 0 { mode = .normal }
             return
         case .dropdown(let id, let query, let cursor):
-            if wheel != 0 { try dropdown(id, query, cursor, wheel < 0 ? .up : .down) }
+            if wheel != 0 { try dropdown(id, query, cursor, wheel < 0 ? Command.up : .down) }
             return
         case .tree(let id, let query, let cursor, let expanded):
-            if wheel != 0 { try tree(id, query, cursor, expanded, wheel < 0 ? .up : .down) }
+            if wheel != 0 { try tree(id, query, cursor, expanded, wheel < 0 ? Command.up : .down) }
             return
         case .normal: break
         default: return
@@ -45,13 +45,13 @@ extension LabelSession {
         let index = queue.offset + point.y - inner.y
         guard index < queue.count else { return }
         moveQueueSelection(to: index)
-        try queueKey(.enter)
+        try listCommand(.open)
     }
 
     private func formMouse(_ point: Point, wheel: Int, in area: Rect) throws {
         guard open != nil else { return }
         // Hit-test against the frame as drawn, before the pane (and so the scroll) changes.
-        let target = wheel == 0 ? FormView(session: self).target(at: point, in: area) : nil
+        let target = wheel == 0 ? FormView(state: snapshot()).target(at: point, in: area) : nil
         pane = .form
         if wheel != 0 {
             // Stops at the first and last question (Tab wraps; a wheel does not).
@@ -65,11 +65,11 @@ extension LabelSession {
         case .radio, .checkbox:
             guard row < q.choices.count else { return }
             optionCursor[q.schemaId] = row
-            try formKey(.character(" "))
+            try formCommand(.choose)
         case .rank:
             optionCursor[q.schemaId] = min(row, max(0, q.choices.count - 1))
         case .text, .singleDropdown, .multiDropdown, .treeDropdown:
-            try formKey(.enter)
+            try formCommand(.choose)
         }
     }
 }

@@ -16,6 +16,10 @@ final class LabelSession {
     let user: String
     let clock: any LabelCore.Clock
     let recovery: RecoveryFile
+    /// What keys do: the built-in keymap with the user's preset and keymap files applied.
+    let keymap: Keymap
+    /// Submit as soon as a form whose only required question is single-choice is answered.
+    let autoAdvance: Bool
     /// How often the time of an open task is saved without a change to its answers.
     static let autosaveInterval: Milliseconds = 5_000
 
@@ -36,10 +40,19 @@ final class LabelSession {
     var movingOn = false
     /// The size of the last frame drawn: where a mouse event landed is found from it.
     var screenSize = Size(width: 80, height: 24)
+    /// Labeler figures for the statistics screen, read when it opens.
+    var stats: [LabelerStats] = []
 
-    init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock, projectDirectory: String? = nil) throws {
+    /// The task submitted last, while the task opened after it is on screen: undo takes the
+    /// submit back.
+    var undoableSubmit: (taskId: Int64, externalId: String, next: Int64?)?
+
+    init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock, projectDirectory: String? = nil,
+         keymap: Keymap = .standard, autoAdvance: Bool? = nil) throws {
         self.store = store
         self.settings = try store.settings()
+        self.keymap = keymap
+        self.autoAdvance = autoAdvance ?? settings.autoAdvance
         self.ontology = try settings.ontology()
         self.stage = stage
         self.user = user
@@ -247,6 +260,39 @@ final class LabelSession {
         if !queueEmpty {
             message = Message(text: "\(current.task.externalId) \(what) → \(next.name).", isError: false)
         }
+        if stage == .label { undoableSubmit = (current.task.id, current.task.externalId, open?.task.id) }
+    }
+
+    /// Auto-advance: a form whose only required question is single-choice (radio or single
+    /// dropdown) is submitted as soon as that question is answered and nothing else is wrong.
+    func autoAdvanceIfAnswered(_ q: Question) throws {
+        guard autoAdvance, stage == .label, let current = open, current.access == .editable,
+              q.kind == .radio || q.kind == .singleDropdown, current.form.answer(q.schemaId) != nil,
+              current.form.problems.isEmpty else { return }
+        let required = current.form.visibleQuestions.map(\.question).filter(\.required)
+        guard required.count == 1, required[0].schemaId == q.schemaId else { return }
+        try submit()
+    }
+
+    /// Undo right after a submit, while the next task shows untouched: the submitted task comes
+    /// back as a draft with its answers, if nobody has touched it since.
+    func takeBackSubmit() throws -> Bool {
+        guard let last = undoableSubmit, open?.task.id == last.next, open?.undo.isEmpty ?? true else { return false }
+        undoableSubmit = nil
+        let task: LabelTask
+        do {
+            task = try store.reopen(taskId: last.taskId, stage: stage, user: user, at: .now())
+        } catch let error as StoreError {
+            message = Message(text: "Cannot take back the submit of \(last.externalId): \(error).", isError: true)
+            return true
+        }
+        try closeCurrent()
+        progress = try store.progress()
+        try show(task, access: .editable)
+        pane = .form
+        try refreshQueue()
+        message = Message(text: "\(last.externalId) is back as a draft: the submit is undone.", isError: false)
+        return true
     }
 
     func toggleSkip() throws {
@@ -286,6 +332,7 @@ final class LabelSession {
         }
         guard current.form != before else { return }
         let changedAnswers = current.form.answers != before.answers
+        if changedAnswers { undoableSubmit = nil }
         if changedAnswers, record {
             current.undo.append(before)
             if current.undo.count > 200 { current.undo.removeFirst() }
@@ -296,6 +343,7 @@ final class LabelSession {
     }
 
     func undo() throws {
+        if try takeBackSubmit() { return }
         guard var current = open, let previous = current.undo.popLast() else {
             message = Message(text: "Nothing to undo.", isError: false)
             return
@@ -357,6 +405,17 @@ final class LabelSession {
         }
         queue.selected = max(0, min(queue.selected, queue.count - 1))
         queue.cache = []
+    }
+
+    /// Before a frame of `size` is drawn: the list's window follows the selection and its rows
+    /// are read (the view only draws them).
+    func settleFrame(_ size: Size) {
+        screenSize = size
+        guard let layout = ScreenLayout(size: size) else { return }
+        let rows = Box.inner(layout.queue).height
+        guard rows > 0 else { return }
+        queue.offset = ScrollList.scrollOffset(selected: queue.selected, current: queue.offset, visibleRows: rows, count: queue.count)
+        try? loadQueueRows(visible: rows)
     }
 
     /// Reads the rows around what is shown (the store is asked again only when the window moves).
