@@ -28,11 +28,18 @@ enum LabelApp {
     static func run<Terminal: Renderer & KeySource>(_ session: LabelSession, on terminal: Terminal) throws -> [String] {
         var input = terminal
         var screen = Screen(size: terminal.size)
+        // The live timer changes once a second (and when idle starts): a tick redraws only then.
+        func timerShown() -> Int64 {
+            let now = session.clock.now()
+            let second = session.open.map { $0.timer.spent(at: now).active / 1000 } ?? -1
+            return session.open?.timer.isIdle(at: now) == true ? -2 - second : second
+        }
         var shownSecond: Int64 = -1
         func redraw() {
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
             let cursor = draw(session, on: &screen)
             terminal.render(screen, cursor: cursor)
+            shownSecond = timerShown()
         }
         redraw()
         while !session.finished {
@@ -47,14 +54,7 @@ enum LabelApp {
                 session.message = Message(text: "Not saved: \(error). Your answers are still on screen; try again (w).", isError: true)
             }
             if session.finished { break }
-            if case .tick = event {
-                // The live timer changes once a second; redraw only then.
-                let second = session.open.map { $0.timer.spent(at: session.clock.now()).active / 1000 } ?? -1
-                let idle = session.open?.timer.isIdle(at: session.clock.now()) ?? false
-                let key = idle ? -2 - second : second
-                if key == shownSecond { continue }
-                shownSecond = key
-            }
+            if case .tick = event, timerShown() == shownSecond { continue }
             if case .resize = event { screen = Screen(size: terminal.size) }
             redraw()
         }
