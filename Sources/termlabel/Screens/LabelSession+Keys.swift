@@ -101,7 +101,7 @@ extension LabelSession {
     private func step(_ delta: Int) throws {
         let target = queue.selected + delta
         guard target >= 0, target < queue.count else { return }
-        queue.selected = target
+        pager.select(target)
         if let row = try selectedRow() { try open(taskId: row.id) }
     }
 

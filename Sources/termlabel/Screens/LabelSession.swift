@@ -28,7 +28,9 @@ final class LabelSession {
     var open: OpenTask?
     /// The option (or item) under the cursor, per question.
     var optionCursor: [String: Int] = [:]
-    var queue = QueueModel()
+    /// The task list: its filter, selection and the window of rows read.
+    var pager: QueuePager
+    var queue: QueueModel { pager.window }
     var message: Message?
     var progress: ProjectProgress
     var finished = false
@@ -57,6 +59,7 @@ final class LabelSession {
         self.stage = stage
         self.user = user
         self.clock = clock
+        self.pager = QueuePager(StorePages(store: store))
         self.recovery = RecoveryFile(projectDirectory: projectDirectory ?? (store as? SQLiteProjectStore)?.directory)
         self.progress = try store.progress()
         try refreshQueue()
@@ -183,7 +186,7 @@ final class LabelSession {
         current.touched = true
         if current.task.status == .new {
             current.task.status = .draft
-            queue.cache = []
+            pager.invalidate()
         }
         open = current
     }
@@ -399,51 +402,24 @@ final class LabelSession {
     // MARK: The queue
 
     func refreshQueue() throws {
-        queue.count = try store.count(queue.filter)
-        if let id = open?.task.id, let position = try store.position(of: id, in: queue.filter), pane == .form {
-            queue.selected = position
-        }
-        queue.selected = max(0, min(queue.selected, queue.count - 1))
-        queue.cache = []
+        try pager.refresh(follow: pane == .form ? open?.task.id : nil)
     }
 
     /// Before a frame of `size` is drawn: the list's window follows the selection and its rows
-    /// are read (the view only draws them).
+    /// are read (the view only draws them). The size is kept: a mouse event is placed on it.
     func settleFrame(_ size: Size) {
         screenSize = size
         guard let layout = ScreenLayout(size: size) else { return }
-        let rows = Box.inner(layout.queue).height
-        guard rows > 0 else { return }
-        queue.offset = ScrollList.scrollOffset(selected: queue.selected, current: queue.offset, visibleRows: rows, count: queue.count)
-        try? loadQueueRows(visible: rows)
-    }
-
-    /// Reads the rows around what is shown (the store is asked again only when the window moves).
-    func loadQueueRows(visible: Int) throws {
-        let need = queue.offset..<min(queue.count, queue.offset + max(visible, 1))
-        if need.isEmpty { return }
-        let have = queue.cacheStart..<(queue.cacheStart + queue.cache.count)
-        if have.contains(need.lowerBound), have.contains(need.upperBound - 1) { return }
-        let start = max(0, queue.offset - 100)
-        queue.cache = try store.page(queue.filter, offset: start, limit: visible + 200)
-        queue.cacheStart = start
+        try? pager.settle(visibleRows: Box.inner(layout.queue).height)
     }
 
     /// The row selected in the queue pane, read from the store if it is not in the window.
-    func selectedRow() throws -> QueueRow? {
-        if let row = queue.row(queue.selected) { return row }
-        return try store.page(queue.filter, offset: queue.selected, limit: 1).first
-    }
+    func selectedRow() throws -> QueueRow? { try pager.selectedRow() }
 
-    func moveQueueSelection(to index: Int) {
-        queue.selected = max(0, min(queue.count - 1, index))
-    }
+    func moveQueueSelection(to index: Int) { pager.select(index) }
 
     func cycleFilter() throws {
-        queue.filterIndex = (queue.filterIndex + 1) % QueueModel.filters.count
-        queue.selected = 0
-        queue.offset = 0
-        try refreshQueue()
+        try pager.cycleFilter()
         message = Message(text: "Queue: \(queue.filterName) (\(queue.count)).", isError: false)
     }
 
@@ -452,14 +428,10 @@ final class LabelSession {
         let query = text.trimmingCharacters(in: .whitespaces)
         guard !query.isEmpty else { return }
         if let task = try store.task(externalId: query) {
-            if queue.filterIndex != 0, try store.position(of: task.id, in: queue.filter) == nil {
-                queue.filterIndex = 0
-                try refreshQueue()
-            }
-            if let position = try store.position(of: task.id, in: queue.filter) { queue.selected = position }
+            _ = try pager.reveal(task.id)
             try open(taskId: task.id)
         } else if let number = Int(query), number >= 1, number <= queue.count {
-            queue.selected = number - 1
+            pager.select(number - 1)
             if let row = try selectedRow() { try open(taskId: row.id) }
         } else {
             message = Message(text: "No task \(query).", isError: true)

@@ -88,26 +88,3 @@ struct Message: Equatable {
     var text: String
     var isError: Bool
 }
-
-/// The queue pane: a filter, a selection and a window of rows read from the store as the
-/// selection moves, so a project of any size costs the same to show.
-struct QueueModel {
-    static let filters: [(String, Set<TaskStatus>?)] = [
-        ("all", nil), ("new", [.new]), ("draft", [.draft]), ("skipped", [.skipped]), ("submitted", [.submitted]),
-        ("rejected", [.rejected]), ("accepted", [.accepted]),
-    ]
-    var filterIndex = 0
-    var count = 0
-    var selected = 0
-    var offset = 0
-    var cacheStart = 0
-    var cache: [QueueRow] = []
-
-    var filterName: String { Self.filters[filterIndex].0 }
-    var filter: QueueFilter { QueueFilter(statuses: Self.filters[filterIndex].1) }
-
-    func row(_ index: Int) -> QueueRow? {
-        let i = index - cacheStart
-        return cache.indices.contains(i) ? cache[i] : nil
-    }
-}
