@@ -36,11 +36,9 @@ extension LabelSession {
         switch mode {
         case .help, .stats: mode = .normal
         case .shortcut: shortcut(event)
-        case .prompt(let kind, let editing): try prompt(kind, editing, event)
-        case .editingText(let id, let editing, _): try editText(id, editing, event)
-        case .dropdown(let id, let query, let cursor): try dropdown(id, query, cursor, event)
-        case .tree(let id, let query, let cursor, let expanded): try tree(id, query, cursor, expanded, event)
         case .normal: try normal(event)
+        case .prompt, .editingText, .dropdown, .tree:
+            try typing(mode.keyMode.flatMap { keymap.command(for: event, in: $0, stage: stage) }, key: event)
         }
     }
 
@@ -243,22 +241,9 @@ extension LabelSession {
     /// A paste goes only into what takes typing (a text answer, a filter, a prompt), whole; it never
     /// runs a command. Text answers keep its line breaks; one-line places get spaces instead.
     func paste(_ raw: String) throws {
-        let text = Self.pasteText(raw)
-        let oneLine = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
-        switch mode {
-        case .editingText(let id, var editing, _):
-            editing.insert(text)
-            mode = .editingText(schemaId: id, editing: editing, error: nil)
-        case .prompt(let kind, var editing):
-            editing.insert(oneLine)
-            mode = .prompt(kind, editing)
-        case .dropdown(let id, let query, _):
-            mode = .dropdown(schemaId: id, query: query + oneLine, cursor: 0)
-        case .tree(let id, let query, _, let expanded):
-            guard let q = ontology.question(id) else { return }
-            let filter = query + oneLine
-            mode = .tree(schemaId: id, query: filter, cursor: Self.firstMatch(TreeBridge(q), query: filter), expanded: expanded)
-        default:
+        if let next = mode.pasting(Self.pasteText(raw), ontology: ontology) {
+            mode = next
+        } else {
             message = Message(text: "Paste ignored: a paste goes only into a text answer (Enter on it opens it), a filter or a prompt.", isError: true)
         }
     }
@@ -290,169 +275,20 @@ extension LabelSession {
 
     // MARK: Typing modes
 
-    private func editText(_ id: String, _ editing: TextEditing, _ event: InputEvent) throws {
-        var editing = editing
-        let command = keymap.command(for: event, in: .text, stage: stage)
-        switch command {
-        case .cancel:
-            mode = .normal
-            return
-        case .newLine:
-            // Text answers may hold several lines; Enter keeps the text, Alt-Enter breaks the line.
-            editing.insert("\n")
-        case .done, .doneNext, .donePrevious:
-            guard let q = ontology.question(id) else { mode = .normal; return }
-            if let pattern = q.regex, !editing.text.isEmpty, !FormState.matches(editing.text, pattern) {
-                mode = .editingText(schemaId: id, editing: editing, error: "does not match \(pattern)")
-                return
+    /// A key (or a command, from the mouse) in a typing mode: the mode's transition, then what it
+    /// asks for.
+    func typing(_ command: Command?, key: InputEvent? = nil) throws {
+        let (next, effects) = mode.next(command, key: key, ontology: ontology)
+        mode = next
+        for effect in effects {
+            switch effect {
+            case .answer(let action): try applyForm(action)
+            case .focus(let action): try applyForm(action, record: false)
+            case .answered(let id): if let q = ontology.question(id) { try autoAdvanceIfAnswered(q) }
+            case .jump(let text): try jump(to: text)
+            case .reject(let comment): try submit(review: .rejected, comment: comment)
+            case .error(let text): message = Message(text: text, isError: true)
             }
-            mode = .normal
-            try applyForm(.setText(id, text: editing.text))
-            if command == .doneNext { try applyForm(.focusNext, record: false) }
-            if command == .donePrevious { try applyForm(.focusPrevious, record: false) }
-            return
-        default: Self.edit(&editing, command: command, event: event)
         }
-        mode = .editingText(schemaId: id, editing: editing, error: nil)
-    }
-
-    func dropdown(_ id: String, _ query: String, _ cursor: Int, _ event: InputEvent) throws {
-        try dropdown(id, query, cursor, keymap.command(for: event, in: .dropdown, stage: stage), event)
-    }
-
-    func dropdown(_ id: String, _ query: String, _ cursor: Int, _ command: Command?, _ event: InputEvent? = nil) throws {
-        guard let q = ontology.question(id) else { mode = .normal; return }
-        var query = query
-        var cursor = cursor
-        let matches = OptionFilter.filter(q.choices, by: query)
-        switch command {
-        case .close:
-            mode = .normal
-            return
-        case .up, .down, .pageUp, .pageDown: cursor = Self.move(cursor, with: command, count: matches.count)
-        // Space and Enter choose in every list, whatever was typed: a filter never takes a space.
-        case .choose:
-            guard matches.indices.contains(cursor) else { return }
-            let value = q.choices[matches[cursor]]
-            if q.kind == .singleDropdown {
-                try applyForm(.choose(id, value: value))
-                mode = .normal
-                try autoAdvanceIfAnswered(q)
-                return
-            }
-            try applyForm(.toggle(id, value: value))
-        default:
-            if let event, Self.typeFilter(&query, with: event) { cursor = 0 }
-        }
-        mode = .dropdown(schemaId: id, query: query, cursor: cursor)
-    }
-
-    func tree(_ id: String, _ query: String, _ cursor: Int, _ expanded: Set<[Int]>, _ event: InputEvent) throws {
-        try tree(id, query, cursor, expanded, keymap.command(for: event, in: .tree, stage: stage), event)
-    }
-
-    func tree(_ id: String, _ query: String, _ cursor: Int, _ expanded: Set<[Int]>, _ command: Command?, _ event: InputEvent? = nil) throws {
-        guard let q = ontology.question(id) else { mode = .normal; return }
-        let bridge = TreeBridge(q)
-        var query = query
-        var cursor = cursor
-        var expanded = expanded
-        let rows = TreePicker.visibleRows(bridge.roots, expanded: expanded, query: query)
-        let row = rows.indices.contains(cursor) ? rows[cursor] : nil
-        switch command {
-        case .close:
-            mode = .normal
-            return
-        case .up, .down, .pageUp, .pageDown: cursor = Self.move(cursor, with: command, count: rows.count)
-        case .expand:
-            if let row, row.hasChildren { expanded.insert(row.path) }
-        case .collapse:
-            if let row {
-                if row.isExpanded, query.isEmpty {
-                    expanded.remove(row.path)
-                } else if row.path.count > 1, let parent = rows.firstIndex(where: { $0.path == Array(row.path.dropLast()) }) {
-                    cursor = parent
-                }
-            }
-        // Space and Enter choose, whatever was typed: a filter never takes a space.
-        case .choose:
-            if let row, let path = bridge.path(row.path) { try applyForm(.toggle(id, value: path)) }
-        default:
-            if let event, Self.typeFilter(&query, with: event) { cursor = Self.firstMatch(bridge, query: query) }
-        }
-        mode = .tree(schemaId: id, query: query, cursor: cursor, expanded: expanded)
-    }
-
-    private func prompt(_ kind: PromptKind, _ editing: TextEditing, _ event: InputEvent) throws {
-        var editing = editing
-        let command = keymap.command(for: event, in: .prompt, stage: stage)
-        switch command {
-        case .cancel:
-            mode = .normal
-            return
-        case .confirm:
-            mode = .normal
-            switch kind {
-            case .jump: try jump(to: editing.text)
-            case .rejectComment:
-                let comment = editing.text.trimmingCharacters(in: .whitespaces)
-                guard !comment.isEmpty else {
-                    message = Message(text: "A rejection needs a comment for the labeler.", isError: true)
-                    mode = .prompt(kind, editing)
-                    return
-                }
-                try submit(review: .rejected, comment: comment)
-            }
-            return
-        default: Self.edit(&editing, command: command, event: event)
-        }
-        mode = .prompt(kind, editing)
-    }
-
-    /// The keys of every line being typed (a text answer, the prompts): an editing command, else
-    /// a character typed.
-    static func edit(_ editing: inout TextEditing, command: Command?, event: InputEvent) {
-        switch command {
-        case .cursorLeft: editing.left()
-        case .cursorRight: editing.right()
-        case .lineStart: editing.home()
-        case .lineEnd: editing.end()
-        case .deleteBackward: editing.backspace()
-        case .deleteForward: editing.delete()
-        case .deleteWord: editing.deleteWordBackward()
-        case .deleteLine: editing.clear()
-        case nil: if case .character(let c) = event { editing.insert(c) }
-        default: break
-        }
-    }
-
-    /// A cursor in an open list (dropdown, tree) after a move.
-    static func move(_ cursor: Int, with command: Command?, count: Int) -> Int {
-        let step = switch command {
-        case .up: -1
-        case .down: 1
-        case .pageUp: -10
-        case .pageDown: 10
-        default: 0
-        }
-        return max(0, min(max(0, count - 1), cursor + step))
-    }
-
-    /// The first row of a filtered tree that matches the filter itself (not an ancestor shown
-    /// only to lead to a match).
-    static func firstMatch(_ bridge: TreeBridge, query: String) -> Int {
-        let rows = TreePicker.visibleRows(bridge.roots, expanded: [], query: query)
-        return rows.firstIndex { OptionFilter.matches($0.label, query: query) } ?? 0
-    }
-
-    /// Typing into an open list's filter; true when the filter changed (the cursor goes to the top).
-    static func typeFilter(_ query: inout String, with event: InputEvent) -> Bool {
-        switch event {
-        case .character(" "): return false
-        case .character(let c): query.append(c)
-        case .backspace where !query.isEmpty: query.removeLast()
-        default: return false
-        }
-        return true
     }
 }

@@ -15,11 +15,8 @@ extension LabelSession {
         case .help, .stats:
             if wheel == 0 { mode = .normal }
             return
-        case .dropdown(let id, let query, let cursor):
-            if wheel != 0 { try dropdown(id, query, cursor, wheel < 0 ? Command.up : .down) }
-            return
-        case .tree(let id, let query, let cursor, let expanded):
-            if wheel != 0 { try tree(id, query, cursor, expanded, wheel < 0 ? Command.up : .down) }
+        case .dropdown, .tree:
+            if wheel != 0 { try typing(wheel < 0 ? .up : .down) }
             return
         case .normal: break
         default: return

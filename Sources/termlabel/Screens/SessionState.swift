@@ -4,27 +4,6 @@ import TerminalUI
 /// Which part of the screen arrow keys move in.
 enum Pane: Equatable { case queue, form }
 
-/// What keys mean right now. Typing into a text, a dropdown filter or a prompt has its own mode,
-/// so a typed letter can never submit, skip or quit.
-enum Mode: Equatable {
-    case normal
-    case editingText(schemaId: String, editing: TextEditing, error: String?)
-    case dropdown(schemaId: String, query: String, cursor: Int)
-    case tree(schemaId: String, query: String, cursor: Int, expanded: Set<[Int]>)
-    case prompt(PromptKind, TextEditing)
-    /// `;` was pressed: the next key names a question by its shortcut key.
-    case shortcut
-    case help
-    case stats
-
-    var isTyping: Bool {
-        switch self {
-        case .editingText, .dropdown, .tree, .prompt: true
-        default: false
-        }
-    }
-}
-
 enum PromptKind: Equatable {
     case jump
     case rejectComment
