@@ -138,5 +138,27 @@ extension EndToEnd {
             #expect(last["classifications"]?.arrayValue?.map { $0["answer"] } == ["No"])
             #expect(last["stageHistory"]?.arrayValue?.map { $0["stage"] } == ["Start"])
         }
+
+        @Test func configTurnsAutoAdvanceOnForTheProjectAndNoAutoAdvanceTurnsItOffForASession() throws {
+            let scratch = try TemporaryDirectory()
+            let env = try Self.environment(scratch)
+            let dir = try Termlabel.makeProject(in: scratch, named: "cfg", ontology: try Self.binaryOntology(in: scratch),
+                                                records: Self.records("cfg", 3))
+            let shown = try Termlabel.run(["config", dir, "--auto-advance", "on"], environment: env, in: scratch.path).stdout
+            #expect(shown.components(separatedBy: "\n").filter { $0.hasPrefix("auto-advance:") } == ["auto-advance: on"])
+            let binary = try Termlabel.binary()
+            let tmux = try TmuxSession(width: 100, height: 30, environment: env, command: [binary, "label", dir, "--user", "cy"], in: scratch.path)
+            defer { tmux.kill() }
+            try tmux.waitFor(text: "cfg-1 · new")
+            try tmux.sendKeys("2")
+            try tmux.waitFor(text: "cfg-1 submitted → Complete.")
+            try tmux.quit()
+            try tmux.respawn(environment: env, command: [binary, "label", dir, "--user", "cy", "--no-auto-advance"])
+            try tmux.waitFor(text: "cfg-2 · new")
+            try tmux.sendKeys("1")
+            try tmux.waitFor(text: "cfg-2 · draft")
+            try tmux.quit()
+            #expect(try Termlabel.export(dir, in: scratch).compactMap { $0["externalId"]?.stringValue } == ["cfg-1"])
+        }
     }
 }
