@@ -34,7 +34,7 @@ struct LabelScreenView {
         let lines = [
             "Terminal too small: \(screen.width)x\(screen.height).",
             "termlabel needs \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight) or more.",
-            "Enlarge the window; q quits (your draft is saved).",
+            "Enlarge the window; \(state.keymap.shown(.quit, in: .normal)) quits (your draft is saved).",
         ]
         for (i, line) in lines.enumerated() {
             let y = max(0, screen.height / 2 - 1) + i

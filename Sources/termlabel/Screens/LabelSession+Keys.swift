@@ -196,7 +196,7 @@ extension LabelSession {
     }
 
     private func readOnlyMessage() {
-        guard let reason = open?.access.reason else { return }
+        guard let reason = open?.access.reason(keys: keymap) else { return }
         message = Message(text: reason, isError: true)
     }
 

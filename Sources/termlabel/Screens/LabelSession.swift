@@ -103,7 +103,7 @@ final class LabelSession {
             }
         }
         try show(shown, access: access)
-        if let reason = access.reason, access != .review { message = Message(text: reason, isError: false) }
+        if let reason = access.reason(keys: keymap), access != .review { message = Message(text: reason, isError: false) }
         pane = .form
         try refreshQueue()
     }
@@ -230,7 +230,7 @@ final class LabelSession {
 
     func submit(review: ReviewStatus? = nil, comment: String? = nil) throws {
         guard let current = open else { return }
-        if let reason = current.access.reason, current.access != .review {
+        if let reason = current.access.reason(keys: keymap), current.access != .review {
             message = Message(text: reason, isError: true)
             return
         }
@@ -308,7 +308,7 @@ final class LabelSession {
             message = Message(text: "\(task.externalId) is back in your queue.", isError: false)
         } else {
             if open?.task.id == id {
-                if let reason = open?.access.reason, open?.access.holds == false {
+                if let reason = open?.access.reason(keys: keymap), open?.access.holds == false {
                     message = Message(text: reason, isError: true)
                     return
                 }
@@ -317,7 +317,7 @@ final class LabelSession {
             }
             try store.skip(taskId: id, user: user, at: .now())
             try openNext()
-            message = Message(text: "Skipped \(task.externalId) (x on it in the queue brings it back).", isError: false)
+            message = Message(text: "Skipped \(task.externalId) (\(keymap.shown(.skip, in: .normal)) on it in the queue brings it back).", isError: false)
         }
     }
 

@@ -25,10 +25,14 @@ enum Access: Equatable {
     var holds: Bool { self == .editable || self == .review }
 
     /// Why the answers cannot be changed, for the message line (nil when they can).
-    var reason: String? {
-        switch self {
+    var reason: String? { reason(keys: .standard) }
+
+    /// The same, naming the keys in force.
+    func reason(keys: Keymap) -> String? {
+        let key = { (command: Command) in keys.shown(command, in: .normal) }
+        return switch self {
         case .editable: nil
-        case .review: "The labeler's answers are read-only: press m to edit them, s to accept, r to reject."
+        case .review: "The labeler's answers are read-only: press \(key(.editAnswers)) to edit them, \(key(.submit)) to accept, \(key(.reject)) to reject."
         case .heldBy(let who): "Read-only: \(who) holds this task."
         case .otherStage(let stage): "Read-only: this task is in the \(stage.name) stage."
         case .ownLabels: "Read-only: you labeled this task; reviewers never review their own labels."
