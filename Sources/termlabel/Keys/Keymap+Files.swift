@@ -65,7 +65,6 @@ extension Keymap {
         }
         // Ctrl-C always quits: a session can never be trapped.
         if let quit = index(of: .quit, in: .normal) { update(quit) { if !$0.keys.contains(.control("c")) { $0.keys.append(.control("c")) } } }
-        reindex()
     }
 
     /// Keys bound twice where both are live, or bound to what answers: none in a keymap this

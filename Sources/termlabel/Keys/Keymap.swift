@@ -18,11 +18,11 @@ struct Keymap: Sendable {
         presetName = preset.name
         directShortcuts = preset.directShortcuts
         entries = KeyTable.entries
+        reindex()
         for (mode, command, keys) in preset.adds {
             guard let i = index(of: command, in: mode) else { continue }
             update(i) { $0.keys += keys }
         }
-        reindex()
     }
 
     var bindings: [KeyBinding] {
@@ -41,9 +41,10 @@ struct Keymap: Sendable {
         guard case .binding(var b) = entries[index] else { return }
         change(&b)
         entries[index] = .binding(b)
+        reindex()
     }
 
-    mutating func reindex() {
+    private mutating func reindex() {
         lookup = [:]
         for (i, entry) in entries.enumerated() {
             guard case .binding(let b) = entry else { continue }
