@@ -10,6 +10,7 @@ struct Keymap: Sendable {
     private(set) var directShortcuts: Bool
     private(set) var entries: [KeyTable.Entry]
     private var lookup: [KeyMode: [InputEvent: Int]] = [:]
+    private var byCommand: [KeyMode: [Command: Int]] = [:]
 
     /// The built-in keys.
     static let standard = Keymap(preset: KeyTable.presets[0])
@@ -29,9 +30,7 @@ struct Keymap: Sendable {
         entries.compactMap { if case .binding(let b) = $0 { b } else { nil } }
     }
 
-    func index(of command: Command, in mode: KeyMode) -> Int? {
-        entries.firstIndex { if case .binding(let b) = $0 { b.mode == mode && b.command == command } else { false } }
-    }
+    func index(of command: Command, in mode: KeyMode) -> Int? { byCommand[mode]?[command] }
 
     func binding(_ command: Command, in mode: KeyMode) -> KeyBinding? {
         index(of: command, in: mode).flatMap { if case .binding(let b) = entries[$0] { b } else { nil } }
@@ -46,8 +45,10 @@ struct Keymap: Sendable {
 
     private mutating func reindex() {
         lookup = [:]
+        byCommand = [:]
         for (i, entry) in entries.enumerated() {
             guard case .binding(let b) = entry else { continue }
+            byCommand[b.mode, default: [:]][b.command] = i
             for key in b.keys where lookup[b.mode]?[key] == nil { lookup[b.mode, default: [:]][key] = i }
         }
     }
