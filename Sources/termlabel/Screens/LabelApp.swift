@@ -49,7 +49,7 @@ enum LabelApp {
                 break
             }
             do {
-                try session.handle(event)
+                try session.handle(event, frame: screen.size)
             } catch {
                 session.message = Message(text: "Not saved: \(error). Your answers are still on screen; try again (w).", isError: true)
             }

@@ -4,7 +4,9 @@ import TerminalUI
 /// Keys become commands through the keymap (`Keymap`, from `KeyTable` and the user's keymap
 /// files), and commands become form actions and session changes here.
 extension LabelSession {
-    func handle(_ event: InputEvent) throws {
+    /// One input event. A mouse event is placed on the frame it was aimed at (`frame`: the size
+    /// of the frame on screen); without one it does nothing.
+    func handle(_ event: InputEvent, frame: Size? = nil) throws {
         recordTime(event)
         defer { moveOnIfTakenAway() }
         switch event {
@@ -26,7 +28,7 @@ extension LabelSession {
         message = nil
         switch event {
         case .mouse(let mouse):
-            try handle(mouse)
+            if let frame { try handle(mouse, frame: frame) }
             return
         case .paste(let text):
             try paste(text)

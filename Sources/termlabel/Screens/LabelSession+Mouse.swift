@@ -9,7 +9,7 @@ import TerminalUI
 extension LabelSession {
     static let wheelStep = 3
 
-    func handle(_ mouse: MouseEvent) throws {
+    func handle(_ mouse: MouseEvent, frame: Size) throws {
         let wheel = mouse.action == .wheelUp ? -1 : mouse.action == .wheelDown ? 1 : 0
         switch mode {
         case .help, .stats:
@@ -21,7 +21,7 @@ extension LabelSession {
         case .normal: break
         default: return
         }
-        guard let layout = ScreenLayout(size: screenSize) else { return }
+        guard let layout = ScreenLayout(size: frame) else { return }
         if layout.queue.contains(mouse.at) {
             try queueMouse(mouse.at, wheel: wheel, in: layout.queue)
         } else if layout.asset.contains(mouse.at) {

@@ -40,8 +40,6 @@ final class LabelSession {
     var exitNotes: [String] = []
     /// The open task was taken away while saving: the next task opens once the event is handled.
     var movingOn = false
-    /// The size of the last frame drawn: where a mouse event landed is found from it.
-    var screenSize = Size(width: 80, height: 24)
     /// Labeler figures for the statistics screen, read when it opens.
     var stats: [LabelerStats] = []
 
@@ -313,9 +311,8 @@ final class LabelSession {
     }
 
     /// Before a frame of `size` is drawn: the list's window follows the selection and its rows
-    /// are read (the view only draws them). The size is kept: a mouse event is placed on it.
+    /// are read (the view only draws them).
     func settleFrame(_ size: Size) {
-        screenSize = size
         guard let layout = ScreenLayout(size: size) else { return }
         try? pager.settle(visibleRows: Box.inner(layout.queue).height)
     }
