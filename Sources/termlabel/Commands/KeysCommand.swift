@@ -17,7 +17,7 @@ struct KeysCommand: ParsableCommand {
               submit = ["enter", "s"]   # Enter is then taken from the form's choose
 
             A key given to a command is taken from any other command that had it in the same mode. \
-            One key for two commands in one file, a digit or shortcut letter (a–k) for a command, \
+            One key for two commands in one file, a digit or shortcut letter (a to k) for a command, \
             or a printable key while typing is refused, with the file, line and column. The output \
             of this command is itself a keymap file: copy a line and change its keys.
             """)
