@@ -40,7 +40,9 @@ extension EndToEnd {
             let tmux = try TmuxSession(width: 100, height: 30, environment: env,
                                        command: [try Termlabel.binary(), "label", dir, "--user", "pia"], in: scratch.path)
             defer { tmux.kill() }
-            var screen = try tmux.waitFor(text: "enter-1 · new")
+            // The hint line is the last row drawn but one: waiting for it waits for the whole frame.
+            var screen = try tmux.waitFor(text: "Enter submit · x skip")
+            #expect(screen[0].contains("enter-1 · new"))
             #expect(screen[28] == "Space choose · Tab next question · Enter submit · x skip · u undo · ? keys · q quit")
             try tmux.sendKeys("Space", "Enter")
             screen = try tmux.waitFor(text: "enter-1 submitted → Complete.")
@@ -65,7 +67,8 @@ extension EndToEnd {
             let tmux = try TmuxSession(width: 100, height: 30, environment: env,
                                        command: [try Termlabel.binary(), "label", dir, "--user", "vic"], in: scratch.path)
             defer { tmux.kill() }
-            var screen = try tmux.waitFor(text: "vim-1 · new")
+            try tmux.waitFor(text: "vim-1 · new")
+            var screen = try tmux.waitFor(text: "? keys · q quit")
             #expect(Array(ScreenText.form(screen).prefix(3)) == ["▸ Sentiment * [;a] — required", "  › ( ) 1 Positive", "    ( ) 2 Neutral"])
             // j moves to Neutral, Space chooses it; ;b goes to Notes.
             try tmux.sendKeys("j", "Space")
@@ -118,7 +121,8 @@ extension EndToEnd {
             #expect(screen[29].contains("100/100 labeled"))
             // u takes the last submit back: auto-100 is a draft again, with its answer.
             try tmux.sendKeys("u")
-            screen = try tmux.waitFor(text: "auto-100 is back as a draft: the submit is undone.")
+            try tmux.waitFor(text: "auto-100 is back as a draft: the submit is undone.")
+            screen = try tmux.waitFor(text: "99/100 labeled")
             #expect(screen[0].contains("auto-100 · draft"))
             #expect(screen[29].contains("99/100 labeled"))
             #expect(Array(ScreenText.form(screen).prefix(3)) == ["▸ Relevant *", "    ( ) 1 Yes", "  › (•) 2 No"])
