@@ -24,7 +24,8 @@ struct Termlabel: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             LabelCommand.self, ReviewCommand.self, InitCommand.self, AddCommand.self, ValidateCommand.self,
-            ExportCommand.self, StatsCommand.self, WhoCommand.self, RequeueCommand.self, ConfigCommand.self, BenchmarkCommand.self,
+            ExportCommand.self, StatsCommand.self, WhoCommand.self, RequeueCommand.self, ConfigCommand.self, KeysCommand.self,
+            BenchmarkCommand.self,
         ],
         defaultSubcommand: LabelCommand.self
     )

@@ -156,7 +156,7 @@ extension EndToEnd {
             try tmux.waitFor(text: "“AB-1234”")
 
             // Rank: move the first item down one place.
-            try tmux.sendKeys("g", "J")
+            try tmux.sendKeys("g", "]")
             screen = try tmux.waitFor(text: "› 2. Price")
             let rank = try #require(ScreenText.form(screen).firstIndex(of: "▸ Aspects by importance [g]"), "\(TmuxSession.framed(screen))")
             #expect(Array(ScreenText.form(screen)[rank...].prefix(5)) == [

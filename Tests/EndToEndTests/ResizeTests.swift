@@ -79,7 +79,7 @@ extension EndToEnd {
                 "    2. Quality",
                 "    3. Delivery",
                 "    4. Support",
-                "    (not ranked yet — K/J move, Enter keeps this order)",
+                "    (not ranked yet — [/] move, Enter keeps this order)",
                 "  Notes [h]",
                 "    (empty — Enter to type)",
             ] + Array(repeating: "", count: 25))

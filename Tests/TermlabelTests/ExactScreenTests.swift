@@ -13,8 +13,7 @@ struct ExactScreenTests {
 
     func frame(_ session: LabelSession, width: Int = 80, height: Int = 24) -> [String] {
         var screen = Screen(width: width, height: height)
-        session.screenSize = screen.size
-        _ = LabelScreenView(session: session).draw(on: &screen)
+        LabelApp.draw(session, on: &screen)
         return screen.text.components(separatedBy: "\n")
     }
 

@@ -37,8 +37,16 @@ final class Fixture {
         ], at: Timestamp(millisecondsSince1970: 0))
     }
 
-    func session(_ stage: Stage = .label, user: String = "ann") throws -> LabelSession {
-        try LabelSession(store: store, stage: stage, user: user, clock: clock)
+    init(ontology: String, tasks: [NewTask]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("termlabel-\(UUID().uuidString)").path
+        store = try SQLiteProjectStore.create(directory: directory, settings: ProjectSettings(
+            name: "fixture", ontologyJSON: ontology, hasReview: false, idleTimeoutMilliseconds: 300_000,
+            createdAt: Timestamp(millisecondsSince1970: 0)))
+        _ = try store.add(tasks, at: Timestamp(millisecondsSince1970: 0))
+    }
+
+    func session(_ stage: Stage = .label, user: String = "ann", keymap: Keymap = .standard, autoAdvance: Bool? = nil) throws -> LabelSession {
+        try LabelSession(store: store, stage: stage, user: user, clock: clock, keymap: keymap, autoAdvance: autoAdvance)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }

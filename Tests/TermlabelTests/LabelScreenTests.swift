@@ -8,7 +8,7 @@ import Testing
 struct LabelScreenTests {
     func frame(_ session: LabelSession, width: Int = 80, height: Int = 24) -> String {
         var screen = Screen(width: width, height: height)
-        _ = LabelScreenView(session: session).draw(on: &screen)
+        LabelApp.draw(session, on: &screen)
         return screen.text
     }
 
@@ -64,7 +64,7 @@ struct LabelScreenTests {
             │                                          ││                                                                                   ││  Aspects                                                            │
             │                                          ││                                                                                   ││    1. Price                                                         │
             │                                          ││                                                                                   ││    2. Delivery                                                      │
-            │                                          ││                                                                                   ││    (not ranked yet — K/J move, Enter keeps this order)              │
+            │                                          ││                                                                                   ││    (not ranked yet — [/] move, Enter keeps this order)              │
             │                                          ││                                                                                   ││                                                                     │
             │                                          ││                                                                                   ││                                                                     │
             │                                          ││                                                                                   ││                                                                     │
@@ -210,7 +210,7 @@ struct LabelScreenTests {
             │    │ Space Enter  choose / toggle; open a dropdown, tree or text       │     │
             │    │ a–k          go to the question with that shortcut                │     │
             │    │ ; KEY        go to the question with shortcut KEY (0–9 too)       │─────┘
-            │    │ K J          rank: move the item up / down                        │─────┐
+            │    │ [ ]          rank: move the item up / down                        │─────┐
             │    │ Bksp Del     clear the question's answer                          │     │
             │    │ u Ctrl-R     undo / redo the last change to the answers           │     │
             │    │ Alt-Enter    new line in a text answer; a paste goes only there   │     │

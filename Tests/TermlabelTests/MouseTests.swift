@@ -7,12 +7,14 @@ import Testing
 /// just drawn (80x24 here), and does what the keys there do.
 @Suite("The mouse")
 struct MouseTests {
+    /// The frame the mouse events are aimed at: the one `draw` draws.
+    let frame = Size(width: 80, height: 24)
+
     /// Draws the frame the user sees, as the app does before reading input.
     @discardableResult
     func draw(_ session: LabelSession, width: Int = 80, height: Int = 24) -> Screen {
         var screen = Screen(width: width, height: height)
-        _ = LabelScreenView(session: session).draw(on: &screen)
-        session.screenSize = screen.size
+        LabelApp.draw(session, on: &screen)
         return screen
     }
 
@@ -32,7 +34,7 @@ struct MouseTests {
 
     func press(_ session: LabelSession, on text: String) throws {
         let at = try cell(of: text, on: draw(session))
-        try session.handle(.mouse(MouseEvent(.press, at: at)))
+        try session.handle(.mouse(MouseEvent(.press, at: at)), frame: frame)
     }
 
     @Test("a press on an option chooses it, and its nested question appears; a press on a checkbox toggles it")
@@ -81,10 +83,10 @@ struct MouseTests {
         let session = try Fixture().session()
         try press(session, on: "▾ (none — Enter to choose)")
         #expect(session.mode == .dropdown(schemaId: "lang", query: "", cursor: 0))
-        try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 12))))
+        try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 12))), frame: frame)
         #expect(session.mode == .dropdown(schemaId: "lang", query: "", cursor: 1))
         // A press inside an open list does nothing; Enter chooses.
-        try session.handle(.mouse(MouseEvent(.press, at: Point(x: 40, y: 12))))
+        try session.handle(.mouse(MouseEvent(.press, at: Point(x: 40, y: 12))), frame: frame)
         try session.handle(.enter)
         #expect(session.open?.form.answer("lang") == .one("French"))
         try press(session, on: "(empty — Enter to type)")
@@ -94,7 +96,7 @@ struct MouseTests {
         }
         #expect(id == "order")
         // While typing, the mouse changes nothing.
-        try session.handle(.mouse(MouseEvent(.press, at: Point(x: 5, y: 3))))
+        try session.handle(.mouse(MouseEvent(.press, at: Point(x: 5, y: 3))), frame: frame)
         #expect(session.open?.task.externalId == "t-1")
         guard case .editingText = session.mode else {
             Issue.record("the mouse ended text editing: \(session.mode)")
@@ -111,11 +113,11 @@ struct MouseTests {
         #expect(session.pane == .form)
         #expect(session.queue.selected == 2)
         let wheelUp = MouseEvent(.wheelUp, at: Point(x: 5, y: 5))
-        try session.handle(.mouse(wheelUp))
+        try session.handle(.mouse(wheelUp), frame: frame)
         #expect(session.queue.selected == 0)
         #expect(session.open?.task.externalId == "t-3")
         // A press below the last task does nothing.
-        try session.handle(.mouse(MouseEvent(.press, at: Point(x: 5, y: 10))))
+        try session.handle(.mouse(MouseEvent(.press, at: Point(x: 5, y: 10))), frame: frame)
         #expect(session.open?.task.externalId == "t-3")
         try press(session, on: "t-1 The blender")
         #expect(session.open?.task.externalId == "t-1")
@@ -127,15 +129,15 @@ struct MouseTests {
         let session = try Fixture().session()
         draw(session)
         // At the first question the wheel up stays there (it does not wrap as Shift-Tab does).
-        try session.handle(.mouse(MouseEvent(.wheelUp, at: Point(x: 40, y: 15))))
+        try session.handle(.mouse(MouseEvent(.wheelUp, at: Point(x: 40, y: 15))), frame: frame)
         #expect(session.open?.form.focus == "s")
         let form = MouseEvent(.wheelDown, at: Point(x: 40, y: 15))
-        try session.handle(.mouse(form))
-        try session.handle(.mouse(form))
+        try session.handle(.mouse(form), frame: frame)
+        try session.handle(.mouse(form), frame: frame)
         #expect(session.open?.form.focus == "cat")
-        try session.handle(.mouse(MouseEvent(.wheelUp, at: Point(x: 40, y: 15))))
+        try session.handle(.mouse(MouseEvent(.wheelUp, at: Point(x: 40, y: 15))), frame: frame)
         #expect(session.open?.form.focus == "lang")
-        try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 3))))
+        try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 3))), frame: frame)
         #expect(session.open?.assetScroll == 3)
     }
 
@@ -160,7 +162,7 @@ struct MouseTests {
         draw(session)
         fixture.clock.advance(by: 5_000)
         #expect(session.open!.timer.isIdle(at: fixture.clock.now()))
-        try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 3))))
+        try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 3))), frame: frame)
         #expect(!session.open!.timer.isIdle(at: fixture.clock.now()))
         fixture.clock.advance(by: 1_000)
         #expect(session.open?.timer.spent(at: fixture.clock.now()) == TimeSpent(active: 3_000, idle: 3_000))
@@ -170,9 +172,9 @@ struct MouseTests {
     func help() throws {
         let session = try Fixture().session()
         try session.handle(.character("?"))
-        try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 15))))
+        try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 15))), frame: frame)
         #expect(session.mode == .help)
-        try session.handle(.mouse(MouseEvent(.press, at: Point(x: 40, y: 15))))
+        try session.handle(.mouse(MouseEvent(.press, at: Point(x: 40, y: 15))), frame: frame)
         #expect(session.mode == .normal)
         #expect(session.open?.form.answers.isEmpty == true)
     }

@@ -40,6 +40,10 @@ public protocol ProjectStore: Sendable {
     func saveDraft(_ draft: Draft) throws
     /// Closes the stage: adds the stage history entry and moves the task on; durable when it returns.
     func submit(_ submission: Submission) throws -> Stage
+    /// Takes a submit back (undo right after it): the task returns to `stage` as `user`'s draft
+    /// with the submitted answers and time, and its stage history entry goes. Only while nobody
+    /// has touched the task since; else `changedSinceSubmit`.
+    func reopen(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask
     func skip(taskId: Int64, user: String, at time: Timestamp) throws
     func unskip(taskId: Int64, user: String, at time: Timestamp) throws
 
@@ -77,6 +81,8 @@ public struct ProjectSettings: Equatable, Sendable {
     public var createdAt: Timestamp
     /// Operating-system users (`login@host` or `login`) to the e-mail written in the export.
     public var emails: [String: String]
+    /// Labeling submits as soon as a form whose only required question is single-choice is answered.
+    public var autoAdvance = false
 
     public init(
         name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,
@@ -326,6 +332,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case ownLabels(externalId: String)
     case readOnly(externalId: String, reason: String)
     case damaged(String)
+    case changedSinceSubmit(externalId: String, why: String)
 
     public var description: String {
         switch self {
@@ -338,6 +345,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ownLabels(let id): "task \(id) was labeled by you; reviewers never review their own labels"
         case .readOnly(let id, let reason): "task \(id) is read-only (\(reason)); it is kept for the export and never answered"
         case .damaged(let detail): "the project database is damaged: \(detail)"
+        case .changedSinceSubmit(let id, let why): "task \(id) cannot be taken back: \(why)"
         }
     }
 }

@@ -245,7 +245,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         let values: [(String, String)] = [
             ("name", s.name), ("ontology", s.ontologyJSON), ("review", s.hasReview ? "1" : "0"),
             ("idleTimeoutMs", String(s.idleTimeoutMilliseconds)), ("claimLeaseMs", String(s.claimLeaseMilliseconds)), ("createdAt", String(s.createdAt.millisecondsSince1970)),
-            ("emails", emails.description),
+            ("emails", emails.description), ("autoAdvance", s.autoAdvance ? "1" : "0"),
         ]
         for (key, value) in values {
             try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
@@ -260,11 +260,13 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         if let text = map["emails"], let object = (try? JSONParser.parse(text))?.objectValue {
             for (k, v) in object { emails[k] = v.stringValue }
         }
-        return ProjectSettings(
+        var settings = ProjectSettings(
             name: name, ontologyJSON: ontology, hasReview: map["review"] == "1",
             idleTimeoutMilliseconds: Int64(map["idleTimeoutMs"] ?? "") ?? 300_000,
             claimLeaseMilliseconds: Int64(map["claimLeaseMs"] ?? "") ?? ProjectSettings.defaultClaimLease,
             createdAt: Timestamp(millisecondsSince1970: Int64(map["createdAt"] ?? "") ?? 0), emails: emails)
+        settings.autoAdvance = map["autoAdvance"] == "1"
+        return settings
     }
 
     public func settings() throws -> ProjectSettings { try pool.read(Self.readSettings) }

@@ -9,6 +9,10 @@ public final class MemoryRenderer: Renderer {
     public private(set) var cellsWritten = 0
     /// The runs written for the last frame.
     public private(set) var lastChanges: [ScreenDiff.Run] = []
+    /// What a terminal would have been sent for the last frame, as a plain xterm writer sends it:
+    /// a cursor move per run, an SGR sequence where the style changes, the cells' UTF-8.
+    public private(set) var lastBytes = 0
+    public private(set) var bytesWritten = 0
 
     public init(size: Size) {
         self.size = size
@@ -21,9 +25,41 @@ public final class MemoryRenderer: Renderer {
     public func render(_ screen: Screen, cursor: Point?) {
         lastChanges = ScreenDiff.changes(from: lastFrame, to: screen)
         cellsWritten += ScreenDiff.cellCount(lastChanges)
+        lastBytes = Self.bytes(lastChanges, of: screen)
+        bytesWritten += lastBytes
         lastFrame = screen
         self.cursor = cursor
         framesRendered += 1
+    }
+
+    static func bytes(_ runs: [ScreenDiff.Run], of screen: Screen) -> Int {
+        var total = 0
+        var pen = Style.plain
+        for run in runs {
+            total += "\u{1B}[\(run.y + 1);\(run.x + 1)H".utf8.count
+            for x in run.x..<(run.x + run.count) {
+                guard let cell = screen.cell(at: Point(x: x, y: run.y)), !cell.isContinuation else { continue }
+                if cell.style != pen {
+                    total += sgrLength(cell.style)
+                    pen = cell.style
+                }
+                total += cell.character.utf8.count
+            }
+        }
+        return total
+    }
+
+    /// `ESC [ 0 ; 1 ; 7 ; 31 m`: a reset, then each attribute and colour.
+    static func sgrLength(_ style: Style) -> Int {
+        var codes = ["0"]
+        if style.bold { codes.append("1") }
+        if style.dim { codes.append("2") }
+        if style.italic { codes.append("3") }
+        if style.underline { codes.append("4") }
+        if style.reverse { codes.append("7") }
+        if let fg = style.foreground { codes.append("3\(fg.rawValue % 8)") }
+        if let bg = style.background { codes.append("4\(bg.rawValue % 8)") }
+        return 3 + codes.joined(separator: ";").utf8.count
     }
 
     /// The last frame's text, or "" before the first frame.

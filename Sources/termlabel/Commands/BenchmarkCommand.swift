@@ -98,7 +98,7 @@ struct BenchmarkCommand: ParsableCommand {
         let store = try SQLiteProjectStore(directory: project)
         let session = try LabelSession(store: store, stage: .label, user: "bench", clock: ManualClock(0))
         var frame = Screen(width: 200, height: 60)
-        _ = LabelScreenView(session: session).draw(on: &frame)
+        LabelApp.draw(session, on: &frame)
 
         // Redraw time: a key moving the queue selection, then the whole frame drawn and diffed.
         session.pane = .queue
@@ -107,7 +107,7 @@ struct BenchmarkCommand: ParsableCommand {
         let start = ContinuousClock.now
         for i in 0..<keys {
             try session.handle(i % 200 < 100 ? .down : .up)
-            _ = LabelScreenView(session: session).draw(on: &frame)
+            LabelApp.draw(session, on: &frame)
             changed += ScreenDiff.cellCount(ScreenDiff.changes(from: previous, to: frame))
             previous = frame
         }
@@ -134,7 +134,7 @@ struct BenchmarkCommand: ParsableCommand {
             }
         }
         func draw() -> Int {
-            _ = LabelScreenView(session: session).draw(on: &frame)
+            LabelApp.draw(session, on: &frame)
             terminal.render(frame, cursor: nil)
             return drain()
         }

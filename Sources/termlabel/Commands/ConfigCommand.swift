@@ -5,7 +5,7 @@ import LabelCore
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change a project's settings: idle timeout, user e-mails.",
+        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, user e-mails.",
         discussion: """
             Users are named by their login and host (`alice@labelbox1`). Map them to the e-mail \
             addresses Ango uses with --email, so exports say `alice@example.com` in updatedBy, \
@@ -21,6 +21,15 @@ struct ConfigCommand: ParsableCommand {
         "Minutes without activity after which a task an annotator holds is served to others (their draft goes with it).",
         valueName: "minutes"))
     var claimLease: Double?
+
+    @Option(help: ArgumentHelp(
+        "on: `termlabel label` submits as soon as a form whose only required question is single-choice is answered (u on the next task takes it back); off: only s submits.",
+        valueName: "on|off"))
+    var autoAdvance: Switch?
+
+    enum Switch: String, ExpressibleByArgument, CaseIterable {
+        case on, off
+    }
 
     @Option(name: .customLong("email"), parsing: .singleValue,
             help: ArgumentHelp("Map a user to an e-mail, as user=email (repeatable; an empty e-mail removes the mapping).", valueName: "user=email"))
@@ -40,12 +49,14 @@ struct ConfigCommand: ParsableCommand {
             if let claimLease, !(claimLease >= 1 && claimLease <= 10_080) {
                 throw Diagnostic(.error, "--claim-lease takes minutes from 1 to 10080 (a week), got \(claimLease)")
             }
-            if timeout != nil || claimLease != nil || !pairs.isEmpty {
+            if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil {
+                let advance = autoAdvance.map { $0 == .on }
                 let lease = claimLease.map { Int64(($0 * 60_000).rounded()) }
                 let changes = pairs
                 try store.updateSettings { s in
                     if let timeout { s.idleTimeoutMilliseconds = timeout }
                     if let lease { s.claimLeaseMilliseconds = lease }
+                    if let advance { s.autoAdvance = advance }
                     for (user, email) in changes { s.emails[user] = email.isEmpty ? nil : email }
                 }
             }
@@ -55,6 +66,7 @@ struct ConfigCommand: ParsableCommand {
                 workflow:     \(s.workflow.stages.map(\.name).joined(separator: " → "))
                 idle timeout: \(TimeText.seconds(s.idleTimeoutMilliseconds))
                 claim lease:  \(TimeText.seconds(s.claimLeaseMilliseconds)) without activity
+                auto-advance: \(s.autoAdvance ? "on" : "off")
                 created:      \(s.createdAt.iso8601)
                 e-mails:      \(s.emails.isEmpty ? "none" : s.emails.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n              "))
                 """)

@@ -22,11 +22,17 @@ struct LabelCommand: ParsableCommand {
     @OptionGroup var user: UserOption
     @OptionGroup var screen: ScreenOptions
 
+    @Flag(name: .long, inversion: .prefixedNo, help: ArgumentHelp(
+        "Submit as soon as a form whose only required question is single-choice is answered: a binary task takes one key; u on the next task takes the submit back (default: the project's setting, `termlabel config DIR --auto-advance on|off`)."))
+    var autoAdvance: Bool?
+
     func run() throws {
         try Console.run {
             let dir = try directory ?? Demo.prepare()
             let store = try SQLiteProjectStore(directory: dir)
-            try LabelApp.finish(LabelApp.run(store: store, stage: .label, user: user.resolved, mouse: screen.mouse))
+            let keymap = try Keymap.load(projectDirectory: dir, preset: screen.keys)
+            try LabelApp.finish(LabelApp.run(store: store, stage: .label, user: user.resolved, mouse: screen.mouse,
+                                             keymap: keymap, autoAdvance: autoAdvance))
         }
     }
 }
@@ -51,7 +57,8 @@ struct ReviewCommand: ParsableCommand {
             guard try store.settings().hasReview else {
                 throw Diagnostic(.error, "\(project.directory) has no Review stage", hint: "make projects with a review stage with `termlabel init DIR --review …`")
             }
-            try LabelApp.finish(LabelApp.run(store: store, stage: .review, user: user.resolved, mouse: screen.mouse))
+            let keymap = try Keymap.load(projectDirectory: project.directory, preset: screen.keys)
+            try LabelApp.finish(LabelApp.run(store: store, stage: .review, user: user.resolved, mouse: screen.mouse, keymap: keymap))
         }
     }
 }

@@ -6,14 +6,16 @@ import TerminalUI
 /// metadata. Everything from the task goes through the screen's sanitising `put`, so control
 /// characters show as symbols and never reach the terminal.
 struct AssetView {
-    let session: LabelSession
+    let state: ScreenState
 
     func draw(in area: Rect, on screen: inout Screen) {
-        guard let open = session.open else {
+        guard let open = state.open else {
             Box(title: "Asset", style: .dim).draw(in: area, on: &screen)
             let inner = Box.inner(area)
             if !inner.isEmpty {
-                _ = screen.put(session.queueEmpty ? "Nothing to do here. q quits; ← picks a task from the list." : "", at: inner.origin, style: .dim, clip: inner)
+                _ = screen.put(state.queueEmpty
+                    ? "Nothing to do here. \(state.keymap.shown(.quit, in: .normal)) quits; \(state.keymap.shown(.taskList, in: .normal)) picks a task from the list."
+                    : "", at: inner.origin, style: .dim, clip: inner)
             }
             return
         }
@@ -22,7 +24,7 @@ struct AssetView {
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return }
         var lines: [(String, Style)] = []
-        if session.stage == .label, let comment = task.reviewComment {
+        if state.stage == .label, let comment = task.reviewComment {
             for line in TextWrap.lines(visible("Sent back by review: " + comment), width: inner.width) {
                 lines.append((line, Style(foreground: .red, bold: true)))
             }

@@ -5,17 +5,18 @@ import TerminalUI
 /// their parent, with required marks and problems; scrolled so the cursor stays in view. An open
 /// dropdown or tree takes the whole pane.
 struct FormView {
-    let session: LabelSession
+    let state: ScreenState
+    var keymap: Keymap { state.keymap }
 
     func draw(in area: Rect, on screen: inout Screen) -> Point? {
-        let focused = session.pane == .form
-        guard let open = session.open else {
+        let focused = state.pane == .form
+        guard let open = state.open else {
             Box(title: "Form", style: .dim).draw(in: area, on: &screen)
             return nil
         }
         let problems = open.form.problems
         let title: String = switch open.access {
-        case .review: "Form · read-only (m edits)"
+        case .review: "Form · read-only (\(keymap.shown(.editAnswers, in: .normal)) edits)"
         case .heldBy(let who): "Form · read-only (held by \(who))"
         case .otherStage(let stage): "Form · read-only (\(stage.name))"
         case .ownLabels: "Form · read-only (your labels)"
@@ -24,21 +25,24 @@ struct FormView {
         Box(title: title, style: focused ? .bold : .dim).draw(in: area, on: &screen)
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return nil }
-        switch session.mode {
+        switch state.mode {
         case .dropdown(let id, let query, let cursor):
-            guard let q = session.ontology.question(id) else { return nil }
+            guard let q = state.ontology.question(id) else { return nil }
             let chosen = Set((open.form.answer(id)?.values ?? []).compactMap { q.choices.firstIndex(of: $0) })
             let dropdown = Dropdown(
-                title: q.title + (q.kind == .multiDropdown ? " (Space toggles, Esc closes)" : " (Space or Enter chooses, Esc closes)"),
+                title: q.title + (q.kind == .multiDropdown
+                    ? " (\(keymap.shown(.choose, in: .dropdown)) toggles, \(keymap.shown(.close, in: .dropdown)) closes)"
+                    : " (\(keymap.shown(.choose, in: .dropdown, all: true)) chooses, \(keymap.shown(.close, in: .dropdown)) closes)"),
                 options: q.choices, chosen: chosen, multiple: q.kind == .multiDropdown, isOpen: true, query: query,
                 cursor: cursor, focused: true)
             dropdown.draw(in: inner, on: &screen)
             return dropdown.cursorPosition(in: inner)
         case .tree(let id, let query, let cursor, let expanded):
-            guard let q = session.ontology.question(id) else { return nil }
+            guard let q = state.ontology.question(id) else { return nil }
             let bridge = TreeBridge(q)
             let picker = TreePicker(
-                title: q.title + " (type to filter, →← open/close, Space chooses, Esc closes)" + (query.isEmpty ? "" : " · filter: \(query)"),
+                title: q.title + " (type to filter, \(keymap.shown(.expand, in: .tree))\(keymap.shown(.collapse, in: .tree)) open/close, "
+                    + "\(keymap.shown(.choose, in: .tree)) chooses, \(keymap.shown(.close, in: .tree)) closes)" + (query.isEmpty ? "" : " · filter: \(query)"),
                 roots: bridge.roots, expanded: expanded, chosen: bridge.chosen(open.form.answer(id)?.values ?? []),
                 cursor: cursor, query: query)
             picker.draw(in: inner, on: &screen)
@@ -59,7 +63,7 @@ struct FormView {
             let was = changed.contains(q.schemaId) ? open.baseline?.answer(q.schemaId)?.values ?? [] : nil
             drawHeader(q, focus: isFocus && focused, problems: problems.filter { $0.schemaId == q.schemaId }, was: was, in: header, on: &canvas)
             let body = Rect(x: indent + 2, y: entry.y + 1, width: max(0, inner.width - indent - 2), height: entry.bodyHeight)
-            let cursor = isFocus && focused ? session.cursor(q) : nil
+            let cursor = isFocus && focused ? state.cursor(q) : nil
             if let p = drawBody(q, form: open.form, cursor: cursor, in: body, on: &canvas) { textCursor = p }
         }
         let offset = layout.offset(visibleRows: inner.height)
@@ -94,13 +98,13 @@ struct FormView {
 
     func layout(_ form: FormState) -> Layout {
         var layout = Layout()
-        let focused = session.pane == .form
+        let focused = state.pane == .form
         for row in form.visibleQuestions {
             let q = row.question
             let entry = Layout.Entry(question: q, depth: row.depth, y: layout.height, bodyHeight: bodyHeight(q, form: form))
             if form.focus == q.schemaId {
                 layout.cursorLine = entry.y
-                if focused, q.kind == .radio || q.kind == .checkbox || q.kind == .rank { layout.cursorLine = entry.y + 1 + session.cursor(q) }
+                if focused, q.kind == .radio || q.kind == .checkbox || q.kind == .rank { layout.cursorLine = entry.y + 1 + state.cursor(q) }
             }
             layout.entries.append(entry)
             layout.height += 1 + entry.bodyHeight
@@ -112,12 +116,12 @@ struct FormView {
     /// (an option, a rank item, the answer line), or nil for its title. Nil outside the form, or
     /// while a dropdown or tree takes the pane.
     func target(at point: Point, in area: Rect) -> (question: Question, row: Int?)? {
-        switch session.mode {
+        switch state.mode {
         case .dropdown, .tree: return nil
         default: break
         }
         let inner = Box.inner(area)
-        guard let open = session.open, inner.contains(point) else { return nil }
+        guard let open = state.open, inner.contains(point) else { return nil }
         let layout = layout(open.form)
         let line = layout.offset(visibleRows: inner.height) + point.y - inner.y
         guard let entry = layout.entries.first(where: { $0.y <= line && line <= $0.y + $0.bodyHeight }) else { return nil }
@@ -130,7 +134,7 @@ struct FormView {
         case .radio, .checkbox: q.choices.count
         case .rank: q.choices.count + (form.answer(q.schemaId) == nil ? 1 : 0)
         case .text:
-            if case .editingText(let id, let editing, let error) = session.mode, id == q.schemaId {
+            if case .editingText(let id, let editing, let error) = state.mode, id == q.schemaId {
                 Self.textLines(editing.text) + (error != nil ? 1 : 0)
             } else {
                 Self.textLines(form.answer(q.schemaId)?.values.first ?? "")
@@ -151,7 +155,7 @@ struct FormView {
         x += screen.put(marker, at: Point(x: x, y: area.y), style: .bold, clip: area)
         x += screen.put(q.title, at: Point(x: x, y: area.y), style: Style(bold: true, underline: focus), clip: area)
         if q.required { x += screen.put(" *", at: Point(x: x, y: area.y), style: Style(foreground: .red, bold: true), clip: area) }
-        if let key = q.shortcutKey { x += screen.put(" [\(key)]", at: Point(x: x, y: area.y), style: .dim, clip: area) }
+        if let key = q.shortcutKey { x += screen.put(" [\(keymap.shortcutBadge(key))]", at: Point(x: x, y: area.y), style: .dim, clip: area) }
         let note = problems.first.map { problem -> String in
             switch problem {
             case .required: " — required"
@@ -177,12 +181,12 @@ struct FormView {
                 multiple: q.kind == .checkbox
             ).draw(in: area, on: &screen)
         case .singleDropdown, .multiDropdown, .treeDropdown:
-            let shown = values.isEmpty ? "(none — Enter to choose)" : values.joined(separator: q.kind == .treeDropdown ? "; " : ", ")
+            let shown = values.isEmpty ? "(none — \(keymap.shown(.choose, in: .form, prefer: .enter)) to choose)" : values.joined(separator: q.kind == .treeDropdown ? "; " : ", ")
             let marker = cursor != nil ? "› " : "  "
             let x = area.x + screen.put(marker + "▾ ", at: area.origin, style: .bold, clip: area)
             _ = screen.put(shown + locked, at: Point(x: x, y: area.y), style: values.isEmpty ? .dim : .plain, clip: area)
         case .text:
-            if case .editingText(let id, let editing, let error) = session.mode, id == q.schemaId {
+            if case .editingText(let id, let editing, let error) = state.mode, id == q.schemaId {
                 let field = TextField(editing: editing, error: error, multiline: editing.text.contains("\n"), focused: true)
                 field.draw(in: area, on: &screen)
                 return field.cursorPosition(in: area)
@@ -190,7 +194,7 @@ struct FormView {
             let marker = cursor != nil ? "› " : "  "
             let x = area.x + screen.put(marker, at: area.origin, style: .bold, clip: area)
             guard let text = values.first else {
-                _ = screen.put("(empty — Enter to type)" + locked, at: Point(x: x, y: area.y), style: .dim, clip: area)
+                _ = screen.put("(empty — \(keymap.shown(.choose, in: .form, prefer: .enter)) to type)" + locked, at: Point(x: x, y: area.y), style: .dim, clip: area)
                 return nil
             }
             // Each line of the answer on its own row; the last shown row says how many more.
@@ -205,7 +209,7 @@ struct FormView {
             let items = form.rankOrder(q)
             RankList(items: items, cursor: cursor).draw(in: Rect(x: area.x, y: area.y, width: area.width, height: items.count), on: &screen)
             if form.answer(q.schemaId) == nil {
-                _ = screen.put("  (not ranked yet — K/J move, Enter keeps this order)", at: Point(x: area.x, y: area.y + items.count), style: .dim, clip: area)
+                _ = screen.put("  (not ranked yet — \(keymap.shown(.rankUp, in: .form))/\(keymap.shown(.rankDown, in: .form)) move, \(keymap.shown(.choose, in: .form, prefer: .enter)) keeps this order)", at: Point(x: area.x, y: area.y + items.count), style: .dim, clip: area)
             }
         }
         return nil

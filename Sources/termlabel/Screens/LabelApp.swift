@@ -8,7 +8,8 @@ import TerminalUI
 enum LabelApp {
     /// Runs the screen until the user quits; returns what they must read once it is closed (work
     /// that could not be saved in the project, and where it went).
-    static func run(store: SQLiteProjectStore, stage: Stage, user: String, mouse: Bool) throws -> [String] {
+    static func run(store: SQLiteProjectStore, stage: Stage, user: String, mouse: Bool, keymap: Keymap = .standard,
+                    autoAdvance: Bool? = nil) throws -> [String] {
         // The terminal first: no task is assigned to someone who cannot see it.
         let terminal: CursesTerminal
         do {
@@ -17,40 +18,55 @@ enum LabelApp {
             throw Diagnostic(.error, "cannot open the labeling screen: \(error)")
         }
         defer { terminal.close() }
-        let session = try LabelSession(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: store.directory)
+        let session = try LabelSession(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: store.directory,
+                                       keymap: keymap, autoAdvance: autoAdvance)
+        return try run(session, on: terminal)
+    }
+
+    /// The loop on any terminal: the real one, or memory and a script in tests. Ends when the
+    /// session finishes or input ends.
+    static func run<Terminal: Renderer & KeySource>(_ session: LabelSession, on terminal: Terminal) throws -> [String] {
+        var input = terminal
         var screen = Screen(size: terminal.size)
+        // The live timer changes once a second (and when idle starts): a tick redraws only then.
+        func timerShown() -> Int64 {
+            let now = session.clock.now()
+            let second = session.open.map { $0.timer.spent(at: now).active / 1000 } ?? -1
+            return session.open?.timer.isIdle(at: now) == true ? -2 - second : second
+        }
         var shownSecond: Int64 = -1
         func redraw() {
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
-            session.screenSize = screen.size
-            let cursor = LabelScreenView(session: session).draw(on: &screen)
+            let cursor = draw(session, on: &screen)
             terminal.render(screen, cursor: cursor)
+            shownSecond = timerShown()
         }
         redraw()
         while !session.finished {
-            guard let event = terminal.nextEvent() else {
+            guard let event = input.nextEvent() else {
                 // Input ended (the terminal went away): keep the work, as on a hang-up.
                 try session.handle(.hangup)
                 break
             }
             do {
-                try session.handle(event)
+                try session.handle(event, frame: screen.size)
             } catch {
                 session.message = Message(text: "Not saved: \(error). Your answers are still on screen; try again (w).", isError: true)
             }
             if session.finished { break }
-            if case .tick = event {
-                // The live timer changes once a second; redraw only then.
-                let second = session.open.map { $0.timer.spent(at: session.clock.now()).active / 1000 } ?? -1
-                let idle = session.open?.timer.isIdle(at: session.clock.now()) ?? false
-                let key = idle ? -2 - second : second
-                if key == shownSecond { continue }
-                shownSecond = key
-            }
+            if case .tick = event, timerShown() == shownSecond { continue }
             if case .resize = event { screen = Screen(size: terminal.size) }
             redraw()
         }
         return session.exitNotes
+    }
+
+    /// One frame: the session settles what the frame needs (the list's window), then the view
+    /// draws a snapshot. Returns where the terminal cursor goes (nil: hidden).
+    @discardableResult
+    static func draw(_ session: LabelSession, on screen: inout Screen) -> Point? {
+        session.settleFrame(screen.size)
+        return LabelScreenView(state: session.snapshot()).draw(on: &screen)
     }
 }
 

@@ -2,10 +2,10 @@ import Foundation
 import LabelCore
 import TerminalUI
 
-/// Draws a session: state in, cells out. Nothing here changes the session except reading the
-/// queue rows it needs from the store's page cache.
+/// Draws a frame: state in, cells out. It reads nothing else (the queue rows it shows were read
+/// before, when the window was settled) and changes nothing.
 struct LabelScreenView {
-    let session: LabelSession
+    let state: ScreenState
 
     /// The whole frame, and where the terminal cursor goes (nil: hidden).
     func draw(on screen: inout Screen) -> Point? {
@@ -15,16 +15,16 @@ struct LabelScreenView {
             return nil
         }
         drawQueue(in: layout.queue, on: &screen)
-        AssetView(session: session).draw(in: layout.asset, on: &screen)
-        var cursor = FormView(session: session).draw(in: layout.form, on: &screen)
+        AssetView(state: state).draw(in: layout.asset, on: &screen)
+        var cursor = FormView(state: state).draw(in: layout.form, on: &screen)
         if let prompt = drawMessage(in: layout.message, on: &screen) { cursor = prompt }
         drawStatus(in: layout.status, on: &screen)
-        switch session.mode {
+        switch state.mode {
         case .help:
-            HelpOverlay(title: "Keys — any key closes", entries: KeyHelp.entries(stage: session.stage)).draw(in: screen.bounds, on: &screen)
+            HelpOverlay(title: "Keys — any key closes", entries: KeyHelp.entries(state)).draw(in: screen.bounds, on: &screen)
             return nil
         case .stats:
-            StatsView(session: session).draw(in: screen.bounds, on: &screen)
+            StatsView(state: state).draw(in: screen.bounds, on: &screen)
             return nil
         default: return cursor
         }
@@ -34,7 +34,7 @@ struct LabelScreenView {
         let lines = [
             "Terminal too small: \(screen.width)x\(screen.height).",
             "termlabel needs \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight) or more.",
-            "Enlarge the window; q quits (your draft is saved).",
+            "Enlarge the window; \(state.keymap.shown(.quit, in: .normal)) quits (your draft is saved).",
         ]
         for (i, line) in lines.enumerated() {
             let y = max(0, screen.height / 2 - 1) + i
@@ -45,17 +45,15 @@ struct LabelScreenView {
     }
 
     private func drawQueue(in area: Rect, on screen: inout Screen) {
-        let q = session.queue
-        let focused = session.pane == .queue
+        let q = state.queue
+        let focused = state.pane == .queue
         Box(title: "Tasks · \(q.filterName) · \(q.count)", style: focused ? .bold : .dim).draw(in: area, on: &screen)
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return }
-        session.queue.offset = ScrollList.scrollOffset(selected: q.selected, current: q.offset, visibleRows: inner.height, count: q.count)
-        try? session.loadQueueRows(visible: inner.height)
-        let openId = session.open?.task.id
+        let openId = state.open?.task.id
         // The open task's row shows its time as it runs, not as last saved.
-        let liveTime = session.open.map { $0.task.time.active + $0.timer.spent(at: session.clock.now()).active }
-        let queue = session.queue
+        let liveTime = state.open.map { $0.task.time.active + $0.timer.spent(at: state.now).active }
+        let queue = state.queue
         let list = ScrollList(
             count: queue.count, selected: queue.selected, offset: queue.offset,
             selectedStyle: focused ? .reverse : Style(bold: true, reverse: false),
@@ -74,33 +72,33 @@ struct LabelScreenView {
 
     /// The message line: a prompt being typed, else the last message, else a hint for the mode.
     private func drawMessage(in area: Rect, on screen: inout Screen) -> Point? {
-        if case .prompt(let kind, let editing) = session.mode {
+        if case .prompt(let kind, let editing) = state.mode {
             let prompt = PromptLine(label: kind == .jump ? "Go to task (externalId or number):" : "Reject — comment for the labeler:", editing: editing)
             prompt.draw(in: area, on: &screen)
             return prompt.cursorPosition(in: area)
         }
-        if let message = session.message {
+        if let message = state.message {
             _ = screen.put(TextLayout.truncate(message.text, to: area.width), at: area.origin,
                            style: message.isError ? Style(foreground: .red, bold: true) : .bold, clip: area)
             return nil
         }
-        _ = screen.put(TextLayout.truncate(KeyHelp.hint(for: session), to: area.width), at: area.origin, style: .dim, clip: area)
+        _ = screen.put(TextLayout.truncate(KeyHelp.hint(for: state), to: area.width), at: area.origin, style: .dim, clip: area)
         return nil
     }
 
     private func drawStatus(in area: Rect, on screen: inout Screen) {
-        let p = session.progress
-        let done = session.stage == .review ? "\(p.byStage[.complete] ?? 0)/\(p.total) complete" : "\(p.labeled)/\(p.total) labeled"
+        let p = state.progress
+        let done = state.stage == .review ? "\(p.byStage[.complete] ?? 0)/\(p.total) complete" : "\(p.labeled)/\(p.total) labeled"
         var right = [StatusSegment(done)]
-        if let open = session.open {
-            let now = session.clock.now()
+        if let open = state.open {
+            let now = state.now
             let spent = open.timer.spent(at: now)
             right.append(StatusSegment("⏱ " + TimeFormat.clock(spent.active)))
             if open.timer.isIdle(at: now) { right.append(StatusSegment("IDLE", style: Style(foreground: .yellow, bold: true, reverse: true))) }
         }
         StatusLine(
-            left: [StatusSegment("termlabel", style: Style(bold: true, reverse: true)), StatusSegment(session.settings.name),
-                   StatusSegment(session.stage.name), StatusSegment(session.user)],
+            left: [StatusSegment("termlabel", style: Style(bold: true, reverse: true)), StatusSegment(state.settings.name),
+                   StatusSegment(state.stage.name), StatusSegment(state.user)],
             right: right
         ).draw(in: area, on: &screen)
     }

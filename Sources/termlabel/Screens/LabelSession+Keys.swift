@@ -1,10 +1,12 @@
 import LabelCore
 import TerminalUI
 
-/// The keymap, in one place: keys become form actions and session commands. `docs/keys.md` and
-/// the help overlay (`KeyHelp`) say the same.
+/// Keys become commands through the keymap (`Keymap`, from `KeyTable` and the user's keymap
+/// files), and commands become form actions and session changes here.
 extension LabelSession {
-    func handle(_ event: InputEvent) throws {
+    /// One input event. A mouse event is placed on the frame it was aimed at (`frame`: the size
+    /// of the frame on screen); without one it does nothing.
+    func handle(_ event: InputEvent, frame: Size? = nil) throws {
         recordTime(event)
         defer { moveOnIfTakenAway() }
         switch event {
@@ -26,7 +28,7 @@ extension LabelSession {
         message = nil
         switch event {
         case .mouse(let mouse):
-            try handle(mouse)
+            if let frame { try handle(mouse, frame: frame) }
             return
         case .paste(let text):
             try paste(text)
@@ -36,54 +38,70 @@ extension LabelSession {
         switch mode {
         case .help, .stats: mode = .normal
         case .shortcut: shortcut(event)
-        case .prompt(let kind, let editing): try prompt(kind, editing, event)
-        case .editingText(let id, let editing, _): try editText(id, editing, event)
-        case .dropdown(let id, let query, let cursor): try dropdown(id, query, cursor, event)
-        case .tree(let id, let query, let cursor, let expanded): try tree(id, query, cursor, expanded, event)
         case .normal: try normal(event)
+        case .prompt, .editingText, .dropdown, .tree:
+            try typing(mode.keyMode.flatMap { keymap.command(for: event, in: $0, stage: stage) }, key: event)
         }
     }
 
     // MARK: Normal mode
 
+    /// A key in normal mode: a command of the keymap (the pane's table, then the normal one),
+    /// else an answer key: a digit chooses an option, a shortcut letter goes to its question.
     private func normal(_ event: InputEvent) throws {
-        switch event {
-        case .character("?"): mode = .help
-        case .character("%"): mode = .stats
-        case .character("q"), .control("c"): quit()
-        case .character("s"): try submit()
-        case .character("w"):
+        let keyMode: KeyMode = pane == .queue ? .list : .form
+        if let command = keymap.command(for: event, in: keyMode, stage: stage) {
+            try run(command, in: keyMode)
+            return
+        }
+        guard case .character(let c) = event, c.isASCII else { return }
+        if c.isNumber, pane == .form {
+            try chooseOption(c == "0" ? 9 : Int(String(c))! - 1)
+        } else if keymap.directShortcuts, ("a"..."k").contains(c) {
+            shortcut(event)
+        }
+    }
+
+    func run(_ command: Command, in keyMode: KeyMode) throws {
+        switch command {
+        case .help: mode = .help
+        case .stats:
+            stats = (try? store.activity(since: nil)).map(LabelerStats.compute) ?? []
+            mode = .stats
+        case .quit: quit()
+        case .submit: try submit()
+        case .save:
             try saveDraft()
             message = Message(text: "Draft saved.", isError: false)
-        case .character("u"): try undo()
-        case .control("r"): try redo()
-        case .character("x"): try toggleSkip()
-        case .character("n"): try step(1)
-        case .character("p"): try step(-1)
-        case .character("v"): try cycleFilter()
-        case .character("/"): mode = .prompt(.jump, TextEditing())
-        case .character(";"): mode = .shortcut
-        case .character("r") where stage == .review:
+        case .undo: try undo()
+        case .redo: try redo()
+        case .skip: try toggleSkip()
+        case .nextTask: try step(1)
+        case .previousTask: try step(-1)
+        case .filter: try cycleFilter()
+        case .goTo: mode = .prompt(.jump, TextEditing())
+        case .shortcut: mode = .shortcut
+        case .reject:
             if open != nil { mode = .prompt(.rejectComment, TextEditing()) }
-        case .character("m") where stage == .review:
+        case .editAnswers:
             if var current = open, current.access == .review {
                 current.access = .editable
                 open = current
                 message = Message(text: "Editing the labeler's answers: the review will be Fixed.", isError: false)
             }
-        case .left: pane = .queue
-        case .right where pane == .queue: pane = .form
-        case .pageUp: scrollAsset(-5)
-        case .pageDown: scrollAsset(5)
+        case .taskList: pane = .queue
+        case .form: pane = .form
+        case .scrollUp: scrollAsset(-5)
+        case .scrollDown: scrollAsset(5)
         default:
-            if pane == .queue { try queueKey(event) } else { try formKey(event) }
+            if keyMode == .list { try listCommand(command) } else { try formCommand(command) }
         }
     }
 
     private func step(_ delta: Int) throws {
         let target = queue.selected + delta
         guard target >= 0, target < queue.count else { return }
-        queue.selected = target
+        pager.select(target)
         if let row = try selectedRow() { try open(taskId: row.id) }
     }
 
@@ -93,15 +111,14 @@ extension LabelSession {
         open = current
     }
 
-    func queueKey(_ event: InputEvent) throws {
-        switch event {
+    func listCommand(_ command: Command) throws {
+        switch command {
         case .up: moveQueueSelection(to: queue.selected - 1)
         case .down: moveQueueSelection(to: queue.selected + 1)
-        case .home: moveQueueSelection(to: 0)
-        case .end: moveQueueSelection(to: queue.count - 1)
-        case .enter, .character(" "):
+        case .first: moveQueueSelection(to: 0)
+        case .last: moveQueueSelection(to: queue.count - 1)
+        case .open:
             if let row = try selectedRow() { try open(taskId: row.id) }
-        case .character(let c) where ("a"..."k").contains(c): shortcut(event)
         default: break
         }
     }
@@ -138,39 +155,42 @@ extension LabelSession {
         }
     }
 
-    func formKey(_ event: InputEvent) throws {
+    /// A digit: chooses (or toggles) the question's option with that number.
+    private func chooseOption(_ n: Int) throws {
+        guard let current = open, let q = focusedQuestion else { return }
+        guard !current.readOnly else { return readOnlyMessage() }
+        guard n < q.choices.count else { return }
+        switch q.kind {
+        case .radio, .singleDropdown: try applyForm(.choose(q.schemaId, value: q.choices[n]))
+        case .checkbox, .multiDropdown: try applyForm(.toggle(q.schemaId, value: q.choices[n]))
+        default: return
+        }
+        if q.kind == .radio || q.kind == .checkbox { optionCursor[q.schemaId] = n }
+        try autoAdvanceIfAnswered(q)
+    }
+
+    func formCommand(_ command: Command) throws {
         guard let current = open, let q = focusedQuestion else { return }
         let editable = !current.readOnly
-        switch event {
-        case .tab: try applyForm(.focusNext, record: false)
-        case .backTab: try applyForm(.focusPrevious, record: false)
+        switch command {
+        case .nextQuestion: try applyForm(.focusNext, record: false)
+        case .previousQuestion: try applyForm(.focusPrevious, record: false)
         case .down:
             if cursor(q) < cursorRows(q) - 1 { optionCursor[q.schemaId] = cursor(q) + 1 } else { try moveQuestion(1) }
         case .up:
             if cursor(q) > 0 { optionCursor[q.schemaId] = cursor(q) - 1 } else { try moveQuestion(-1) }
-        case .character(let c) where ("a"..."k").contains(c): shortcut(event)
-        case .character(let c) where c.isASCII && c.isNumber:
+        case .choose:
             guard editable else { return readOnlyMessage() }
-            let n = c == "0" ? 9 : Int(String(c))! - 1
-            guard n < q.choices.count else { return }
-            switch q.kind {
-            case .radio, .singleDropdown: try applyForm(.choose(q.schemaId, value: q.choices[n]))
-            case .checkbox, .multiDropdown: try applyForm(.toggle(q.schemaId, value: q.choices[n]))
-            default: return
-            }
-            if q.kind == .radio || q.kind == .checkbox { optionCursor[q.schemaId] = n }
-        case .character(" "), .enter:
-            guard editable else { return readOnlyMessage() }
-            try activate(q, enter: event == .enter)
-        case .character("K"), .character("J"):
+            try activate(q)
+        case .rankUp, .rankDown:
             guard editable, q.kind == .rank else { return }
             let order = current.form.rankOrder(q)
             let i = cursor(q)
             guard order.indices.contains(i) else { return }
-            let by = event == .character("K") ? -1 : 1
+            let by = command == .rankUp ? -1 : 1
             try applyForm(.moveRank(q.schemaId, value: order[i], by: by))
             optionCursor[q.schemaId] = max(0, min(order.count - 1, i + by))
-        case .backspace, .delete:
+        case .clear:
             guard editable else { return readOnlyMessage() }
             if current.form.answer(q.schemaId) != nil { try applyForm(.clear(q.schemaId)) }
         default: break
@@ -178,7 +198,7 @@ extension LabelSession {
     }
 
     private func readOnlyMessage() {
-        guard let reason = open?.access.reason else { return }
+        guard let reason = open?.access.reason(keys: keymap) else { return }
         message = Message(text: reason, isError: true)
     }
 
@@ -195,7 +215,7 @@ extension LabelSession {
 
     /// Space or Enter on a question: choose the option under the cursor, or open the question's
     /// own editor (text, dropdown, tree).
-    private func activate(_ q: Question, enter: Bool) throws {
+    private func activate(_ q: Question) throws {
         guard let form = open?.form else { return }
         if form.answers[q.schemaId]?.locked == true {
             message = Message(text: "“\(q.title)” is locked by its pre-label: it cannot be changed.", isError: true)
@@ -203,7 +223,9 @@ extension LabelSession {
         }
         let value = form.answer(q.schemaId)?.values ?? []
         switch q.kind {
-        case .radio: try applyForm(.choose(q.schemaId, value: q.choices[cursor(q)]))
+        case .radio:
+            try applyForm(.choose(q.schemaId, value: q.choices[cursor(q)]))
+            try autoAdvanceIfAnswered(q)
         case .checkbox: try applyForm(.toggle(q.schemaId, value: q.choices[cursor(q)]))
         case .rank: try applyForm(.setRank(q.schemaId, order: form.rankOrder(q)))
         case .text: mode = .editingText(schemaId: q.schemaId, editing: TextEditing(value.first ?? ""), error: nil)
@@ -221,22 +243,9 @@ extension LabelSession {
     /// A paste goes only into what takes typing (a text answer, a filter, a prompt), whole; it never
     /// runs a command. Text answers keep its line breaks; one-line places get spaces instead.
     func paste(_ raw: String) throws {
-        let text = Self.pasteText(raw)
-        let oneLine = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
-        switch mode {
-        case .editingText(let id, var editing, _):
-            editing.insert(text)
-            mode = .editingText(schemaId: id, editing: editing, error: nil)
-        case .prompt(let kind, var editing):
-            editing.insert(oneLine)
-            mode = .prompt(kind, editing)
-        case .dropdown(let id, let query, _):
-            mode = .dropdown(schemaId: id, query: query + oneLine, cursor: 0)
-        case .tree(let id, let query, _, let expanded):
-            guard let q = ontology.question(id) else { return }
-            let filter = query + oneLine
-            mode = .tree(schemaId: id, query: filter, cursor: Self.firstMatch(TreeBridge(q), query: filter), expanded: expanded)
-        default:
+        if let next = mode.pasting(Self.pasteText(raw), ontology: ontology) {
+            mode = next
+        } else {
             message = Message(text: "Paste ignored: a paste goes only into a text answer (Enter on it opens it), a filter or a prompt.", isError: true)
         }
     }
@@ -268,157 +277,20 @@ extension LabelSession {
 
     // MARK: Typing modes
 
-    private func editText(_ id: String, _ editing: TextEditing, _ event: InputEvent) throws {
-        var editing = editing
-        switch event {
-        case .escape:
-            mode = .normal
-            return
-        case .altEnter:
-            // Text answers may hold several lines; Enter keeps the text, Alt-Enter breaks the line.
-            editing.insert("\n")
-        case .enter, .tab, .backTab:
-            guard let q = ontology.question(id) else { mode = .normal; return }
-            if let pattern = q.regex, !editing.text.isEmpty, !FormState.matches(editing.text, pattern) {
-                mode = .editingText(schemaId: id, editing: editing, error: "does not match \(pattern)")
-                return
+    /// A key (or a command, from the mouse) in a typing mode: the mode's transition, then what it
+    /// asks for.
+    func typing(_ command: Command?, key: InputEvent? = nil) throws {
+        let (next, effects) = mode.next(command, key: key, ontology: ontology)
+        mode = next
+        for effect in effects {
+            switch effect {
+            case .answer(let action): try applyForm(action)
+            case .focus(let action): try applyForm(action, record: false)
+            case .answered(let id): if let q = ontology.question(id) { try autoAdvanceIfAnswered(q) }
+            case .jump(let text): try jump(to: text)
+            case .reject(let comment): try submit(review: .rejected, comment: comment)
+            case .error(let text): message = Message(text: text, isError: true)
             }
-            mode = .normal
-            try applyForm(.setText(id, text: editing.text))
-            if event == .tab { try applyForm(.focusNext, record: false) }
-            if event == .backTab { try applyForm(.focusPrevious, record: false) }
-            return
-        default: Self.edit(&editing, with: event)
         }
-        mode = .editingText(schemaId: id, editing: editing, error: nil)
-    }
-
-    func dropdown(_ id: String, _ query: String, _ cursor: Int, _ event: InputEvent) throws {
-        guard let q = ontology.question(id) else { mode = .normal; return }
-        var query = query
-        var cursor = cursor
-        let matches = OptionFilter.filter(q.choices, by: query)
-        switch event {
-        case .escape, .tab:
-            mode = .normal
-            return
-        case .up, .down, .pageUp, .pageDown: cursor = Self.move(cursor, with: event, count: matches.count)
-        // Space and Enter choose in every list, whatever was typed: a filter never takes a space.
-        case .enter, .character(" "):
-            guard matches.indices.contains(cursor) else { return }
-            let value = q.choices[matches[cursor]]
-            if q.kind == .singleDropdown {
-                try applyForm(.choose(id, value: value))
-                mode = .normal
-                return
-            }
-            try applyForm(.toggle(id, value: value))
-        default:
-            if Self.typeFilter(&query, with: event) { cursor = 0 }
-        }
-        mode = .dropdown(schemaId: id, query: query, cursor: cursor)
-    }
-
-    func tree(_ id: String, _ query: String, _ cursor: Int, _ expanded: Set<[Int]>, _ event: InputEvent) throws {
-        guard let q = ontology.question(id) else { mode = .normal; return }
-        let bridge = TreeBridge(q)
-        var query = query
-        var cursor = cursor
-        var expanded = expanded
-        let rows = TreePicker.visibleRows(bridge.roots, expanded: expanded, query: query)
-        let row = rows.indices.contains(cursor) ? rows[cursor] : nil
-        switch event {
-        case .escape, .tab:
-            mode = .normal
-            return
-        case .up, .down, .pageUp, .pageDown: cursor = Self.move(cursor, with: event, count: rows.count)
-        case .right:
-            if let row, row.hasChildren { expanded.insert(row.path) }
-        case .left:
-            if let row {
-                if row.isExpanded, query.isEmpty {
-                    expanded.remove(row.path)
-                } else if row.path.count > 1, let parent = rows.firstIndex(where: { $0.path == Array(row.path.dropLast()) }) {
-                    cursor = parent
-                }
-            }
-        // Space and Enter choose, whatever was typed: a filter never takes a space.
-        case .enter, .character(" "):
-            if let row, let path = bridge.path(row.path) { try applyForm(.toggle(id, value: path)) }
-        default:
-            if Self.typeFilter(&query, with: event) { cursor = Self.firstMatch(bridge, query: query) }
-        }
-        mode = .tree(schemaId: id, query: query, cursor: cursor, expanded: expanded)
-    }
-
-    private func prompt(_ kind: PromptKind, _ editing: TextEditing, _ event: InputEvent) throws {
-        var editing = editing
-        switch event {
-        case .escape:
-            mode = .normal
-            return
-        case .enter:
-            mode = .normal
-            switch kind {
-            case .jump: try jump(to: editing.text)
-            case .rejectComment:
-                let comment = editing.text.trimmingCharacters(in: .whitespaces)
-                guard !comment.isEmpty else {
-                    message = Message(text: "A rejection needs a comment for the labeler.", isError: true)
-                    mode = .prompt(kind, editing)
-                    return
-                }
-                try submit(review: .rejected, comment: comment)
-            }
-            return
-        default: Self.edit(&editing, with: event)
-        }
-        mode = .prompt(kind, editing)
-    }
-
-    /// The keys of every line being typed: a text answer and the prompts.
-    static func edit(_ editing: inout TextEditing, with event: InputEvent) {
-        switch event {
-        case .character(let c): editing.insert(c)
-        case .backspace: editing.backspace()
-        case .delete: editing.delete()
-        case .left: editing.left()
-        case .right: editing.right()
-        case .home, .control("a"): editing.home()
-        case .end, .control("e"): editing.end()
-        case .control("w"): editing.deleteWordBackward()
-        case .control("u"): editing.clear()
-        default: break
-        }
-    }
-
-    /// A cursor in an open list (dropdown, tree) after an arrow or page key.
-    static func move(_ cursor: Int, with event: InputEvent, count: Int) -> Int {
-        let step = switch event {
-        case .up: -1
-        case .down: 1
-        case .pageUp: -10
-        case .pageDown: 10
-        default: 0
-        }
-        return max(0, min(max(0, count - 1), cursor + step))
-    }
-
-    /// The first row of a filtered tree that matches the filter itself (not an ancestor shown
-    /// only to lead to a match).
-    static func firstMatch(_ bridge: TreeBridge, query: String) -> Int {
-        let rows = TreePicker.visibleRows(bridge.roots, expanded: [], query: query)
-        return rows.firstIndex { OptionFilter.matches($0.label, query: query) } ?? 0
-    }
-
-    /// Typing into an open list's filter; true when the filter changed (the cursor goes to the top).
-    static func typeFilter(_ query: inout String, with event: InputEvent) -> Bool {
-        switch event {
-        case .character(" "): return false
-        case .character(let c): query.append(c)
-        case .backspace where !query.isEmpty: query.removeLast()
-        default: return false
-        }
-        return true
     }
 }

@@ -9,22 +9,19 @@ import TerminalUI
 extension LabelSession {
     static let wheelStep = 3
 
-    func handle(_ mouse: MouseEvent) throws {
+    func handle(_ mouse: MouseEvent, frame: Size) throws {
         let wheel = mouse.action == .wheelUp ? -1 : mouse.action == .wheelDown ? 1 : 0
         switch mode {
         case .help, .stats:
             if wheel == 0 { mode = .normal }
             return
-        case .dropdown(let id, let query, let cursor):
-            if wheel != 0 { try dropdown(id, query, cursor, wheel < 0 ? .up : .down) }
-            return
-        case .tree(let id, let query, let cursor, let expanded):
-            if wheel != 0 { try tree(id, query, cursor, expanded, wheel < 0 ? .up : .down) }
+        case .dropdown, .tree:
+            if wheel != 0 { try typing(wheel < 0 ? .up : .down) }
             return
         case .normal: break
         default: return
         }
-        guard let layout = ScreenLayout(size: screenSize) else { return }
+        guard let layout = ScreenLayout(size: frame) else { return }
         if layout.queue.contains(mouse.at) {
             try queueMouse(mouse.at, wheel: wheel, in: layout.queue)
         } else if layout.asset.contains(mouse.at) {
@@ -45,13 +42,13 @@ extension LabelSession {
         let index = queue.offset + point.y - inner.y
         guard index < queue.count else { return }
         moveQueueSelection(to: index)
-        try queueKey(.enter)
+        try listCommand(.open)
     }
 
     private func formMouse(_ point: Point, wheel: Int, in area: Rect) throws {
         guard open != nil else { return }
         // Hit-test against the frame as drawn, before the pane (and so the scroll) changes.
-        let target = wheel == 0 ? FormView(session: self).target(at: point, in: area) : nil
+        let target = wheel == 0 ? FormView(state: snapshot()).target(at: point, in: area) : nil
         pane = .form
         if wheel != 0 {
             // Stops at the first and last question (Tab wraps; a wheel does not).
@@ -65,11 +62,11 @@ extension LabelSession {
         case .radio, .checkbox:
             guard row < q.choices.count else { return }
             optionCursor[q.schemaId] = row
-            try formKey(.character(" "))
+            try formCommand(.choose)
         case .rank:
             optionCursor[q.schemaId] = min(row, max(0, q.choices.count - 1))
         case .text, .singleDropdown, .multiDropdown, .treeDropdown:
-            try formKey(.enter)
+            try formCommand(.choose)
         }
     }
 }

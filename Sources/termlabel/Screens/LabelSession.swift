@@ -16,6 +16,10 @@ final class LabelSession {
     let user: String
     let clock: any LabelCore.Clock
     let recovery: RecoveryFile
+    /// What keys do: the built-in keymap with the user's preset and keymap files applied.
+    let keymap: Keymap
+    /// Submit as soon as a form whose only required question is single-choice is answered.
+    let autoAdvance: Bool
     /// How often the time of an open task is saved without a change to its answers.
     static let autosaveInterval: Milliseconds = 5_000
 
@@ -24,7 +28,9 @@ final class LabelSession {
     var open: OpenTask?
     /// The option (or item) under the cursor, per question.
     var optionCursor: [String: Int] = [:]
-    var queue = QueueModel()
+    /// The task list: its filter, selection and the window of rows read.
+    var pager: QueuePager
+    var queue: QueueModel { pager.window }
     var message: Message?
     var progress: ProjectProgress
     var finished = false
@@ -34,16 +40,24 @@ final class LabelSession {
     var exitNotes: [String] = []
     /// The open task was taken away while saving: the next task opens once the event is handled.
     var movingOn = false
-    /// The size of the last frame drawn: where a mouse event landed is found from it.
-    var screenSize = Size(width: 80, height: 24)
+    /// Labeler figures for the statistics screen, read when it opens.
+    var stats: [LabelerStats] = []
 
-    init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock, projectDirectory: String? = nil) throws {
+    /// The task submitted last, while the task opened after it is on screen: undo takes the
+    /// submit back.
+    var undoableSubmit: (taskId: Int64, externalId: String, next: Int64?)?
+
+    init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock, projectDirectory: String? = nil,
+         keymap: Keymap = .standard, autoAdvance: Bool? = nil) throws {
         self.store = store
         self.settings = try store.settings()
+        self.keymap = keymap
+        self.autoAdvance = autoAdvance ?? settings.autoAdvance
         self.ontology = try settings.ontology()
         self.stage = stage
         self.user = user
         self.clock = clock
+        self.pager = QueuePager(StorePages(store: store))
         self.recovery = RecoveryFile(projectDirectory: projectDirectory ?? (store as? SQLiteProjectStore)?.directory)
         self.progress = try store.progress()
         try refreshQueue()
@@ -87,12 +101,12 @@ final class LabelSession {
             }
         }
         try show(shown, access: access)
-        if let reason = access.reason, access != .review { message = Message(text: reason, isError: false) }
+        if let reason = access.reason(keys: keymap), access != .review { message = Message(text: reason, isError: false) }
         pane = .form
         try refreshQueue()
     }
 
-    private func show(_ task: LabelTask, access: Access) throws {
+    func show(_ task: LabelTask, access: Access) throws {
         let draft = access.holds ? try store.draft(taskId: task.id, stage: stage) : nil
         let context = FormContext(taskId: task.taskId, user: exportUser, stageId: stage.id)
         let form = FormState(ontology: ontology, context: context, classifications: draft?.classifications ?? task.annotations.classifications)
@@ -170,13 +184,13 @@ final class LabelSession {
         current.touched = true
         if current.task.status == .new {
             current.task.status = .draft
-            queue.cache = []
+            pager.invalidate()
         }
         open = current
     }
 
     /// The task left this session's hands: keep the answers in a recovery file, say so, move on.
-    private func takenAway(_ current: OpenTask, classifications: [JSONValue], time: TimeSpent, reason: String) {
+    func takenAway(_ current: OpenTask, classifications: [JSONValue], time: TimeSpent, reason: String) {
         let note = writeRecovery(current, classifications: classifications, time: time, reason: reason)
         open = nil
         mode = .normal
@@ -212,66 +226,6 @@ final class LabelSession {
         finished = true
     }
 
-    func submit(review: ReviewStatus? = nil, comment: String? = nil) throws {
-        guard let current = open else { return }
-        if let reason = current.access.reason, current.access != .review {
-            message = Message(text: reason, isError: true)
-            return
-        }
-        if review != .rejected, let problem = current.form.problems.first {
-            try applyForm(.focusFirstProblem, record: false)
-            message = Message(text: "Cannot submit: \(problem).", isError: true)
-            return
-        }
-        let now = clock.now()
-        let status = stage == .review ? (review ?? (current.edited ? .fixed : .accepted)) : nil
-        let classifications = current.form.classifications()
-        let time = current.timer.spent(at: now)
-        let next: Stage
-        do {
-            next = try store.submit(Submission(
-                taskId: current.task.id, stage: stage, user: user, classifications: classifications,
-                time: time, at: .now(), reviewStatus: status, comment: comment))
-        } catch let error as StoreError {
-            switch error {
-            case .assignedToSomeoneElse, .notInStage, .noSuchTask:
-                takenAway(current, classifications: classifications, time: time, reason: error.description)
-                return
-            default: throw error
-            }
-        }
-        let what = status.map { "\($0.rawValue.lowercased())" } ?? "submitted"
-        open = nil
-        progress = try store.progress()
-        try openNext()
-        if !queueEmpty {
-            message = Message(text: "\(current.task.externalId) \(what) → \(next.name).", isError: false)
-        }
-    }
-
-    func toggleSkip() throws {
-        let target = pane == .queue ? try selectedRow()?.id : open?.task.id
-        guard let id = target, let task = try store.task(id: id) else { return }
-        if task.status == .skipped {
-            try store.unskip(taskId: id, user: user, at: .now())
-            try refreshQueue()
-            try open(taskId: id)
-            message = Message(text: "\(task.externalId) is back in your queue.", isError: false)
-        } else {
-            if open?.task.id == id {
-                if let reason = open?.access.reason, open?.access.holds == false {
-                    message = Message(text: reason, isError: true)
-                    return
-                }
-                try saveDraft()
-                open = nil
-            }
-            try store.skip(taskId: id, user: user, at: .now())
-            try openNext()
-            message = Message(text: "Skipped \(task.externalId) (x on it in the queue brings it back).", isError: false)
-        }
-    }
-
     // MARK: The form
 
     /// Applies a form action, keeps the previous form for undo, and saves the draft at once.
@@ -286,6 +240,7 @@ final class LabelSession {
         }
         guard current.form != before else { return }
         let changedAnswers = current.form.answers != before.answers
+        if changedAnswers { undoableSubmit = nil }
         if changedAnswers, record {
             current.undo.append(before)
             if current.undo.count > 200 { current.undo.removeFirst() }
@@ -296,6 +251,7 @@ final class LabelSession {
     }
 
     func undo() throws {
+        if try takeBackSubmit() { return }
         guard var current = open, let previous = current.undo.popLast() else {
             message = Message(text: "Nothing to undo.", isError: false)
             return
@@ -351,40 +307,23 @@ final class LabelSession {
     // MARK: The queue
 
     func refreshQueue() throws {
-        queue.count = try store.count(queue.filter)
-        if let id = open?.task.id, let position = try store.position(of: id, in: queue.filter), pane == .form {
-            queue.selected = position
-        }
-        queue.selected = max(0, min(queue.selected, queue.count - 1))
-        queue.cache = []
+        try pager.refresh(follow: pane == .form ? open?.task.id : nil)
     }
 
-    /// Reads the rows around what is shown (the store is asked again only when the window moves).
-    func loadQueueRows(visible: Int) throws {
-        let need = queue.offset..<min(queue.count, queue.offset + max(visible, 1))
-        if need.isEmpty { return }
-        let have = queue.cacheStart..<(queue.cacheStart + queue.cache.count)
-        if have.contains(need.lowerBound), have.contains(need.upperBound - 1) { return }
-        let start = max(0, queue.offset - 100)
-        queue.cache = try store.page(queue.filter, offset: start, limit: visible + 200)
-        queue.cacheStart = start
+    /// Before a frame of `size` is drawn: the list's window follows the selection and its rows
+    /// are read (the view only draws them).
+    func settleFrame(_ size: Size) {
+        guard let layout = ScreenLayout(size: size) else { return }
+        try? pager.settle(visibleRows: Box.inner(layout.queue).height)
     }
 
     /// The row selected in the queue pane, read from the store if it is not in the window.
-    func selectedRow() throws -> QueueRow? {
-        if let row = queue.row(queue.selected) { return row }
-        return try store.page(queue.filter, offset: queue.selected, limit: 1).first
-    }
+    func selectedRow() throws -> QueueRow? { try pager.selectedRow() }
 
-    func moveQueueSelection(to index: Int) {
-        queue.selected = max(0, min(queue.count - 1, index))
-    }
+    func moveQueueSelection(to index: Int) { pager.select(index) }
 
     func cycleFilter() throws {
-        queue.filterIndex = (queue.filterIndex + 1) % QueueModel.filters.count
-        queue.selected = 0
-        queue.offset = 0
-        try refreshQueue()
+        try pager.cycleFilter()
         message = Message(text: "Queue: \(queue.filterName) (\(queue.count)).", isError: false)
     }
 
@@ -393,14 +332,10 @@ final class LabelSession {
         let query = text.trimmingCharacters(in: .whitespaces)
         guard !query.isEmpty else { return }
         if let task = try store.task(externalId: query) {
-            if queue.filterIndex != 0, try store.position(of: task.id, in: queue.filter) == nil {
-                queue.filterIndex = 0
-                try refreshQueue()
-            }
-            if let position = try store.position(of: task.id, in: queue.filter) { queue.selected = position }
+            _ = try pager.reveal(task.id)
             try open(taskId: task.id)
         } else if let number = Int(query), number >= 1, number <= queue.count {
-            queue.selected = number - 1
+            pager.select(number - 1)
             if let row = try selectedRow() { try open(taskId: row.id) }
         } else {
             message = Message(text: "No task \(query).", isError: true)

@@ -4,27 +4,6 @@ import TerminalUI
 /// Which part of the screen arrow keys move in.
 enum Pane: Equatable { case queue, form }
 
-/// What keys mean right now. Typing into a text, a dropdown filter or a prompt has its own mode,
-/// so a typed letter can never submit, skip or quit.
-enum Mode: Equatable {
-    case normal
-    case editingText(schemaId: String, editing: TextEditing, error: String?)
-    case dropdown(schemaId: String, query: String, cursor: Int)
-    case tree(schemaId: String, query: String, cursor: Int, expanded: Set<[Int]>)
-    case prompt(PromptKind, TextEditing)
-    /// `;` was pressed: the next key names a question by its shortcut key.
-    case shortcut
-    case help
-    case stats
-
-    var isTyping: Bool {
-        switch self {
-        case .editingText, .dropdown, .tree, .prompt: true
-        default: false
-        }
-    }
-}
-
 enum PromptKind: Equatable {
     case jump
     case rejectComment
@@ -46,10 +25,14 @@ enum Access: Equatable {
     var holds: Bool { self == .editable || self == .review }
 
     /// Why the answers cannot be changed, for the message line (nil when they can).
-    var reason: String? {
-        switch self {
+    var reason: String? { reason(keys: .standard) }
+
+    /// The same, naming the keys in force.
+    func reason(keys: Keymap) -> String? {
+        let key = { (command: Command) in keys.shown(command, in: .normal) }
+        return switch self {
         case .editable: nil
-        case .review: "The labeler's answers are read-only: press m to edit them, s to accept, r to reject."
+        case .review: "The labeler's answers are read-only: press \(key(.editAnswers)) to edit them, \(key(.submit)) to accept, \(key(.reject)) to reject."
         case .heldBy(let who): "Read-only: \(who) holds this task."
         case .otherStage(let stage): "Read-only: this task is in the \(stage.name) stage."
         case .ownLabels: "Read-only: you labeled this task; reviewers never review their own labels."
@@ -87,27 +70,4 @@ struct OpenTask {
 struct Message: Equatable {
     var text: String
     var isError: Bool
-}
-
-/// The queue pane: a filter, a selection and a window of rows read from the store as the
-/// selection moves, so a project of any size costs the same to show.
-struct QueueModel {
-    static let filters: [(String, Set<TaskStatus>?)] = [
-        ("all", nil), ("new", [.new]), ("draft", [.draft]), ("skipped", [.skipped]), ("submitted", [.submitted]),
-        ("rejected", [.rejected]), ("accepted", [.accepted]),
-    ]
-    var filterIndex = 0
-    var count = 0
-    var selected = 0
-    var offset = 0
-    var cacheStart = 0
-    var cache: [QueueRow] = []
-
-    var filterName: String { Self.filters[filterIndex].0 }
-    var filter: QueueFilter { QueueFilter(statuses: Self.filters[filterIndex].1) }
-
-    func row(_ index: Int) -> QueueRow? {
-        let i = index - cacheStart
-        return cache.indices.contains(i) ? cache[i] : nil
-    }
 }

@@ -5,7 +5,7 @@ import TerminalUI
 /// Labeler performance over the screen: the same figures as `termlabel stats`, and a histogram
 /// of this user's time per task.
 struct StatsView {
-    let session: LabelSession
+    let state: ScreenState
 
     func draw(in area: Rect, on screen: inout Screen) {
         let box = area.inset(by: area.width > 70 ? 2 : 0)
@@ -13,9 +13,9 @@ struct StatsView {
         Box(title: "Labeler statistics — any key closes", style: .bold).draw(in: box, on: &screen)
         let inner = Box.inner(box)
         guard !inner.isEmpty else { return }
-        let stats = (try? session.store.activity(since: nil)).map(LabelerStats.compute) ?? []
-        var lines = StatsTable.text(stats, settings: session.settings).split(separator: "\n").map(String.init)
-        if let mine = stats.first(where: { $0.user == session.user }), !mine.durations.isEmpty {
+        let stats = state.stats
+        var lines = StatsTable.text(stats, settings: state.settings).split(separator: "\n").map(String.init)
+        if let mine = stats.first(where: { $0.user == state.user }), !mine.durations.isEmpty {
             lines.append("")
             lines.append("Your time per task (active):")
             let buckets = max(1, min(10, inner.height - lines.count - 1))

@@ -96,6 +96,11 @@ struct ScreenOptions: ParsableArguments {
         "Leave the mouse to the terminal (plain text selection); else a click or the wheel works the screen and Shift+drag selects text. Also TERMLABEL_NO_MOUSE=1."))
     var noMouse = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The keymap preset: default, or vim (hjkl moves; question shortcuts after ;). Wins over `preset` in keys.toml; `termlabel keys` shows the keys in force.",
+        valueName: "preset"))
+    var keys: String?
+
     var mouse: Bool {
         let env = ProcessInfo.processInfo.environment["TERMLABEL_NO_MOUSE"] ?? ""
         return !noMouse && (env.isEmpty || env == "0")

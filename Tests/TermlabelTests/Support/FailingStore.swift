@@ -39,6 +39,9 @@ final class FailingStore: ProjectStore, @unchecked Sendable {
     func holds() throws -> [Hold] { try base.holds() }
     func saveDraft(_ draft: Draft) throws { try write { try base.saveDraft(draft) } }
     func submit(_ submission: Submission) throws -> Stage { try write { try base.submit(submission) } }
+    func reopen(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask {
+        try write { try base.reopen(taskId: taskId, stage: stage, user: user, at: time) }
+    }
     func skip(taskId: Int64, user: String, at time: Timestamp) throws { try write { try base.skip(taskId: taskId, user: user, at: time) } }
     func unskip(taskId: Int64, user: String, at time: Timestamp) throws { try write { try base.unskip(taskId: taskId, user: user, at: time) } }
     func requeue(_ request: RequeueRequest) throws -> Int { try write { try base.requeue(request) } }

@@ -1,0 +1,140 @@
+import LabelCore
+import TerminalUI
+
+/// The built-in keymap: every key of the labeling screen, in the order the `?` overlay lists
+/// them. `Keymap` applies a preset and the user's keymap files to it; the overlay, the hint line,
+/// `termlabel keys` and docs/keys.md all come from the result.
+enum KeyTable {
+    enum Entry: Equatable, Sendable {
+        case binding(KeyBinding)
+        case note(KeyNote)
+    }
+
+    private static func bind(_ mode: KeyMode, _ command: Command, _ keys: [InputEvent], _ help: String,
+                             _ overlay: KeyBinding.Overlay = .hidden, argument: String? = nil, stage: Stage? = nil) -> Entry {
+        .binding(KeyBinding(mode: mode, command: command, keys: keys, help: help, overlay: overlay, argument: argument, stage: stage))
+    }
+
+    static let entries: [Entry] = [
+        // The overlay's lines, in order.
+        bind(.form, .up, [.up], "move to the previous option (or item), then on to the previous question",
+             .own("move through options and questions")),
+        bind(.form, .down, [.down], "move to the next option (or item), then on to the next question", .withPrevious),
+        bind(.form, .nextQuestion, [.tab], "go to the next question", .own("next / previous question")),
+        bind(.form, .previousQuestion, [.backTab], "go to the previous question", .withPrevious),
+        .note(KeyNote(mode: .form, keys: "1–9 0",
+                      help: "choose option 1–9 (0 is the tenth) of the question: radio and single dropdown choose it, checkbox and multi dropdown toggle it",
+                      overlay: "choose option 1–10 of the question")),
+        bind(.form, .choose, [.character(" "), .enter],
+             "radio: choose the option under the cursor; checkbox: toggle it; dropdown, tree, text: open its editor; rank: keep the order shown as the answer",
+             .own("choose / toggle; open a dropdown, tree or text")),
+        .note(KeyNote(mode: .form, keys: "a–k", help: "go to the question whose `shortcutKey` this is (Ango allows a–k)",
+                      overlay: "go to the question with that shortcut", directShortcutsOnly: true)),
+        bind(.normal, .shortcut, [.character(";")], "go to the question with the shortcut key typed next, digits included (`;1`)",
+             .own("go to the question with shortcut KEY (0–9 too)"), argument: "KEY"),
+        bind(.form, .rankUp, [.character("[")], "rank: move the item under the cursor up", .own("rank: move the item up / down")),
+        bind(.form, .rankDown, [.character("]")], "rank: move the item under the cursor down", .withPrevious),
+        bind(.form, .clear, [.backspace, .delete], "clear the answer to the question", .own("clear the question's answer")),
+        bind(.normal, .undo, [.character("u")],
+             "undo the last change to the answers (repeatable); right after a submit, take the submit back",
+             .own("undo / redo the last change to the answers")),
+        bind(.normal, .redo, [.control("r")], "redo what undo took back", .withPrevious),
+        bind(.text, .newLine, [.altEnter], "start a new line (text answers may hold several lines)",
+             .own("new line in a text answer; a paste goes only there")),
+        bind(.normal, .save, [.character("w")], "save the draft now (every change is saved anyway)",
+             .own("save the draft (every change is saved anyway)")),
+        bind(.normal, .submit, [.character("s")],
+             "submit the task (in review: accept, Fixed if you edited); refused, with the reason and the cursor on the question, while a required question is empty or an answer is invalid",
+             .own("submit the task", review: "accept (Fixed if you edited)")),
+        bind(.normal, .reject, [.character("r")], "reject: type a comment for the labeler, Enter sends the task back to them",
+             .own("reject with a comment / edit the answers"), stage: .review),
+        bind(.normal, .editAnswers, [.character("m")], "edit the labeler's answers (read-only until then, every time the task is opened)",
+             .withPrevious, stage: .review),
+        bind(.normal, .skip, [.character("x")], "skip the task (it is put aside, still yours); on a skipped task in the list: bring it back",
+             .own("skip the task / bring a skipped one back")),
+        bind(.normal, .nextTask, [.character("n")], "open the next task in the list", .own("next / previous task in the list")),
+        bind(.normal, .previousTask, [.character("p")], "open the previous task in the list", .withPrevious),
+        bind(.normal, .taskList, [.left], "go to the task list", .own("the task list (Enter opens a task) / the form")),
+        bind(.normal, .form, [.right], "go to the form", .withPrevious),
+        bind(.normal, .filter, [.character("v")], "filter the list: all, new, draft, skipped, submitted, rejected, accepted",
+             .own("filter the list by status / go to a task (id or row)")),
+        bind(.normal, .goTo, [.character("/")], "go to a task and open it: type its externalId (or taskId, or its row number) and Enter",
+             .withPrevious),
+        bind(.normal, .scrollUp, [.pageUp], "scroll the asset up", .own("scroll the asset")),
+        bind(.normal, .scrollDown, [.pageDown], "scroll the asset down", .withPrevious),
+        bind(.normal, .stats, [.character("%")], "labeler statistics and a histogram of your time per task (any key closes)",
+             .own("labeler statistics")),
+        .note(KeyNote(mode: .normal, keys: "mouse", help: "click: open a task, choose an option, focus a question; wheel: scroll",
+                      overlay: "click: open, choose, focus; wheel: scroll")),
+        bind(.normal, .quit, [.character("q"), .control("c")],
+             "quit; the draft and its time are kept (Ctrl-C always quits, whatever the keymap)",
+             .own("quit (the draft and its time are kept)")),
+        bind(.normal, .help, [.character("?")], "every key (any key closes)"),
+
+        // The task list.
+        bind(.list, .up, [.up], "select the task above"),
+        bind(.list, .down, [.down], "select the task below"),
+        bind(.list, .first, [.home], "select the first task"),
+        bind(.list, .last, [.end], "select the last task"),
+        bind(.list, .open, [.enter, .character(" ")], "open the selected task"),
+        .note(KeyNote(mode: .list, keys: "a–k", help: "go to the question with that shortcut key", overlay: nil, directShortcutsOnly: true)),
+
+        // Typing a text answer.
+        bind(.text, .done, [.enter], "keep the text (refused while it does not match the question's pattern)"),
+        bind(.text, .doneNext, [.tab], "keep the text and go to the next question"),
+        bind(.text, .donePrevious, [.backTab], "keep the text and go to the previous question"),
+        bind(.text, .cancel, [.escape], "leave the text as it was"),
+
+        // Prompts.
+        bind(.prompt, .confirm, [.enter], "go to the task / send the rejection"),
+        bind(.prompt, .cancel, [.escape], "close the prompt"),
+
+        // Editing a line.
+        bind(.editing, .cursorLeft, [.left], "move the cursor left"),
+        bind(.editing, .cursorRight, [.right], "move the cursor right"),
+        bind(.editing, .lineStart, [.home, .control("a")], "go to the start of the line"),
+        bind(.editing, .lineEnd, [.end, .control("e")], "go to the end of the line"),
+        bind(.editing, .deleteBackward, [.backspace], "erase the character before the cursor"),
+        bind(.editing, .deleteForward, [.delete], "erase the character under the cursor"),
+        bind(.editing, .deleteWord, [.control("w")], "erase the word before the cursor"),
+        bind(.editing, .deleteLine, [.control("u")], "erase the whole text"),
+
+        // Open lists: typing filters (ignoring case and accents; a filter takes no spaces).
+        bind(.dropdown, .up, [.up], "move up"),
+        bind(.dropdown, .down, [.down], "move down"),
+        bind(.dropdown, .pageUp, [.pageUp], "move up 10"),
+        bind(.dropdown, .pageDown, [.pageDown], "move down 10"),
+        bind(.dropdown, .choose, [.character(" "), .enter], "choose (a single dropdown then closes) or, in a multi dropdown, toggle"),
+        bind(.dropdown, .close, [.escape, .tab], "close"),
+        bind(.tree, .up, [.up], "move up"),
+        bind(.tree, .down, [.down], "move down"),
+        bind(.tree, .pageUp, [.pageUp], "move up 10"),
+        bind(.tree, .pageDown, [.pageDown], "move down 10"),
+        bind(.tree, .expand, [.right], "open the node"),
+        bind(.tree, .collapse, [.left], "close the node (or go to its parent)"),
+        bind(.tree, .choose, [.character(" "), .enter], "choose or un-choose the node, whether a filter is typed or not"),
+        bind(.tree, .close, [.escape, .tab], "close"),
+    ]
+
+    /// The keys a preset adds to the built-in ones.
+    struct Preset: Sendable {
+        var name: String
+        var adds: [(KeyMode, Command, [InputEvent])]
+        /// Whether a bare letter a–k goes to the question with that shortcut (else `;` then the letter).
+        var directShortcuts: Bool
+    }
+
+    static let presets: [Preset] = [
+        Preset(name: "default", adds: [], directShortcuts: true),
+        Preset(name: "vim", adds: [
+            (.form, .down, [.character("j")]), (.form, .up, [.character("k")]),
+            (.form, .rankDown, [.character("J")]), (.form, .rankUp, [.character("K")]),
+            (.normal, .taskList, [.character("h")]), (.normal, .form, [.character("l")]),
+            (.normal, .scrollDown, [.control("d")]), (.normal, .scrollUp, [.control("u")]),
+            (.list, .down, [.character("j")]), (.list, .up, [.character("k")]),
+            (.list, .first, [.character("g")]), (.list, .last, [.character("G")]),
+        ], directShortcuts: false),
+    ]
+
+    static func preset(named name: String) -> Preset? { presets.first { $0.name == name } }
+}

@@ -1,0 +1,98 @@
+import LabelCore
+import TerminalUI
+
+/// Leaving a task for good: submit (and take it back), auto-advance, skip.
+extension LabelSession {
+    func submit(review: ReviewStatus? = nil, comment: String? = nil) throws {
+        guard let current = open else { return }
+        if let reason = current.access.reason(keys: keymap), current.access != .review {
+            message = Message(text: reason, isError: true)
+            return
+        }
+        if review != .rejected, let problem = current.form.problems.first {
+            try applyForm(.focusFirstProblem, record: false)
+            message = Message(text: "Cannot submit: \(problem).", isError: true)
+            return
+        }
+        let now = clock.now()
+        let status = stage == .review ? (review ?? (current.edited ? .fixed : .accepted)) : nil
+        let classifications = current.form.classifications()
+        let time = current.timer.spent(at: now)
+        let next: Stage
+        do {
+            next = try store.submit(Submission(
+                taskId: current.task.id, stage: stage, user: user, classifications: classifications,
+                time: time, at: .now(), reviewStatus: status, comment: comment))
+        } catch let error as StoreError {
+            switch error {
+            case .assignedToSomeoneElse, .notInStage, .noSuchTask:
+                takenAway(current, classifications: classifications, time: time, reason: error.description)
+                return
+            default: throw error
+            }
+        }
+        let what = status.map { "\($0.rawValue.lowercased())" } ?? "submitted"
+        open = nil
+        progress = try store.progress()
+        try openNext()
+        if !queueEmpty {
+            message = Message(text: "\(current.task.externalId) \(what) → \(next.name).", isError: false)
+        }
+        if stage == .label { undoableSubmit = (current.task.id, current.task.externalId, open?.task.id) }
+    }
+
+    /// Auto-advance: a form whose only required question is single-choice (radio or single
+    /// dropdown) is submitted as soon as that question is answered and nothing else is wrong.
+    func autoAdvanceIfAnswered(_ q: Question) throws {
+        guard autoAdvance, stage == .label, let current = open, current.access == .editable,
+              q.kind == .radio || q.kind == .singleDropdown, current.form.answer(q.schemaId) != nil,
+              current.form.problems.isEmpty else { return }
+        let required = current.form.visibleQuestions.map(\.question).filter(\.required)
+        guard required.count == 1, required[0].schemaId == q.schemaId else { return }
+        try submit()
+    }
+
+    /// Undo right after a submit, while the next task shows untouched: the submitted task comes
+    /// back as a draft with its answers, if nobody has touched it since.
+    func takeBackSubmit() throws -> Bool {
+        guard let last = undoableSubmit, open?.task.id == last.next, open?.undo.isEmpty ?? true else { return false }
+        undoableSubmit = nil
+        let task: LabelTask
+        do {
+            task = try store.reopen(taskId: last.taskId, stage: stage, user: user, at: .now())
+        } catch let error as StoreError {
+            message = Message(text: "Cannot take back the submit of \(last.externalId): \(error).", isError: true)
+            return true
+        }
+        try closeCurrent()
+        progress = try store.progress()
+        try show(task, access: .editable)
+        pane = .form
+        try refreshQueue()
+        message = Message(text: "\(last.externalId) is back as a draft: the submit is undone.", isError: false)
+        return true
+    }
+
+    func toggleSkip() throws {
+        let target = pane == .queue ? try selectedRow()?.id : open?.task.id
+        guard let id = target, let task = try store.task(id: id) else { return }
+        if task.status == .skipped {
+            try store.unskip(taskId: id, user: user, at: .now())
+            try refreshQueue()
+            try open(taskId: id)
+            message = Message(text: "\(task.externalId) is back in your queue.", isError: false)
+        } else {
+            if open?.task.id == id {
+                if let reason = open?.access.reason(keys: keymap), open?.access.holds == false {
+                    message = Message(text: reason, isError: true)
+                    return
+                }
+                try saveDraft()
+                open = nil
+            }
+            try store.skip(taskId: id, user: user, at: .now())
+            try openNext()
+            message = Message(text: "Skipped \(task.externalId) (\(keymap.shown(.skip, in: .normal)) on it in the queue brings it back).", isError: false)
+        }
+    }
+}
