@@ -219,6 +219,27 @@ struct ExactScreenTests {
         #expect(frame(session)[1] == "│✎ t-1 The blender…  1m││The blender is loud but strong.                       │")
     }
 
+    @Test("a task read-only at its source (canceled in Scale) is never served, opens read-only with the reason, and instructions show above the asset")
+    func readOnlyAtSourceAndInstruction() throws {
+        let fixture = try Fixture(tasks: [
+            NewTask(externalId: "canceled", asset: "Old text.", readOnlyReason: "canceled in Scale"),
+            NewTask(externalId: "open", asset: "Label me.", instruction: "Is this review positive?"),
+        ])
+        let session = try fixture.session()
+        #expect(session.open?.task.externalId == "open")
+        let served = frame(session)
+        #expect(served[1] == "│· canceled Old text.  ││Is this review positive?                              │")
+        #expect(served[2] == "│· open Label me.      ││                                                      │")
+        #expect(served[3] == "│                      ││Label me.                                             │")
+        try keys(session, .character("/"), .character("1"), .enter)
+        #expect(session.open?.task.externalId == "canceled")
+        #expect(session.open?.access == .readOnly("canceled in Scale"))
+        #expect(session.message == Message(text: "Read-only: canceled in Scale.", isError: false))
+        try keys(session, .character("1"))
+        #expect(session.open?.form.answers.isEmpty == true)
+        #expect(try fixture.store.task(externalId: "canceled")?.assignee == nil)
+    }
+
     @Test("redo takes back an undo")
     func redo() throws {
         let session = try Fixture().session()

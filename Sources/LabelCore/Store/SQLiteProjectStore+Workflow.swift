@@ -31,6 +31,7 @@ extension SQLiteProjectStore {
         try pool.write { db in
             let task = try Self.fetchTask(db, taskId)
             guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
+            if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
             if let assignee = task.assignee, assignee != user {
                 let activeAt = try Int64.fetchOne(db, sql: "SELECT activeAt FROM task WHERE id = ?", arguments: [taskId])
                 guard let activeAt, activeAt < (try Self.leaseExpiry(db, at: time)) else {

@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
 
             Other tools' labels become pre-labels: matched to the options of the ontology's questions, or, \
             without --ontology, to a radio or checkbox question built from the labels seen (Scale \
-            categories, ClearML frame-level labels, Label Studio choices, …), which is printed so it can \
+            categories, ClearML frame-level labels, Label Studio choices and the like), which is printed so it can \
             be saved and edited.
 
             Nothing is written unless both files are valid, and the project appears whole or not at \

@@ -33,6 +33,13 @@ struct AssetView {
             lines += TextWrap.lines(visible(note), width: inner.width).map { ($0, Style(foreground: .cyan)) }
         }
         if !open.history.isEmpty { lines.append(("", .plain)) }
+        // What the annotator is asked to do (Scale's `instruction`), before the asset.
+        if let instruction = task.instruction?.trimmingCharacters(in: .whitespacesAndNewlines), !instruction.isEmpty {
+            for paragraph in instruction.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines += TextWrap.lines(visible(String(paragraph)), width: inner.width).map { ($0, Style(foreground: .cyan, bold: true)) }
+            }
+            lines.append(("", .plain))
+        }
         lines += Self.lines(for: task.asset, width: inner.width).map { ($0, Style.plain) }
         if let metadata = task.metadata.objectValue, !metadata.isEmpty {
             lines.append(("", .plain))

@@ -20,6 +20,7 @@ struct FormView {
         case .heldBy(let who): "Form · read-only (held by \(who))"
         case .otherStage(let stage): "Form · read-only (\(stage.name))"
         case .ownLabels: "Form · read-only (your labels)"
+        case .readOnly: "Form · read-only"
         case .editable: problems.isEmpty ? "Form · ready to submit" : "Form · \(problems.count) to fix"
         }
         Box(title: title, style: focused ? .bold : .dim).draw(in: area, on: &screen)

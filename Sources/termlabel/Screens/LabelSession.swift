@@ -98,6 +98,8 @@ final class LabelSession {
                 access = .heldBy(holder)
             } catch StoreError.ownLabels {
                 access = .ownLabels
+            } catch StoreError.readOnly(_, let why) {
+                access = .readOnly(why)
             }
         }
         try show(shown, access: access)

@@ -20,6 +20,8 @@ enum Access: Equatable {
     case otherStage(Stage)
     /// Review: the reviewer labeled this task themselves.
     case ownLabels
+    /// The task may be looked at but never answered (a task canceled in Scale), and why.
+    case readOnly(String)
 
     /// Whether this session holds the task (and so saves or releases it on leaving).
     var holds: Bool { self == .editable || self == .review }
@@ -36,6 +38,7 @@ enum Access: Equatable {
         case .heldBy(let who): "Read-only: \(who) holds this task."
         case .otherStage(let stage): "Read-only: this task is in the \(stage.name) stage."
         case .ownLabels: "Read-only: you labeled this task; reviewers never review their own labels."
+        case .readOnly(let why): "Read-only: \(why)."
         }
     }
 }
