@@ -71,19 +71,10 @@ public struct JSONParser {
             let offsets = parser.found
             let sorted = Set(offsets.values).sorted()
             var located: [Int: SourceLocation] = [:]
-            var line = 1, column = 1, i = 0
+            var walk = LineWalk()
             for offset in sorted {
-                while i < offset && i < buffer.count {
-                    let byte = buffer[i]
-                    if byte == 0x0A {
-                        line += 1
-                        column = 1
-                    } else if byte & 0xC0 != 0x80 {
-                        column += 1
-                    }
-                    i += 1
-                }
-                located[offset] = SourceLocation(line: line, column: column)
+                walk.advance(to: offset, in: buffer)
+                located[offset] = walk.location
             }
             var result: [JSONPath: SourceLocation] = [:]
             for (node, offset) in offsets {
@@ -136,20 +127,9 @@ public struct JSONParser {
         }
 
         static func location(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-            var line = 1
-            var column = 1
-            var i = 0
-            while i < offset && i < bytes.count {
-                let byte = bytes[i]
-                if byte == 0x0A {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-                i += 1
-            }
-            return SourceLocation(line: line, column: column)
+            var walk = LineWalk()
+            walk.advance(to: offset, in: bytes)
+            return walk.location
         }
 
         func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
@@ -419,6 +399,29 @@ public struct JSONParser {
                 index += 1
             }
             return value
+        }
+    }
+}
+
+/// Line and column (from 1; a column per UTF-8 character) of a byte offset, found by walking
+/// forward through the bytes: several offsets in increasing order cost one pass.
+struct LineWalk {
+    private var line = 1
+    private var column = 1
+    private var offset = 0
+
+    var location: SourceLocation { SourceLocation(line: line, column: column) }
+
+    mutating func advance(to target: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+        while offset < target && offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            offset += 1
         }
     }
 }

@@ -254,27 +254,26 @@ final class LabelSession {
 
     func undo() throws {
         if try takeBackSubmit() { return }
-        guard var current = open, let previous = current.undo.popLast() else {
-            message = Message(text: "Nothing to undo.", isError: false)
-            return
-        }
-        current.redo.append(current.form)
-        current.form = previous
-        open = current
-        try saveDraft()
-        message = Message(text: "Undone.", isError: false)
+        try step(from: \.undo, to: \.redo, done: "Undone.", nothing: "Nothing to undo.")
     }
 
     func redo() throws {
-        guard var current = open, let next = current.redo.popLast() else {
-            message = Message(text: "Nothing to redo.", isError: false)
+        try step(from: \.redo, to: \.undo, done: "Redone.", nothing: "Nothing to redo.")
+    }
+
+    /// Undo and redo: the form goes back to the last one kept in `from`, and the one it leaves is
+    /// kept in `to`; the draft is saved.
+    private func step(from: WritableKeyPath<OpenTask, [FormState]>, to: WritableKeyPath<OpenTask, [FormState]>,
+                      done: String, nothing: String) throws {
+        guard var current = open, let form = current[keyPath: from].popLast() else {
+            message = Message(text: nothing, isError: false)
             return
         }
-        current.undo.append(current.form)
-        current.form = next
+        current[keyPath: to].append(current.form)
+        current.form = form
         open = current
         try saveDraft()
-        message = Message(text: "Redone.", isError: false)
+        message = Message(text: done, isError: false)
     }
 
     // MARK: Time

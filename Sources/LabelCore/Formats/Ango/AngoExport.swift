@@ -5,20 +5,8 @@ import OrderedCollections
 /// line). Streams task by task, so memory does not grow with the project, into a temporary file
 /// that is renamed into place only when complete.
 public enum AngoExport {
-    public struct Options: Equatable, Sendable {
-        /// The stage whose tasks are exported; Ango's default is Complete.
-        public var stage: Stage
-        public var ndjson: Bool
-        /// Adds `idleDuration` (ms) to the task and each stage history entry.
-        public var includeIdle: Bool
-        public var includeHistory: Bool
-        public init(stage: Stage = .complete, ndjson: Bool = false, includeIdle: Bool = false, includeHistory: Bool = true) {
-            self.stage = stage
-            self.ndjson = ndjson
-            self.includeIdle = includeIdle
-            self.includeHistory = includeHistory
-        }
-    }
+    /// What every export format is told (stage, NDJSON, idle time, history).
+    public typealias Options = ExportOptions
 
     /// Exports to `path` atomically (or to standard output when `path` is nil); returns the count.
     @discardableResult

@@ -39,9 +39,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         let records = RecordExportOptions(stage: stage ?? defaultStage, jsonLines: options.ndjson, includeIdle: options.includeIdle)
         switch self {
         case .ango:
-            let ango = AngoExport.Options(stage: options.stage, ndjson: options.ndjson, includeIdle: options.includeIdle,
-                                          includeHistory: options.includeHistory)
-            return try AngoExport.export(store, options: ango, to: path)
+            return try AngoExport.export(store, options: options, to: path)
         case .csv:
             return try ExportFile.write(to: path) { out in try CSVExport.write(store, options: options, to: &out) }
         case .jsonl:
