@@ -1,0 +1,1 @@
+// Only the header matters: this target declares libFuzzer's driver for Swift.

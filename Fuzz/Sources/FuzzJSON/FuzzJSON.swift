@@ -1,0 +1,32 @@
+import FuzzSupport
+import LabelCore
+
+/// The JSON parser: any bytes either parse, or fail with a place inside the input. What parses,
+/// written compact or pretty, parses again to the same value, and writing that gives the same text.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = fuzzInput(data, size)
+    let value: JSONValue
+    do {
+        value = try JSONParser.parse(bytes)
+    } catch {
+        let lines = bytes.count { $0 == 0x0A } + 1
+        check(error.location.line >= 1 && error.location.line <= lines,
+              "error line \(error.location.line) outside the input's \(lines) lines: \(error)")
+        check(error.location.column >= 1, "error column \(error.location.column) before the line: \(error)")
+        check(!error.message.isEmpty, "an error without a message at \(error.location)")
+        return 0
+    }
+    for pretty in [false, true] {
+        let writer = JSONWriter(pretty: pretty)
+        let text = writer.string(value)
+        do {
+            let again = try JSONParser.parse(text)
+            check(again == value, "written \(pretty ? "pretty" : "compact") and parsed again, the value differs:\n\(text)")
+            check(writer.string(again) == text, "writing the value parsed again gives different text:\n\(text)")
+        } catch {
+            check(false, "the writer's \(pretty ? "pretty" : "compact") output does not parse (\(error)):\n\(text)")
+        }
+    }
+    return 0
+}
