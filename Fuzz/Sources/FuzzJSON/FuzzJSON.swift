@@ -1,12 +1,15 @@
+import Foundation
 import FuzzSupport
 import LabelCore
 
-/// The JSON parser: any bytes either parse, or fail with a place inside the input. What parses,
-/// written compact or pretty, parses again to the same value, and writing that gives the same text.
+/// The JSON parser: any bytes either parse, or fail with a place inside the input; nothing that
+/// Foundation's parser refuses parses. What parses, written compact or pretty, parses again to
+/// the same value, and writing that gives the same text.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = fuzzInput(data, size)
     let value: JSONValue
+    let reference = referenceAccepts(bytes)
     do {
         value = try JSONParser.parse(bytes)
     } catch {
@@ -17,6 +20,7 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         check(!error.message.isEmpty, "an error without a message at \(error.location)")
         return 0
     }
+    check(reference != false, "ours accepts what Foundation's parser refuses: \(String(decoding: bytes, as: UTF8.self).debugDescription)")
     for pretty in [false, true] {
         let writer = JSONWriter(pretty: pretty)
         let text = writer.string(value)
@@ -29,4 +33,11 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         }
     }
     return 0
+}
+
+/// Whether Foundation's JSON parser accepts the bytes, where it is a fair reference: nil for input
+/// with NUL bytes (which it may read as UTF-16 or UTF-32).
+func referenceAccepts(_ bytes: [UInt8]) -> Bool? {
+    guard !bytes.contains(0) else { return nil }
+    return (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil
 }
