@@ -36,6 +36,7 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
     public var description: String { iso8601 }
 
     /// Reads `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or `±HH:MM`, or without a zone (UTC).
+    /// Nil for text that is no such time, or a moment outside the years 0000–9999 in UTC.
     public init?(iso8601 text: String) {
         let chars = Array(text.utf8)
         var i = 0
@@ -94,6 +95,13 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         let days = era * 146_097 + doe - 719_468
-        millisecondsSince1970 = days * 86_400_000 + h * 3_600_000 + m * 60_000 + s * 1000 + ms - offset
+        let moment = days * 86_400_000 + h * 3_600_000 + m * 60_000 + s * 1000 + ms - offset
+        // A zone offset can carry a date at either end out of the years `iso8601` writes
+        // (`0000-01-01T00:00+01:00` is in year -1), and a time written must read back.
+        guard Self.writable.contains(moment) else { return nil }
+        millisecondsSince1970 = moment
     }
+
+    /// The moments `iso8601` writes as it reads them: years 0000 to 9999, UTC.
+    static let writable: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
 }

@@ -28,6 +28,20 @@ struct TimestampTests {
         #expect(Timestamp(iso8601: "yesterday") == nil)
     }
 
+    @Test("a zone offset that carries the moment out of the years 0000–9999 is refused, so every time read is written back readable")
+    func iso8601OutsideWritableYears() {
+        // The Ango export fuzz target's check that times read are written back readable fails on
+        // these (Fuzz/Corpus/assets-ango/year-before-0000.json): the first was written back as
+        // "00-1-12-31T23:59:00.000Z", which reads as nothing.
+        #expect(Timestamp(iso8601: "0000-01-01T00:00+00:01") == nil)
+        #expect(Timestamp(iso8601: "9999-12-31T23:59:59-00:01") == nil)
+        let first = Timestamp(iso8601: "0000-01-01T00:00:00.000Z")
+        #expect(first?.iso8601 == "0000-01-01T00:00:00.000Z")
+        let last = Timestamp(iso8601: "9999-12-31T23:59:59.999Z")
+        #expect(last?.iso8601 == "9999-12-31T23:59:59.999Z")
+        #expect(Timestamp(iso8601: "0000-01-01T01:00+01:00") == first)
+    }
+
     @Test("the workflow without review goes Start, Label, Complete")
     func workflowWithoutReview() {
         let workflow = Workflow(hasReview: false)
