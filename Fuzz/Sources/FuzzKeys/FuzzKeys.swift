@@ -2,10 +2,11 @@ import FuzzSupport
 import TerminalUI
 
 /// TerminalUI's key decoder, fed what ncurses and the terminal can send: wide characters, key
-/// codes, timeouts, and the rest of SGR and normal mouse reports. The input is a little script:
-/// a tag byte, then that event's bytes. Printable characters decode to themselves, control
-/// characters never to printable ones, only a timeout is a tick, and a mouse event decoded from
-/// a report is on the screen and decodes the same when written as a report again.
+/// codes, timeouts, the rest of SGR and normal mouse reports, and bracketed pastes. The input is
+/// a little script: a tag byte, then that event's bytes. Printable characters decode to
+/// themselves, control characters never to printable ones, only a timeout is a tick, a mouse
+/// event decoded from a report is on the screen and decodes the same when written as a report
+/// again, and a paste keeps every character but line breaks, which all become one line feed.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzKeys(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     var input = fuzzInput(data, size)[...]
@@ -15,7 +16,7 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         return taken
     }
     while let tag = input.popFirst() {
-        switch tag % 5 {
+        switch tag % 6 {
         case 0:
             let value = take(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             checkCharacter(value)
@@ -38,6 +39,11 @@ public func fuzzKeys(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
                 let again = KeyDecoder.sgrMouse("\(code(event.action));\(event.at.x + 1);\(event.at.y + 1)M")
                 check(again == event, "\(event) from \(text.debugDescription) written again decodes to \(String(describing: again))")
             }
+        case 5:
+            // A paste: a length, then that many characters of three bytes each.
+            let count = Int(input.popFirst() ?? 0)
+            let characters = (0..<count).map { _ in take(3).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+            checkPaste(characters)
         default:
             let bytes = take(3).map(UInt32.init)
             if let event = KeyDecoder.x10Mouse(bytes) {
@@ -67,6 +73,21 @@ func checkCharacter(_ value: UInt32) {
         if case .character = event { check(false, "control \(hex(value)) decoded as text") }
         check(event != nil, "control \(hex(value)) decoded to nothing")
     }
+}
+
+func checkPaste(_ characters: [UInt32]) {
+    let text = KeyDecoder.pasteText(characters)
+    let scalars = Array(text.unicodeScalars)
+    check(!scalars.contains("\r"), "a paste keeps a carriage return: \(text.debugDescription)")
+    let kept = characters.compactMap(Unicode.Scalar.init).filter { $0 != "\r" && $0 != "\n" }
+    check(scalars.filter { $0 != "\n" } == kept, "a paste of \(characters.map(hex)) lost or changed characters: \(text.debugDescription)")
+    // Characters that are no Unicode scalar are dropped first; then CR, LF and CR LF are each one break.
+    let valid = characters.filter { Unicode.Scalar($0) != nil }
+    var breaks = 0
+    for (i, value) in valid.enumerated() where value == 0x0D || value == 0x0A && (i == 0 || valid[i - 1] != 0x0D) {
+        breaks += 1
+    }
+    check(scalars.count { $0 == "\n" } == breaks, "a paste of \(characters.map(hex)) has \(breaks) line breaks, not as in \(text.debugDescription)")
 }
 
 func checkOnScreen(_ event: MouseEvent, from report: String) {
