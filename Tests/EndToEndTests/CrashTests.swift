@@ -21,8 +21,9 @@ extension EndToEnd {
             ?? UInt64.random(in: 1...999_999)
         /// A kill this soon after a burst of keys lands while they are being handled.
         static let burstWindow = 40
-        /// Keys of a burst: answers, moves, submit, save, undo; never a key that types text or quits.
-        static let burstKeys = ["1", "2", "1", "2", "s", "Up", "Down", "Tab", "BTab", "w", "u"]
+        /// Keys of a burst: answers, moves, submit, save; never a key that types text or quits, nor
+        /// `u`, which may take back the last submit (a user's choice, not a loss).
+        static let burstKeys = ["1", "2", "1", "2", "s", "Up", "Down", "Tab", "BTab", "w"]
         static let values = ["Positive", "Neutral"]
 
         enum KillMoment { case afterBurst, quiet, startUp }
