@@ -20,12 +20,19 @@ extension EndToEnd {
             let tmux = try TmuxSession(width: 100, height: 30, command: [try Termlabel.binary(), "label", dir, "--user", "dana"],
                                        in: scratch.path)
             defer { tmux.kill() }
-            let before = try tmux.waitFor(text: "plain-1 · new")
+            // Whole frames: on a loaded machine a capture can catch one half drawn.
+            let before = try tmux.waitFor("the first task's whole frame") { rows in
+                rows.contains { $0.contains("plain-1 · new") } && rows.contains { $0.contains("▸ Sentiment") }
+                    && rows.last?.contains("labeled") == true
+            }
             // A title of our own, set after the first frame: an OSC sequence from the data would replace it.
             try tmux.tmux("select-pane", "-t", "e2e", "-T", "e2e-title")
 
             try tmux.sendKeys("n")
-            let screen = try tmux.waitFor(text: "esc-1 · new")
+            let screen = try tmux.waitFor("the second task's whole frame") { rows in
+                rows.contains { $0.contains("esc-1 · new") } && rows.contains { $0.contains("note: ␛[41mmeta") }
+                    && rows.contains { $0.contains("▸ Sentiment") } && rows.last?.contains("labeled") == true
+            }
 
             let asset = ScreenText.box("esc-1", in: screen)
             #expect(ScreenText.inside(asset) == [
