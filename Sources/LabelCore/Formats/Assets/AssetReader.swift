@@ -63,17 +63,8 @@ public enum AssetReader {
             throw DiagnosticsError(diagnostic)
         }
         // JSON Lines: one record per line; a bad line is reported with its own line number.
-        var lineNumber = 0
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            lineNumber += 1
-            var line = Array(bytes[start..<end])
-            if line.last == 0x0D { line.removeLast() }
-            start = end == bytes.endIndex ? end : end + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let number = lineNumber
-            do {
+        AssetSource.eachLine(bytes) { line, number in
+            do throws(JSONSyntaxError) {
                 let value = try JSONParser.parse(line)
                 builder.record(value, path: .root, fallbackId: "\(builder.baseName)-\(number)") { path in
                     JSONParser.location(of: path, in: line).map { SourceLocation(line: number, column: $0.column) }
@@ -84,6 +75,7 @@ public enum AssetReader {
                 diagnostic.hint = "fix the JSON on this line; each line is one record"
                 builder.add(diagnostic)
             }
+            return true
         }
         return try builder.finish(.jsonLines)
     }
