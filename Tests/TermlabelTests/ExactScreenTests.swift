@@ -7,11 +7,11 @@ import Testing
 /// Nothing an annotator does by accident changes an answer: pastes, browsing, review.
 @Suite("The labeling screen, exact")
 struct ExactScreenTests {
-    func keys(_ session: LabelSession, _ events: InputEvent...) throws {
+    func keys(_ session: LabelController, _ events: InputEvent...) throws {
         for event in events { try session.handle(event) }
     }
 
-    func frame(_ session: LabelSession, width: Int = 80, height: Int = 24) -> [String] {
+    func frame(_ session: LabelController, width: Int = 80, height: Int = 24) -> [String] {
         var screen = Screen(width: width, height: height)
         LabelApp.draw(session, on: &screen)
         return screen.text.components(separatedBy: "\n")
@@ -57,7 +57,7 @@ struct ExactScreenTests {
 
     @Test("pasted control characters are dropped, tabs kept")
     func pasteControls() {
-        #expect(LabelSession.pasteText("a\u{1B}[31mb\tc\r\nd\u{9B}e\u{7}") == "a[31mb\tc\nde")
+        #expect(LabelController.pasteText("a\u{1B}[31mb\tc\r\nd\u{9B}e\u{7}") == "a[31mb\tc\nde")
     }
 
     // MARK: Holding and claiming

@@ -45,8 +45,8 @@ final class Fixture {
         _ = try store.add(tasks, at: Timestamp(millisecondsSince1970: 0))
     }
 
-    func session(_ stage: Stage = .label, user: String = "ann", keymap: Keymap = .standard, autoAdvance: Bool? = nil) throws -> LabelSession {
-        try LabelSession(store: store, stage: stage, user: user, clock: clock, keymap: keymap, autoAdvance: autoAdvance)
+    func session(_ stage: Stage = .label, user: String = "ann", keymap: Keymap = .standard, autoAdvance: Bool? = nil) throws -> LabelController {
+        try LabelController(store: store, stage: stage, user: user, clock: clock, keymap: keymap, autoAdvance: autoAdvance)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }

@@ -6,13 +6,13 @@ import Testing
 /// Whole frames of the labeling screen, drawn from a session driven by keys, compared exactly.
 @Suite("The labeling screen")
 struct LabelScreenTests {
-    func frame(_ session: LabelSession, width: Int = 80, height: Int = 24) -> String {
+    func frame(_ session: LabelController, width: Int = 80, height: Int = 24) -> String {
         var screen = Screen(width: width, height: height)
         LabelApp.draw(session, on: &screen)
         return screen.text
     }
 
-    func keys(_ session: LabelSession, _ events: InputEvent...) throws {
+    func keys(_ session: LabelController, _ events: InputEvent...) throws {
         for event in events { try session.handle(event) }
     }
 
@@ -197,13 +197,13 @@ struct LabelScreenTests {
         #expect(try session.store.progress().labeled == 0)
     }
 
-    @Test("? shows every key over the screen")
+    @Test("? shows every key over the screen: the screen's keys, then (? again) the keys while typing")
     func helpOverlay() throws {
         let session = try Fixture().session()
         try keys(session, .character("?"))
         #expect(frame(session) == """
             ┌ Tasks · all · 3 ─────┐┌ t-1 · new ───────────────────────────────────────────┐
-            │· t-┌ Keys — any key closes ────────────────────────────────────────────┐     │
+            │· t-┌ Keys 1/2 — ? more, any other key closes ──────────────────────────┐     │
             │· t-│ ↑ ↓          move through options and questions                   │     │
             │· t-│ Tab S-Tab    next / previous question                             │     │
             │    │ 1–9 0        choose option 1–10 of the question                   │     │
@@ -213,7 +213,6 @@ struct LabelScreenTests {
             │    │ [ ]          rank: move the item up / down                        │─────┐
             │    │ Bksp Del     clear the question's answer                          │     │
             │    │ u Ctrl-R     undo / redo the last change to the answers           │     │
-            │    │ Alt-Enter    new line in a text answer; a paste goes only there   │     │
             │    │ w            save the draft (every change is saved anyway)        │     │
             │    │ s            submit the task                                      │     │
             │    │ x            skip the task / bring a skipped one back             │     │
@@ -223,13 +222,44 @@ struct LabelScreenTests {
             │    │ PgUp PgDn    scroll the asset                                     │     │
             │    │ %            labeler statistics                                   │     │
             │    │ mouse        click: open, choose, focus; wheel: scroll            │     │
-            └────│ q Ctrl-C     quit (the draft and its time are kept)               │────↓┘
-                 └───────────────────────────────────────────────────────────────────┘
+            │    │ q Ctrl-C     quit (the draft and its time are kept)               │     │
+            └────└───────────────────────────────────────────────────────────────────┘────↓┘
+
             termlabel │ fixture │ Label │ ann                           0/3 labeled │ ⏱ 0:00
             """)
-        try keys(session, .character("x"))
+        try keys(session, .character("?"))
+        #expect(session.mode == .help(page: 1))
+        #expect(frame(session) == """
+            ┌ Tasks · all · 3 ─────┐┌ t-1 · new ───────────────────────────────────────────┐
+            │· t-1 The blender is… ││The blender is loud but strong.                       │
+            │· t-2 日本語のレビュ… ││                                                      │
+            │· t-3 Third.          ││stars: 3                                              │
+            │                      ││                                                      │
+            │┌ Keys while typing 2/2 — any key closes ───────────────────────────────────┐ │
+            ││ Enter                       text: keep it                                 │ │
+            ││ Alt-Enter                   text: new line (pastes go only into text)     │─┘
+            ││ Tab S-Tab                   text: keep it, go to next / previous question │─┐
+            ││ Esc                         text: leave it as it was                      │ │
+            ││ Enter                       prompt: go to the task / send the rejection   │ │
+            ││ Esc                         prompt: close it                              │ │
+            ││ ← → Home Ctrl-A End Ctrl-E  text, prompt: move in the line                │ │
+            ││ Bksp Del Ctrl-W Ctrl-U      text, prompt: erase back, forward, word, all  │ │
+            ││ ↑ ↓ PgUp PgDn               open list: move (PgUp PgDn: by 10)            │ │
+            ││ Space Enter                 open list: choose / toggle (typing filters)   │ │
+            ││ → ←                         tree: open / close a node                     │ │
+            ││ Esc Tab                     open list: close                              │ │
+            │└───────────────────────────────────────────────────────────────────────────┘ │
+            │                      ││    1. Price                                          │
+            │                      ││    2. Delivery                                       │
+            └──────────────────────┘└─────────────────────────────────────────────────────↓┘
+
+            termlabel │ fixture │ Label │ ann                           0/3 labeled │ ⏱ 0:00
+            """)
+        try keys(session, .character("?"))
+        #expect(session.mode == .normal, "the last page closes on any key, ? too")
+        try keys(session, .character("?"), .character("x"))
         #expect(session.mode == .normal)
-        #expect(session.open?.task.externalId == "t-1")
+        #expect(session.open?.task.externalId == "t-1", "the key that closes the overlay does nothing else")
     }
 
     @Test("a terminal that is too small gets a message, not a crash")

@@ -6,7 +6,7 @@ import Testing
 /// The session driven by keys with a manual clock: what is saved, submitted and timed.
 @Suite("A labeling session")
 struct LabelSessionTests {
-    func keys(_ session: LabelSession, _ events: InputEvent...) throws {
+    func keys(_ session: LabelController, _ events: InputEvent...) throws {
         for event in events { try session.handle(event) }
     }
 

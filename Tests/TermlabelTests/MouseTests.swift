@@ -12,7 +12,7 @@ struct MouseTests {
 
     /// Draws the frame the user sees, as the app does before reading input.
     @discardableResult
-    func draw(_ session: LabelSession, width: Int = 80, height: Int = 24) -> Screen {
+    func draw(_ session: LabelController, width: Int = 80, height: Int = 24) -> Screen {
         var screen = Screen(width: width, height: height)
         LabelApp.draw(session, on: &screen)
         return screen
@@ -32,7 +32,7 @@ struct MouseTests {
 
     enum MouseTestError: Error { case notOnScreen }
 
-    func press(_ session: LabelSession, on text: String) throws {
+    func press(_ session: LabelController, on text: String) throws {
         let at = try cell(of: text, on: draw(session))
         try session.handle(.mouse(MouseEvent(.press, at: at)), frame: frame)
     }
@@ -138,7 +138,7 @@ struct MouseTests {
         try session.handle(.mouse(MouseEvent(.wheelUp, at: Point(x: 40, y: 15))), frame: frame)
         #expect(session.open?.form.focus == "lang")
         try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 3))), frame: frame)
-        #expect(session.open?.assetScroll == 3)
+        #expect(session.assetScroll == 3)
     }
 
     @Test("in review, a press on the labeler's answer is refused while the form is read-only")
@@ -173,7 +173,7 @@ struct MouseTests {
         let session = try Fixture().session()
         try session.handle(.character("?"))
         try session.handle(.mouse(MouseEvent(.wheelDown, at: Point(x: 40, y: 15))), frame: frame)
-        #expect(session.mode == .help)
+        #expect(session.mode == .help(page: 0))
         try session.handle(.mouse(MouseEvent(.press, at: Point(x: 40, y: 15))), frame: frame)
         #expect(session.mode == .normal)
         #expect(session.open?.form.answers.isEmpty == true)

@@ -8,7 +8,7 @@ import Testing
 /// with the answers in a recovery file, and text being typed is part of the draft.
 @Suite("A session that cannot save")
 struct SessionSafetyTests {
-    func keys(_ session: LabelSession, _ events: InputEvent...) throws {
+    func keys(_ session: LabelController, _ events: InputEvent...) throws {
         for event in events { try session.handle(event) }
     }
 
@@ -60,7 +60,7 @@ struct SessionSafetyTests {
     func fullDiskQuit() throws {
         let fixture = try Fixture()
         let store = FailingStore(fixture.store)
-        let session = try LabelSession(store: store, stage: .label, user: "ann", clock: fixture.clock, projectDirectory: fixture.directory)
+        let session = try LabelController(store: store, stage: .label, user: "ann", clock: fixture.clock, projectDirectory: fixture.directory)
         try keys(session, .character("1"))
         store.failWrites = true
         #expect(throws: FailingStore.DiskFull.self) { try session.handle(.character("2")) }
@@ -78,7 +78,7 @@ struct SessionSafetyTests {
         for event in [InputEvent.interrupt, .hangup, .terminate, .control("c")] {
             let fixture = try Fixture()
             let store = FailingStore(fixture.store)
-            let session = try LabelSession(store: store, stage: .label, user: "ann", clock: fixture.clock, projectDirectory: fixture.directory)
+            let session = try LabelController(store: store, stage: .label, user: "ann", clock: fixture.clock, projectDirectory: fixture.directory)
             try keys(session, .character("1"))
             store.failWrites = true
             try keys(session, event)

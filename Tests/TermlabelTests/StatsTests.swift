@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Labeler statistics")
 struct StatsTests {
-    func keys(_ session: LabelSession, _ events: InputEvent...) throws {
+    func keys(_ session: LabelController, _ events: InputEvent...) throws {
         for event in events { try session.handle(event) }
     }
 

@@ -96,7 +96,7 @@ struct BenchmarkCommand: ParsableCommand {
     /// The labeling screen on the large project: redraw time, and bytes through ncurses per key.
     func screen(project: String) throws {
         let store = try SQLiteProjectStore(directory: project)
-        let session = try LabelSession(store: store, stage: .label, user: "bench", clock: ManualClock(0))
+        let session = try LabelController(store: store, stage: .label, user: "bench", clock: ManualClock(0))
         var frame = Screen(width: 200, height: 60)
         LabelApp.draw(session, on: &frame)
 

@@ -37,6 +37,14 @@ enum KeyMode: String, CaseIterable, Sendable {
         }
     }
 
+    /// The `?` overlay's page that lists this table: the screen's keys, or the keys while typing.
+    var overlayPage: Int {
+        switch self {
+        case .normal, .form, .list: 0
+        default: 1
+        }
+    }
+
     /// Where printable keys are text (a filter takes no spaces, so Space may choose there).
     var typesText: Bool { self == .text || self == .prompt || self == .editing || self == .dropdown || self == .tree }
     var spaceIsText: Bool { self == .text || self == .prompt || self == .editing }

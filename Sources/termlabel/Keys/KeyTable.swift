@@ -39,8 +39,6 @@ enum KeyTable {
              "undo the last change to the answers (repeatable); right after a submit, take the submit back",
              .own("undo / redo the last change to the answers")),
         bind(.normal, .redo, [.control("r")], "redo what undo took back", .withPrevious),
-        bind(.text, .newLine, [.altEnter], "start a new line (text answers may hold several lines)",
-             .own("new line in a text answer; a paste goes only there")),
         bind(.normal, .save, [.character("w")], "save the draft now (every change is saved anyway)",
              .own("save the draft (every change is saved anyway)")),
         bind(.normal, .submit, [.character("s")],
@@ -69,7 +67,7 @@ enum KeyTable {
         bind(.normal, .quit, [.character("q"), .control("c")],
              "quit; the draft and its time are kept (Ctrl-C always quits, whatever the keymap)",
              .own("quit (the draft and its time are kept)")),
-        bind(.normal, .help, [.character("?")], "every key (any key closes)"),
+        bind(.normal, .help, [.character("?")], "every key, in two pages: the screen, then typing (pressed again: the next page; any other key closes)"),
 
         // The task list.
         bind(.list, .up, [.up], "select the task above"),
@@ -79,41 +77,48 @@ enum KeyTable {
         bind(.list, .open, [.enter, .character(" ")], "open the selected task"),
         .note(KeyNote(mode: .list, keys: "a–k", help: "go to the question with that shortcut key", overlay: nil, directShortcutsOnly: true)),
 
-        // Typing a text answer.
-        bind(.text, .done, [.enter], "keep the text (refused while it does not match the question's pattern)"),
-        bind(.text, .doneNext, [.tab], "keep the text and go to the next question"),
-        bind(.text, .donePrevious, [.backTab], "keep the text and go to the previous question"),
-        bind(.text, .cancel, [.escape], "leave the text as it was"),
+        // The overlay's second page: keys while typing. Typing a text answer.
+        bind(.text, .done, [.enter], "keep the text (refused while it does not match the question's pattern)",
+             .own("text: keep it")),
+        bind(.text, .newLine, [.altEnter], "start a new line (text answers may hold several lines)",
+             .own("text: new line (pastes go only into text)")),
+        bind(.text, .doneNext, [.tab], "keep the text and go to the next question",
+             .own("text: keep it, go to next / previous question")),
+        bind(.text, .donePrevious, [.backTab], "keep the text and go to the previous question", .withPrevious),
+        bind(.text, .cancel, [.escape], "leave the text as it was", .own("text: leave it as it was")),
 
         // Prompts.
-        bind(.prompt, .confirm, [.enter], "go to the task / send the rejection"),
-        bind(.prompt, .cancel, [.escape], "close the prompt"),
+        bind(.prompt, .confirm, [.enter], "go to the task / send the rejection", .own("prompt: go to the task / send the rejection")),
+        bind(.prompt, .cancel, [.escape], "close the prompt", .own("prompt: close it")),
 
         // Editing a line.
-        bind(.editing, .cursorLeft, [.left], "move the cursor left"),
-        bind(.editing, .cursorRight, [.right], "move the cursor right"),
-        bind(.editing, .lineStart, [.home, .control("a")], "go to the start of the line"),
-        bind(.editing, .lineEnd, [.end, .control("e")], "go to the end of the line"),
-        bind(.editing, .deleteBackward, [.backspace], "erase the character before the cursor"),
-        bind(.editing, .deleteForward, [.delete], "erase the character under the cursor"),
-        bind(.editing, .deleteWord, [.control("w")], "erase the word before the cursor"),
-        bind(.editing, .deleteLine, [.control("u")], "erase the whole text"),
+        bind(.editing, .cursorLeft, [.left], "move the cursor left", .own("text, prompt: move in the line")),
+        bind(.editing, .cursorRight, [.right], "move the cursor right", .withPrevious),
+        bind(.editing, .lineStart, [.home, .control("a")], "go to the start of the line", .withPrevious),
+        bind(.editing, .lineEnd, [.end, .control("e")], "go to the end of the line", .withPrevious),
+        bind(.editing, .deleteBackward, [.backspace], "erase the character before the cursor",
+             .own("text, prompt: erase back, forward, word, all")),
+        bind(.editing, .deleteForward, [.delete], "erase the character under the cursor", .withPrevious),
+        bind(.editing, .deleteWord, [.control("w")], "erase the word before the cursor", .withPrevious),
+        bind(.editing, .deleteLine, [.control("u")], "erase the whole text", .withPrevious),
 
-        // Open lists: typing filters (ignoring case and accents; a filter takes no spaces).
-        bind(.dropdown, .up, [.up], "move up"),
-        bind(.dropdown, .down, [.down], "move down"),
-        bind(.dropdown, .pageUp, [.pageUp], "move up 10"),
-        bind(.dropdown, .pageDown, [.pageDown], "move down 10"),
-        bind(.dropdown, .choose, [.character(" "), .enter], "choose (a single dropdown then closes) or, in a multi dropdown, toggle"),
-        bind(.dropdown, .close, [.escape, .tab], "close"),
-        bind(.tree, .up, [.up], "move up"),
-        bind(.tree, .down, [.down], "move down"),
-        bind(.tree, .pageUp, [.pageUp], "move up 10"),
-        bind(.tree, .pageDown, [.pageDown], "move down 10"),
-        bind(.tree, .expand, [.right], "open the node"),
-        bind(.tree, .collapse, [.left], "close the node (or go to its parent)"),
-        bind(.tree, .choose, [.character(" "), .enter], "choose or un-choose the node, whether a filter is typed or not"),
-        bind(.tree, .close, [.escape, .tab], "close"),
+        // Open lists: typing filters (ignoring case and accents; a filter takes no spaces). A
+        // dropdown's and a tree's keys share the overlay's lines.
+        bind(.dropdown, .up, [.up], "move up", .own("open list: move (PgUp PgDn: by 10)")),
+        bind(.tree, .up, [.up], "move up", .withPrevious),
+        bind(.dropdown, .down, [.down], "move down", .withPrevious),
+        bind(.tree, .down, [.down], "move down", .withPrevious),
+        bind(.dropdown, .pageUp, [.pageUp], "move up 10", .withPrevious),
+        bind(.tree, .pageUp, [.pageUp], "move up 10", .withPrevious),
+        bind(.dropdown, .pageDown, [.pageDown], "move down 10", .withPrevious),
+        bind(.tree, .pageDown, [.pageDown], "move down 10", .withPrevious),
+        bind(.dropdown, .choose, [.character(" "), .enter], "choose (a single dropdown then closes) or, in a multi dropdown, toggle",
+             .own("open list: choose / toggle (typing filters)")),
+        bind(.tree, .choose, [.character(" "), .enter], "choose or un-choose the node, whether a filter is typed or not", .withPrevious),
+        bind(.tree, .expand, [.right], "open the node", .own("tree: open / close a node")),
+        bind(.tree, .collapse, [.left], "close the node (or go to its parent)", .withPrevious),
+        bind(.dropdown, .close, [.escape, .tab], "close", .own("open list: close")),
+        bind(.tree, .close, [.escape, .tab], "close", .withPrevious),
     ]
 
     /// The keys a preset adds to the built-in ones.

@@ -88,17 +88,22 @@ struct Keymap: Sendable {
 
     // MARK: The `?` overlay
 
-    /// The overlay's lines: bindings with their keys, and notes for the keys that answer.
-    func overlay(stage: Stage) -> [HelpEntry] {
+    /// The overlay's pages: the keys of the screen, then the keys while typing (a text answer,
+    /// a prompt, an open list).
+    static let overlayPages = 2
+
+    /// An overlay page's lines: bindings with their keys, and notes for the keys that answer.
+    func overlay(stage: Stage, page: Int = 0) -> [HelpEntry] {
         var lines: [HelpEntry] = []
-        // A binding shown with the one before it is shown only if that one is.
+        // A binding shown with the one before it is shown only if that one is; a key already on
+        // the line (a dropdown's and a tree's) is not repeated.
         var previousShown = false
         for entry in entries {
             switch entry {
             case .note(let note):
-                guard let text = note.overlay, !note.directShortcutsOnly || directShortcuts else { continue }
+                guard note.mode.overlayPage == page, let text = note.overlay, !note.directShortcutsOnly || directShortcuts else { continue }
                 lines.append(HelpEntry(note.keys, text))
-            case .binding(let b):
+            case .binding(let b) where b.mode.overlayPage == page:
                 let keys = b.keys.map(KeyName.display).joined(separator: " ") + (b.argument.map { " \($0)" } ?? "")
                 let shown = b.applies(in: stage) && !b.keys.isEmpty
                 switch b.overlay {
@@ -107,9 +112,16 @@ struct Keymap: Sendable {
                     if shown { lines.append(HelpEntry(keys, stage == .review ? review ?? text : text)) }
                 case .withPrevious:
                     guard shown else { continue }
-                    if previousShown { lines[lines.count - 1].key += " " + keys } else { lines.append(HelpEntry(keys, b.help)) }
+                    guard previousShown else {
+                        lines.append(HelpEntry(keys, b.help))
+                        continue
+                    }
+                    var line = lines[lines.count - 1].key.split(separator: " ").map(String.init)
+                    for key in keys.split(separator: " ").map(String.init) where !line.contains(key) { line.append(key) }
+                    lines[lines.count - 1].key = line.joined(separator: " ")
                 case .hidden: continue
                 }
+            case .binding: continue
             }
         }
         return lines

@@ -46,7 +46,7 @@ struct AssetView {
             let text = metadata.map { "\($0.key): \($0.value.stringValue ?? $0.value.description)" }.joined(separator: " · ")
             lines += TextWrap.lines(visible(text), width: inner.width).map { ($0, Style.dim) }
         }
-        let scroll = min(open.assetScroll, max(0, lines.count - inner.height))
+        let scroll = min(state.assetScroll, max(0, lines.count - inner.height))
         for (i, (text, style)) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
             _ = screen.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, clip: inner)
         }

@@ -3,8 +3,16 @@ import TerminalUI
 
 /// The `?` overlay and the hint line, both drawn from the session's keymap.
 enum KeyHelp {
-    static func entries(_ state: ScreenState) -> [HelpEntry] {
-        state.keymap.overlay(stage: state.stage)
+    static func entries(_ state: ScreenState, page: Int) -> [HelpEntry] {
+        state.keymap.overlay(stage: state.stage, page: page)
+    }
+
+    /// The overlay's title: which page, and how to turn it.
+    static func title(page: Int, keymap: Keymap) -> String {
+        let pages = Keymap.overlayPages
+        let what = page == 0 ? "Keys" : "Keys while typing"
+        if page + 1 < pages { return "\(what) \(page + 1)/\(pages) — \(keymap.shown(.help, in: .normal)) more, any other key closes" }
+        return "\(what) \(page + 1)/\(pages) — any key closes"
     }
 
     /// One line of the keys that matter in the current mode.

@@ -18,14 +18,15 @@ enum LabelApp {
             throw Diagnostic(.error, "cannot open the labeling screen: \(error)")
         }
         defer { terminal.close() }
-        let session = try LabelSession(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: store.directory,
-                                       keymap: keymap, autoAdvance: autoAdvance)
-        return try run(session, on: terminal)
+        let controller = try LabelController(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: store.directory,
+                                             keymap: keymap, autoAdvance: autoAdvance)
+        return try run(controller, on: terminal)
     }
 
     /// The loop on any terminal: the real one, or memory and a script in tests. Ends when the
     /// session finishes or input ends.
-    static func run<Terminal: Renderer & KeySource>(_ session: LabelSession, on terminal: Terminal) throws -> [String] {
+    static func run<Terminal: Renderer & KeySource>(_ controller: LabelController, on terminal: Terminal) throws -> [String] {
+        let session = controller.session
         var input = terminal
         var screen = Screen(size: terminal.size)
         // The live timer changes once a second (and when idle starts): a tick redraws only then.
@@ -37,7 +38,7 @@ enum LabelApp {
         var shownSecond: Int64 = -1
         func redraw() {
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
-            let cursor = draw(session, on: &screen)
+            let cursor = draw(controller, on: &screen)
             terminal.render(screen, cursor: cursor)
             shownSecond = timerShown()
         }
@@ -45,11 +46,11 @@ enum LabelApp {
         while !session.finished {
             guard let event = input.nextEvent() else {
                 // Input ended (the terminal went away): keep the work, as on a hang-up.
-                try session.handle(.hangup)
+                try controller.handle(.hangup)
                 break
             }
             do {
-                try session.handle(event, frame: screen.size)
+                try controller.handle(event, frame: screen.size)
             } catch {
                 session.message = Message(text: "Not saved: \(error). Your answers are still on screen; try again (w).", isError: true)
             }
@@ -61,12 +62,12 @@ enum LabelApp {
         return session.exitNotes
     }
 
-    /// One frame: the session settles what the frame needs (the list's window), then the view
+    /// One frame: the controller settles what the frame needs (the list's window), then the view
     /// draws a snapshot. Returns where the terminal cursor goes (nil: hidden).
     @discardableResult
-    static func draw(_ session: LabelSession, on screen: inout Screen) -> Point? {
-        session.settleFrame(screen.size)
-        return LabelScreenView(state: session.snapshot()).draw(on: &screen)
+    static func draw(_ controller: LabelController, on screen: inout Screen) -> Point? {
+        controller.settleFrame(screen.size)
+        return LabelScreenView(state: controller.snapshot()).draw(on: &screen)
     }
 }
 

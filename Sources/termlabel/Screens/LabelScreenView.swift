@@ -20,8 +20,9 @@ struct LabelScreenView {
         if let prompt = drawMessage(in: layout.message, on: &screen) { cursor = prompt }
         drawStatus(in: layout.status, on: &screen)
         switch state.mode {
-        case .help:
-            HelpOverlay(title: "Keys — any key closes", entries: KeyHelp.entries(state)).draw(in: screen.bounds, on: &screen)
+        case .help(let page):
+            HelpOverlay(title: KeyHelp.title(page: page, keymap: state.keymap), entries: KeyHelp.entries(state, page: page))
+                .draw(in: screen.bounds, on: &screen)
             return nil
         case .stats:
             StatsView(state: state).draw(in: screen.bounds, on: &screen)

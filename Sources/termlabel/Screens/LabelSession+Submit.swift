@@ -67,18 +67,17 @@ extension LabelSession {
         try closeCurrent()
         progress = try store.progress()
         try show(task, access: .editable)
-        pane = .form
-        try refreshQueue()
+        queueChange = .counts
         message = Message(text: "\(last.externalId) is back as a draft: the submit is undone.", isError: false)
         return true
     }
 
-    func toggleSkip() throws {
-        let target = pane == .queue ? try selectedRow()?.id : open?.task.id
-        guard let id = target, let task = try store.task(id: id) else { return }
+    /// Skips a task (the open one, or one chosen in the list), or brings a skipped one back and
+    /// opens it.
+    func toggleSkip(taskId id: Int64) throws {
+        guard let task = try store.task(id: id) else { return }
         if task.status == .skipped {
             try store.unskip(taskId: id, user: user, at: .now())
-            try refreshQueue()
             try open(taskId: id)
             message = Message(text: "\(task.externalId) is back in your queue.", isError: false)
         } else {

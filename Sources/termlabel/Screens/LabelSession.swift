@@ -2,9 +2,9 @@ import Foundation
 import LabelCore
 import TerminalUI
 
-/// The labeling (or review) session: everything the screen shows, changed only by `handle`.
-/// Keys become form actions in `FormKeys`; this type applies them, saves at once, and moves
-/// between tasks. It knows no terminal: tests drive it with events and a manual clock.
+/// The labeling (or review) work: the open task, its answers, time, drafts and undo, and moving
+/// between tasks in the project. It knows no keys, modes, panes or cursors (`LabelController`
+/// holds those and turns keys into calls here) and no terminal: tests drive it with a manual clock.
 ///
 /// Opening a task holds it for this annotator (the queue serves it to nobody else) but does not
 /// claim it: the first change to its answers does. Leaving a task never answered lets go of it.
@@ -23,14 +23,17 @@ final class LabelSession {
     /// How often the time of an open task is saved without a change to its answers.
     static let autosaveInterval: Milliseconds = 5_000
 
-    var pane: Pane = .form
-    var mode: Mode = .normal
-    var open: OpenTask?
-    /// The option (or item) under the cursor, per question.
-    var optionCursor: [String: Int] = [:]
-    /// The task list: its filter, selection and the window of rows read.
-    var pager: QueuePager
-    var queue: QueueModel { pager.window }
+    var open: OpenTask? {
+        didSet { if open?.task.id != oldValue?.task.id { shownTask &+= 1 } }
+    }
+    /// Counts the tasks shown: the controller starts a task's cursors and modes afresh when it moves.
+    private(set) var shownTask = 0
+    /// The text being typed into a text answer, not yet confirmed with Enter (the controller
+    /// sets it while a text is open): part of the draft, so a hang-up or a kill keeps it.
+    var typing: (schemaId: String, text: String)?
+    /// The task list must be counted again (tasks moved between statuses), or only read again.
+    var queueChange: QueueChange = .none
+    /// What the last action did, for the message line.
     var message: Message?
     var progress: ProjectProgress
     var finished = false
@@ -57,14 +60,21 @@ final class LabelSession {
         self.stage = stage
         self.user = user
         self.clock = clock
-        self.pager = QueuePager(StorePages(store: store))
         self.recovery = RecoveryFile(projectDirectory: projectDirectory ?? (store as? SQLiteProjectStore)?.directory)
         self.progress = try store.progress()
-        try refreshQueue()
         try openNext()
     }
 
     var exportUser: String { settings.exportName(of: user) }
+
+    /// What the task list must do after an action.
+    enum QueueChange: Equatable {
+        case none
+        /// Statuses changed: read the rows again.
+        case rows
+        /// Tasks moved (opened, submitted, skipped): count again, and follow the open task.
+        case counts
+    }
 
     // MARK: Tasks
 
@@ -78,13 +88,13 @@ final class LabelSession {
             queueEmpty = true
             message = Message(text: stage == .review ? "No task waits for your review." : "The queue is empty: every task is taken or done.", isError: false)
         }
-        try refreshQueue()
+        queueChange = .counts
     }
 
     /// Opens a task chosen in the queue: held for you if it is free or already yours, else shown
     /// read-only with the reason (someone holds it, another stage, your own labels).
     func open(taskId: Int64) throws {
-        if open?.task.id == taskId { pane = .form; return }
+        if open?.task.id == taskId { return }
         guard let task = try store.task(id: taskId) else { return }
         try closeCurrent()
         var shown = task
@@ -104,8 +114,7 @@ final class LabelSession {
         }
         try show(shown, access: access)
         if let reason = access.reason(keys: keymap), access != .review { message = Message(text: reason, isError: false) }
-        pane = .form
-        try refreshQueue()
+        queueChange = .counts
     }
 
     func show(_ task: LabelTask, access: Access) throws {
@@ -121,13 +130,8 @@ final class LabelSession {
             baseline: review ? FormState(ontology: ontology, context: context, classifications: task.annotations.classifications) : nil,
             history: review ? try store.history(taskId: task.id) : [],
             touched: draft != nil, lastSaved: now, lastActivity: .now())
-        // The cursor starts on what is chosen, so a reviewer sees the labeler's answer under it.
-        optionCursor = [:]
-        for q in ontology.allQuestions where q.kind == .radio || q.kind == .checkbox {
-            if let first = form.answer(q.schemaId)?.values.first, let i = q.choices.firstIndex(of: first) { optionCursor[q.schemaId] = i }
-        }
+        typing = nil
         queueEmpty = false
-        mode = .normal
         if let comment = task.reviewComment, stage == .label, access == .editable {
             message = Message(text: "Sent back by review: \(comment)", isError: true)
         }
@@ -147,12 +151,10 @@ final class LabelSession {
         open = nil
     }
 
-    /// The text being typed into a text answer, when it differs from the answer (not yet confirmed
-    /// with Enter): part of the draft, so a hang-up or a kill keeps it.
+    /// The text being typed, when it differs from the answer it would replace.
     var unsavedTyping: (schemaId: String, text: String)? {
-        guard case .editingText(let id, let editing, _) = mode, let form = open?.form,
-              form.answer(id)?.values.first ?? "" != editing.text else { return nil }
-        return (id, editing.text)
+        guard let typing, let form = open?.form, form.answer(typing.schemaId)?.values.first ?? "" != typing.text else { return nil }
+        return typing
     }
 
     /// The answers as they would be saved now: the form, with the text being typed.
@@ -186,7 +188,7 @@ final class LabelSession {
         current.touched = true
         if current.task.status == .new {
             current.task.status = .draft
-            pager.invalidate()
+            if queueChange == .none { queueChange = .rows }
         }
         open = current
     }
@@ -195,7 +197,7 @@ final class LabelSession {
     func takenAway(_ current: OpenTask, classifications: [JSONValue], time: TimeSpent, reason: String) {
         let note = writeRecovery(current, classifications: classifications, time: time, reason: reason)
         open = nil
-        mode = .normal
+        typing = nil
         movingOn = true
         message = Message(text: "\(current.task.externalId) was taken away (\(reason)). \(note)", isError: true)
         exitNotes.append("\(current.task.externalId) was taken away while you worked on it (\(reason)). \(note)")
@@ -228,6 +230,30 @@ final class LabelSession {
         finished = true
     }
 
+    /// Review: the reviewer starts editing the labeler's answers (the review becomes Fixed if they
+    /// change).
+    func editAnswers() {
+        guard var current = open, current.access == .review else { return }
+        current.access = .editable
+        open = current
+        message = Message(text: "Editing the labeler's answers: the review will be Fixed.", isError: false)
+    }
+
+    /// Labeler figures for the statistics screen.
+    func loadStats() {
+        stats = (try? store.activity(since: nil)).map(LabelerStats.compute) ?? []
+    }
+
+    /// After a task was taken away while saving, the next one opens (the message stays).
+    func moveOnIfTakenAway() {
+        guard movingOn else { return }
+        movingOn = false
+        guard open == nil, !finished else { return }
+        let kept = message
+        try? openNext()
+        if let kept { message = kept }
+    }
+
     // MARK: The form
 
     /// Applies a form action, keeps the previous form for undo, and saves the draft at once.
@@ -252,8 +278,8 @@ final class LabelSession {
         if changedAnswers { try saveDraft() }
     }
 
+    /// Undo in the form (the controller first offers it to `takeBackSubmit`).
     func undo() throws {
-        if try takeBackSubmit() { return }
         try step(from: \.undo, to: \.redo, done: "Undone.", nothing: "Nothing to undo.")
     }
 
@@ -303,43 +329,5 @@ final class LabelSession {
         guard let current = open, current.touched || unsavedTyping != nil,
               clock.now().milliseconds(since: current.lastSaved) >= Self.autosaveInterval else { return }
         try saveDraft()
-    }
-
-    // MARK: The queue
-
-    func refreshQueue() throws {
-        try pager.refresh(follow: pane == .form ? open?.task.id : nil)
-    }
-
-    /// Before a frame of `size` is drawn: the list's window follows the selection and its rows
-    /// are read (the view only draws them).
-    func settleFrame(_ size: Size) {
-        guard let layout = ScreenLayout(size: size) else { return }
-        try? pager.settle(visibleRows: Box.inner(layout.queue).height)
-    }
-
-    /// The row selected in the queue pane, read from the store if it is not in the window.
-    func selectedRow() throws -> QueueRow? { try pager.selectedRow() }
-
-    func moveQueueSelection(to index: Int) { pager.select(index) }
-
-    func cycleFilter() throws {
-        try pager.cycleFilter()
-        message = Message(text: "Queue: \(queue.filterName) (\(queue.count)).", isError: false)
-    }
-
-    /// Goes to a task by externalId, taskId or row number, and opens it.
-    func jump(to text: String) throws {
-        let query = text.trimmingCharacters(in: .whitespaces)
-        guard !query.isEmpty else { return }
-        if let task = try store.task(externalId: query) {
-            _ = try pager.reveal(task.id)
-            try open(taskId: task.id)
-        } else if let number = Int(query), number >= 1, number <= queue.count {
-            pager.select(number - 1)
-            if let row = try selectedRow() { try open(taskId: row.id) }
-        } else {
-            message = Message(text: "No task \(query).", isError: true)
-        }
     }
 }

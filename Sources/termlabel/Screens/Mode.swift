@@ -13,7 +13,8 @@ enum Mode: Equatable {
     case prompt(PromptKind, TextEditing)
     /// `;` was pressed: the next key names a question by its shortcut key.
     case shortcut
-    case help
+    /// The `?` overlay, at one of its pages (`Keymap.overlayPages`).
+    case help(page: Int)
     case stats
 
     var isTyping: Bool {

@@ -2,7 +2,7 @@ import LabelCore
 import TerminalUI
 
 /// What a frame shows, as a value: the views draw from this and nothing else (no store, no
-/// session). `LabelSession.snapshot()` takes it once the queue window is settled for the frame.
+/// session). `LabelController.snapshot()` takes it once the queue window is settled for the frame.
 struct ScreenState {
     var settings: ProjectSettings
     var ontology: Ontology
@@ -13,6 +13,8 @@ struct ScreenState {
     var mode: Mode
     var open: OpenTask?
     var optionCursor: [String: Int]
+    /// Lines of the open task's asset scrolled past.
+    var assetScroll: Int
     var queue: QueueModel
     var message: Message?
     var progress: ProjectProgress
@@ -23,13 +25,4 @@ struct ScreenState {
     var now: Instant
 
     func cursor(_ q: Question) -> Int { optionCursor[q.schemaId] ?? 0 }
-}
-
-extension LabelSession {
-    func snapshot() -> ScreenState {
-        ScreenState(
-            settings: settings, ontology: ontology, stage: stage, user: user, keymap: keymap, pane: pane, mode: mode, open: open,
-            optionCursor: optionCursor, queue: queue, message: message, progress: progress, queueEmpty: queueEmpty,
-            stats: stats, now: clock.now())
-    }
 }

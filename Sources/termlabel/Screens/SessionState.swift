@@ -60,8 +60,6 @@ struct OpenTask {
     var lastSaved: Instant
     /// The annotator's last input on the task, which renews their hold.
     var lastActivity: Timestamp
-    /// Lines of the asset scrolled past.
-    var assetScroll = 0
 
     var readOnly: Bool { access != .editable }
 

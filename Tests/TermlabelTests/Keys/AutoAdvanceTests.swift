@@ -20,7 +20,7 @@ struct AutoAdvanceTests {
         try Fixture(ontology: Self.binary, tasks: (1...count).map { NewTask(externalId: "t-\($0)", asset: .string("Text \($0).")) })
     }
 
-    func keys(_ session: LabelSession, _ events: InputEvent...) throws {
+    func keys(_ session: LabelController, _ events: InputEvent...) throws {
         for event in events { try session.handle(event) }
     }
 
@@ -107,8 +107,8 @@ struct AutoAdvanceTests {
     func setting() throws {
         let fixture = try fixture()
         try fixture.store.updateSettings { $0.autoAdvance = true }
-        #expect(try fixture.session().autoAdvance)
-        #expect(try fixture.session(autoAdvance: false).autoAdvance == false)
+        #expect(try fixture.session().session.autoAdvance)
+        #expect(try fixture.session(autoAdvance: false).session.autoAdvance == false)
         #expect(try fixture.store.settings().autoAdvance)
     }
 

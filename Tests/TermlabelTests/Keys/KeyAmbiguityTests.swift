@@ -22,11 +22,11 @@ struct KeyAmbiguityTests {
         try Fixture(ontology: Self.ontology, tasks: [NewTask(externalId: "t-1", asset: "One."), NewTask(externalId: "t-2", asset: "Two.")])
     }
 
-    func keys(_ session: LabelSession, _ events: InputEvent...) throws {
+    func keys(_ session: LabelController, _ events: InputEvent...) throws {
         for event in events { try session.handle(event) }
     }
 
-    func form(_ session: LabelSession) -> [String] {
+    func form(_ session: LabelController) -> [String] {
         var screen = Screen(width: 80, height: 24)
         LabelApp.draw(session, on: &screen)
         return (9..<19).map { String(screen.row($0).dropFirst(25).dropLast(1)).trimmingCharacters(in: .whitespaces) }

@@ -74,15 +74,23 @@ struct KeymapTests {
     func overlay() throws {
         let review = Keymap.standard.overlay(stage: .review)
         #expect(review.map(\.key) == [
-            "↑ ↓", "Tab S-Tab", "1–9 0", "Space Enter", "a–k", "; KEY", "[ ]", "Bksp Del", "u Ctrl-R", "Alt-Enter", "w", "s", "r m", "x", "n p",
+            "↑ ↓", "Tab S-Tab", "1–9 0", "Space Enter", "a–k", "; KEY", "[ ]", "Bksp Del", "u Ctrl-R", "w", "s", "r m", "x", "n p",
             "← →", "v /", "PgUp PgDn", "%", "mouse", "q Ctrl-C",
         ])
-        #expect(review[11] == HelpEntry("s", "accept (Fixed if you edited)"))
+        #expect(review[10] == HelpEntry("s", "accept (Fixed if you edited)"))
         let vim = try Keymap(files: [], preset: "vim").overlay(stage: .label)
         #expect(vim.map(\.key) == [
-            "↑ k ↓ j", "Tab S-Tab", "1–9 0", "Space Enter", "; KEY", "[ K ] J", "Bksp Del", "u Ctrl-R", "Alt-Enter", "w", "s", "x", "n p",
+            "↑ k ↓ j", "Tab S-Tab", "1–9 0", "Space Enter", "; KEY", "[ K ] J", "Bksp Del", "u Ctrl-R", "w", "s", "x", "n p",
             "← h → l", "v /", "PgUp Ctrl-U PgDn Ctrl-D", "%", "mouse", "q Ctrl-C",
         ])
+        // The second page, while typing: a dropdown's and a tree's keys share lines, each key once.
+        #expect(Keymap.standard.overlay(stage: .label, page: 1).map(\.key) == [
+            "Enter", "Alt-Enter", "Tab S-Tab", "Esc", "Enter", "Esc", "← → Home Ctrl-A End Ctrl-E", "Bksp Del Ctrl-W Ctrl-U",
+            "↑ ↓ PgUp PgDn", "Space Enter", "→ ←", "Esc Tab",
+        ])
+        // A rebound key shows where it is bound.
+        let rebound = try Keymap(files: [KeymapFile(path: "k.toml", text: "[tree]\nexpand = [\"ctrl-l\"]\n[dropdown]\nclose = [\"ctrl-g\"]")])
+        #expect(rebound.overlay(stage: .label, page: 1).suffix(2).map(\.key) == ["Ctrl-L ←", "Ctrl-G Esc Tab"])
     }
 
     @Test("key names read as a keymap file writes them, and show as the screen names them", arguments: [

@@ -2,25 +2,37 @@ import LabelCore
 import TerminalUI
 
 /// Keys become commands through the keymap (`Keymap`, from `KeyTable` and the user's keymap
-/// files), and commands become form actions and session changes here.
-extension LabelSession {
+/// files), and commands become form actions and session calls here.
+extension LabelController {
     /// One input event. A mouse event is placed on the frame it was aimed at (`frame`: the size
-    /// of the frame on screen); without one it does nothing.
+    /// of the frame on screen); without one it does nothing. Afterwards the screen state follows
+    /// what the session did (`sync`).
     func handle(_ event: InputEvent, frame: Size? = nil) throws {
-        recordTime(event)
-        defer { moveOnIfTakenAway() }
+        do {
+            try dispatch(event, frame: frame)
+        } catch {
+            session.moveOnIfTakenAway()
+            try? sync()
+            throw error
+        }
+        session.moveOnIfTakenAway()
+        try sync()
+    }
+
+    private func dispatch(_ event: InputEvent, frame: Size?) throws {
+        session.recordTime(event)
         switch event {
         case .tick:
-            try autosaveIfDue()
+            try session.autosaveIfDue()
             return
         case .suspended:
             // The process stops right after this event: keep the work and its time first.
-            try saveDraft()
+            try session.saveDraft()
             return
         case .resize, .focusIn, .focusOut, .resumed:
             return
         case .hangup, .terminate, .interrupt:
-            quit()
+            session.quit()
             return
         default: break
         }
@@ -36,7 +48,11 @@ extension LabelSession {
         default: break
         }
         switch mode {
-        case .help, .stats: mode = .normal
+        case .help(let page):
+            // The help key turns the overlay's page; any other key closes it.
+            let more = keymap.command(for: event, in: .normal, stage: stage) == .help && page + 1 < Keymap.overlayPages
+            mode = more ? .help(page: page + 1) : .normal
+        case .stats: mode = .normal
         case .shortcut: shortcut(event)
         case .normal: try normal(event)
         case .prompt, .editingText, .dropdown, .tree:
@@ -64,18 +80,23 @@ extension LabelSession {
 
     func run(_ command: Command, in keyMode: KeyMode) throws {
         switch command {
-        case .help: mode = .help
+        case .help: mode = .help(page: 0)
         case .stats:
-            stats = (try? store.activity(since: nil)).map(LabelerStats.compute) ?? []
+            session.loadStats()
             mode = .stats
-        case .quit: quit()
-        case .submit: try submit()
+        case .quit: session.quit()
+        case .submit: try session.submit()
         case .save:
-            try saveDraft()
+            try session.saveDraft()
             message = Message(text: "Draft saved.", isError: false)
-        case .undo: try undo()
-        case .redo: try redo()
-        case .skip: try toggleSkip()
+        case .undo:
+            // Right after a submit, undo takes it back: the task returns to the form.
+            if try session.takeBackSubmit() { pane = .form } else { try session.undo() }
+        case .redo: try session.redo()
+        case .skip:
+            let target = pane == .queue ? try selectedRow()?.id : open?.task.id
+            if let target { try session.toggleSkip(taskId: target) }
+            if open?.task.id == target { pane = .form }
         case .nextTask: try step(1)
         case .previousTask: try step(-1)
         case .filter: try cycleFilter()
@@ -83,12 +104,7 @@ extension LabelSession {
         case .shortcut: mode = .shortcut
         case .reject:
             if open != nil { mode = .prompt(.rejectComment, TextEditing()) }
-        case .editAnswers:
-            if var current = open, current.access == .review {
-                current.access = .editable
-                open = current
-                message = Message(text: "Editing the labeler's answers: the review will be Fixed.", isError: false)
-            }
+        case .editAnswers: session.editAnswers()
         case .taskList: pane = .queue
         case .form: pane = .form
         case .scrollUp: scrollAsset(-5)
@@ -102,13 +118,12 @@ extension LabelSession {
         let target = queue.selected + delta
         guard target >= 0, target < queue.count else { return }
         pager.select(target)
-        if let row = try selectedRow() { try open(taskId: row.id) }
+        if let row = try selectedRow() { try openTask(row.id) }
     }
 
     func scrollAsset(_ delta: Int) {
-        guard var current = open else { return }
-        current.assetScroll = max(0, current.assetScroll + delta)
-        open = current
+        guard open != nil else { return }
+        assetScroll = max(0, assetScroll + delta)
     }
 
     func listCommand(_ command: Command) throws {
@@ -118,7 +133,7 @@ extension LabelSession {
         case .first: moveQueueSelection(to: 0)
         case .last: moveQueueSelection(to: queue.count - 1)
         case .open:
-            if let row = try selectedRow() { try open(taskId: row.id) }
+            if let row = try selectedRow() { try openTask(row.id) }
         default: break
         }
     }
@@ -137,7 +152,7 @@ extension LabelSession {
             message = Message(text: "No question has the shortcut \(key).", isError: true)
             return
         }
-        try? applyForm(.focus(q.schemaId), record: false)
+        try? session.applyForm(.focus(q.schemaId), record: false)
         pane = .form
     }
 
@@ -161,20 +176,20 @@ extension LabelSession {
         guard !current.readOnly else { return readOnlyMessage() }
         guard n < q.choices.count else { return }
         switch q.kind {
-        case .radio, .singleDropdown: try applyForm(.choose(q.schemaId, value: q.choices[n]))
-        case .checkbox, .multiDropdown: try applyForm(.toggle(q.schemaId, value: q.choices[n]))
+        case .radio, .singleDropdown: try session.applyForm(.choose(q.schemaId, value: q.choices[n]))
+        case .checkbox, .multiDropdown: try session.applyForm(.toggle(q.schemaId, value: q.choices[n]))
         default: return
         }
         if q.kind == .radio || q.kind == .checkbox { optionCursor[q.schemaId] = n }
-        try autoAdvanceIfAnswered(q)
+        try session.autoAdvanceIfAnswered(q)
     }
 
     func formCommand(_ command: Command) throws {
         guard let current = open, let q = focusedQuestion else { return }
         let editable = !current.readOnly
         switch command {
-        case .nextQuestion: try applyForm(.focusNext, record: false)
-        case .previousQuestion: try applyForm(.focusPrevious, record: false)
+        case .nextQuestion: try session.applyForm(.focusNext, record: false)
+        case .previousQuestion: try session.applyForm(.focusPrevious, record: false)
         case .down:
             if cursor(q) < cursorRows(q) - 1 { optionCursor[q.schemaId] = cursor(q) + 1 } else { try moveQuestion(1) }
         case .up:
@@ -188,11 +203,11 @@ extension LabelSession {
             let i = cursor(q)
             guard order.indices.contains(i) else { return }
             let by = command == .rankUp ? -1 : 1
-            try applyForm(.moveRank(q.schemaId, value: order[i], by: by))
+            try session.applyForm(.moveRank(q.schemaId, value: order[i], by: by))
             optionCursor[q.schemaId] = max(0, min(order.count - 1, i + by))
         case .clear:
             guard editable else { return readOnlyMessage() }
-            if current.form.answer(q.schemaId) != nil { try applyForm(.clear(q.schemaId)) }
+            if current.form.answer(q.schemaId) != nil { try session.applyForm(.clear(q.schemaId)) }
         default: break
         }
     }
@@ -209,7 +224,7 @@ extension LabelSession {
         let j = i + delta
         guard rows.indices.contains(j) else { return }
         let target = rows[j].question
-        try applyForm(.focus(target.schemaId), record: false)
+        try session.applyForm(.focus(target.schemaId), record: false)
         optionCursor[target.schemaId] = delta > 0 ? 0 : cursorRows(target) - 1
     }
 
@@ -224,10 +239,10 @@ extension LabelSession {
         let value = form.answer(q.schemaId)?.values ?? []
         switch q.kind {
         case .radio:
-            try applyForm(.choose(q.schemaId, value: q.choices[cursor(q)]))
-            try autoAdvanceIfAnswered(q)
-        case .checkbox: try applyForm(.toggle(q.schemaId, value: q.choices[cursor(q)]))
-        case .rank: try applyForm(.setRank(q.schemaId, order: form.rankOrder(q)))
+            try session.applyForm(.choose(q.schemaId, value: q.choices[cursor(q)]))
+            try session.autoAdvanceIfAnswered(q)
+        case .checkbox: try session.applyForm(.toggle(q.schemaId, value: q.choices[cursor(q)]))
+        case .rank: try session.applyForm(.setRank(q.schemaId, order: form.rankOrder(q)))
         case .text: mode = .editingText(schemaId: q.schemaId, editing: TextEditing(value.first ?? ""), error: nil)
         case .singleDropdown, .multiDropdown:
             let first = value.first.flatMap { q.choices.firstIndex(of: $0) } ?? 0
@@ -265,16 +280,6 @@ extension LabelSession {
         return out
     }
 
-    /// After a task was taken away while saving, the next one opens (the message stays).
-    func moveOnIfTakenAway() {
-        guard movingOn else { return }
-        movingOn = false
-        guard open == nil, !finished else { return }
-        let kept = message
-        try? openNext()
-        if let kept { message = kept }
-    }
-
     // MARK: Typing modes
 
     /// A key (or a command, from the mouse) in a typing mode: the mode's transition, then what it
@@ -284,11 +289,11 @@ extension LabelSession {
         mode = next
         for effect in effects {
             switch effect {
-            case .answer(let action): try applyForm(action)
-            case .focus(let action): try applyForm(action, record: false)
-            case .answered(let id): if let q = ontology.question(id) { try autoAdvanceIfAnswered(q) }
+            case .answer(let action): try session.applyForm(action)
+            case .focus(let action): try session.applyForm(action, record: false)
+            case .answered(let id): if let q = ontology.question(id) { try session.autoAdvanceIfAnswered(q) }
             case .jump(let text): try jump(to: text)
-            case .reject(let comment): try submit(review: .rejected, comment: comment)
+            case .reject(let comment): try session.submit(review: .rejected, comment: comment)
             case .error(let text): message = Message(text: text, isError: true)
             }
         }

@@ -6,7 +6,7 @@ import TerminalUI
 /// editor. The wheel moves through the queue, the asset, the form's questions, or an open list.
 /// While typing (text, filters, prompts) the mouse changes nothing. Every mouse event is input
 /// for the task timer (`recordTime`), like a key.
-extension LabelSession {
+extension LabelController {
     static let wheelStep = 3
 
     func handle(_ mouse: MouseEvent, frame: Size) throws {
@@ -56,7 +56,7 @@ extension LabelSession {
             return
         }
         guard let (q, row) = target else { return }
-        try applyForm(.focus(q.schemaId), record: false)
+        try session.applyForm(.focus(q.schemaId), record: false)
         guard let row else { return }
         switch q.kind {
         case .radio, .checkbox:
