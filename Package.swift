@@ -20,6 +20,14 @@ let package = Package(
             name: "CNCursesW",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // libchafa as a system library (pixels to symbols, sixel, kitty); pkg-config adds glib's paths.
+        .systemLibrary(
+            name: "CChafa",
+            pkgConfig: "chafa",
+            providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]
+        ),
+        // stb_image from Debian's libstb-dev, compiled once with limits (TerminalUI/Images decodes with it).
+        .target(name: "CStbImage"),
         // The shared core: ontologies, tasks, forms, time, formats, the store. No terminal code.
         .target(
             name: "LabelCore",
@@ -31,7 +39,7 @@ let package = Package(
         // The terminal: cells, widths, renderers, keys, widgets. Knows nothing of labeling.
         .target(
             name: "TerminalUI",
-            dependencies: ["CNCursesW"]
+            dependencies: ["CNCursesW", "CChafa", "CStbImage"]
         ),
         // The bundled demo project (Resources/demo), opened by a bare `swift run termlabel`.
         .target(
@@ -50,8 +58,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CStbImage"]),
         .testTarget(name: "TermlabelTests", dependencies: ["termlabel", "LabelCore", "TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LabelCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LabelCore", "CStbImage"]),
     ]
 )

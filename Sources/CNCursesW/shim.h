@@ -107,4 +107,16 @@ static inline int cn_set_window_size(int fd, unsigned short rows, unsigned short
     return ioctl(fd, TIOCSWINSZ, &size);
 }
 
+/// The terminal's size in pixels and cells (0 where the terminal does not say).
+static inline int cn_window_pixels(int fd, int *width, int *height, int *cols, int *rows) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *width = size.ws_xpixel;
+    *height = size.ws_ypixel;
+    *cols = size.ws_col;
+    *rows = size.ws_row;
+    return 0;
+}
+
 #endif

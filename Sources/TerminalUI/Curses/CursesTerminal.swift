@@ -23,6 +23,8 @@ public final class CursesTerminal: Renderer, KeySource {
 
     /// Whether styles are drawn with colour (else only bold, reverse, …).
     public var colorsEnabled: Bool { palette.colorsEnabled }
+    /// How many colours styles can use: 0 without colour, else the terminal's COLORS (8, 16, 256, …).
+    public var colorCount: Int { Int(palette.colorCount) }
     /// Cells copied into ncurses by the last `render`.
     public private(set) var lastCellsWritten = 0
 
@@ -34,6 +36,7 @@ public final class CursesTerminal: Renderer, KeySource {
     private let inputFile: UnsafeMutablePointer<FILE>
     private var palette: CursesPalette
     private var previous: Screen?
+    private var shownGraphics: [PixelGraphic] = []
     private var cursorVisible: Bool?
     private var queued: [InputEvent] = []
     private var stopBeforeNextRead = false
@@ -148,6 +151,7 @@ public final class CursesTerminal: Renderer, KeySource {
     public func close() {
         guard !isClosed else { return }
         isClosed = true
+        if shownGraphics.contains(where: { $0.kind == .kitty }) { write(Self.kittyDeleteAll) }
         write(Self.pasteOff + Self.focusOff)
         if mouseEnabled { write(Self.mouseOff) }
         endwin()
@@ -167,6 +171,30 @@ public final class CursesTerminal: Renderer, KeySource {
     public func render(_ frame: Screen, cursor: Point?) {
         guard !isClosed else { return }
         let runs = ScreenDiff.changes(from: previous, to: frame)
+        copy(runs, of: frame)
+        if palette.exhausted {
+            // Pictures used up the colour pairs: start the table again and repaint everything.
+            palette.reset()
+            clearok(cn_curscr(), true)
+            copy(ScreenDiff.changes(from: nil, to: frame), of: frame)
+        }
+        let maxX = Int(getmaxx(window)), maxY = Int(getmaxy(window))
+        placeCursor(cursor, maxX: maxX, maxY: maxY)
+        wnoutrefresh(window)
+        doupdate()
+        previous = frame
+        writeGraphics(frame.graphics, runs: runs)
+    }
+
+    /// The size of a cell in pixels, when the terminal reports its pixel size (sixel and kitty
+    /// pictures are made to fit it); nil when it does not.
+    public var cellPixelSize: Size? {
+        var width: Int32 = 0, height: Int32 = 0, cols: Int32 = 0, rows: Int32 = 0
+        guard cn_window_pixels(outputFD, &width, &height, &cols, &rows) == 0, width > 0, height > 0, cols > 0, rows > 0 else { return nil }
+        return Size(width: Int(width / cols), height: Int(height / rows))
+    }
+
+    private func copy(_ runs: [ScreenDiff.Run], of frame: Screen) {
         let maxX = Int(getmaxx(window)), maxY = Int(getmaxy(window))
         var written = 0
         var lastStyle: Style?
@@ -186,16 +214,42 @@ public final class CursesTerminal: Renderer, KeySource {
             }
         }
         lastCellsWritten = written
-        placeCursor(cursor, maxX: maxX, maxY: maxY)
-        wnoutrefresh(window)
-        doupdate()
-        previous = frame
+    }
+
+    private static let kittyDeleteAll: [UInt8] = Array("\u{1B}_Ga=d,d=A\u{1B}\\".utf8)
+
+    /// Pictures in a graphics protocol go out after the cells, and only when they changed or
+    /// cells under them were rewritten; a picture that went away is deleted (kitty) or its cells
+    /// repainted (sixel, iTerm2).
+    private func writeGraphics(_ graphics: [PixelGraphic], runs: [ScreenDiff.Run]) {
+        func rewritten(_ rect: Rect) -> Bool {
+            runs.contains { $0.y >= rect.minY && $0.y < rect.maxY && $0.x < rect.maxX && $0.x + $0.count > rect.minX }
+        }
+        guard graphics != shownGraphics || graphics.contains(where: { rewritten($0.rect) }) else { return }
+        var bytes: [UInt8] = []
+        if shownGraphics.contains(where: { $0.kind == .kitty }) { bytes += Self.kittyDeleteAll }
+        var repaint = false
+        for old in shownGraphics where old.kind == .inCells && !graphics.contains(old) {
+            wredrawln(window, Int32(old.rect.y), Int32(old.rect.height))
+            repaint = true
+        }
+        if repaint {
+            wnoutrefresh(window)
+            doupdate()
+        }
+        for graphic in graphics {
+            // Saved and restored around the picture, so ncurses' idea of the cursor stays true.
+            bytes += Array("\u{1B}7\u{1B}[\(graphic.rect.y + 1);\(graphic.rect.x + 1)H".utf8) + graphic.bytes + Array("\u{1B}8".utf8)
+        }
+        write(bytes)
+        shownGraphics = graphics
     }
 
     /// Forgets the last frame, so the next `render` writes every cell (after anything else drew on
     /// the terminal).
     public func invalidate() {
         previous = nil
+        shownGraphics = []
         clearok(cn_curscr(), true)
     }
 

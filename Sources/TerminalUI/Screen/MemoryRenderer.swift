@@ -57,9 +57,20 @@ public final class MemoryRenderer: Renderer {
         if style.italic { codes.append("3") }
         if style.underline { codes.append("4") }
         if style.reverse { codes.append("7") }
-        if let fg = style.foreground { codes.append("3\(fg.rawValue % 8)") }
-        if let bg = style.background { codes.append("4\(bg.rawValue % 8)") }
+        if let fg = style.foreground { codes.append(colorCode(fg, base: 30)) }
+        if let bg = style.background { codes.append(colorCode(bg, base: 40)) }
         return 3 + codes.joined(separator: ";").utf8.count
+    }
+
+    /// `31` for a named colour (`91` bright), `38;5;N` for a palette colour, as xterm takes them.
+    static func colorCode(_ color: Color, base: Int) -> String {
+        let index = color.paletteIndex
+        switch index {
+        case ..<0: return "\(base + 9)"
+        case 0..<8: return "\(base + index)"
+        case 8..<16: return "\(base + 60 + index - 8)"
+        default: return "\(base + 8);5;\(index)"
+        }
     }
 
     /// The last frame's text, or "" before the first frame.

@@ -5,6 +5,9 @@ public struct Screen: Equatable, Sendable {
     public let height: Int
     /// Row-major, `width * height` cells.
     public private(set) var cells: [Cell]
+    /// Pictures in a terminal graphics protocol (sixel, kitty, iTerm2), written by the renderer
+    /// after the cells, over cells the frame leaves blank.
+    public var graphics: [PixelGraphic] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -33,6 +36,7 @@ public struct Screen: Equatable, Sendable {
 
     /// Blanks every cell.
     public mutating func clear() {
+        graphics = []
         fill(bounds, style: .plain)
     }
 
@@ -48,6 +52,14 @@ public struct Screen: Equatable, Sendable {
                 for x in area.minX..<area.maxX { row.set(blank, at: x) }
             }
         }
+    }
+
+    /// Puts one cell (a picture's symbol: already safe to show) at `point`; outside the screen it
+    /// is dropped.
+    public mutating func set(_ cell: Cell, at point: Point) {
+        guard bounds.contains(point) else { return }
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { GridRow(buffer: $0, base: point.y * width, width: width).set(cell, at: point.x) }
     }
 
     /// Changes only the style of the cells of `rect`, keeping their characters (for highlights

@@ -1,8 +1,26 @@
-/// A named terminal colour. `.default` is the terminal's own foreground or background.
-public enum Color: UInt8, Hashable, Sendable, CaseIterable {
+/// A terminal colour: one of the 16 named ones, or one of xterm's 256-colour palette (pictures
+/// drawn as symbols use 16-255, which are the same on every terminal that has them).
+/// `.default` is the terminal's own foreground or background.
+public enum Color: Hashable, Sendable {
     case `default`
     case black, red, green, yellow, blue, magenta, cyan, white
     case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
+    case indexed(UInt8)
+
+    /// The named colours, in palette order (black is 0, bright white 15).
+    public static let named: [Color] = [
+        .black, .red, .green, .yellow, .blue, .magenta, .cyan, .white,
+        .brightBlack, .brightRed, .brightGreen, .brightYellow, .brightBlue, .brightMagenta, .brightCyan, .brightWhite,
+    ]
+
+    /// The palette number (0-255), or -1 for the terminal default.
+    public var paletteIndex: Int {
+        switch self {
+        case .default: -1
+        case .indexed(let n): Int(n)
+        default: Self.named.firstIndex(of: self) ?? -1
+        }
+    }
 }
 
 /// How a cell is drawn. Colours are optional: nil means "leave as is" when styles are combined,
