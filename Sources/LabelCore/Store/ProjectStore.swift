@@ -83,6 +83,9 @@ public struct ProjectSettings: Equatable, Sendable {
     public var emails: [String: String]
     /// Labeling submits as soon as a form whose only required question is single-choice is answered.
     public var autoAdvance = false
+    /// How `label` draws pictures unless told on its command line: auto, kitty, iterm, sixel,
+    /// symbols or none (the terminal side knows what each means).
+    public var imageProtocol = "auto"
 
     public init(
         name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,

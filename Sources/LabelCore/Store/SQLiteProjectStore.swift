@@ -246,6 +246,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             ("name", s.name), ("ontology", s.ontologyJSON), ("review", s.hasReview ? "1" : "0"),
             ("idleTimeoutMs", String(s.idleTimeoutMilliseconds)), ("claimLeaseMs", String(s.claimLeaseMilliseconds)), ("createdAt", String(s.createdAt.millisecondsSince1970)),
             ("emails", emails.description), ("autoAdvance", s.autoAdvance ? "1" : "0"),
+            ("image", s.imageProtocol),
         ]
         for (key, value) in values {
             try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
@@ -266,6 +267,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             claimLeaseMilliseconds: Int64(map["claimLeaseMs"] ?? "") ?? ProjectSettings.defaultClaimLease,
             createdAt: Timestamp(millisecondsSince1970: Int64(map["createdAt"] ?? "") ?? 0), emails: emails)
         settings.autoAdvance = map["autoAdvance"] == "1"
+        settings.imageProtocol = map["image"] ?? "auto"
         return settings
     }
 

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import LabelCore
+import TerminalUI
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, user e-mails.",
+        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, user e-mails.",
         discussion: """
             Users are named by their login and host (`alice@labelbox1`). Map them to the e-mail \
             addresses Ango uses with --email, so exports say `alice@example.com` in updatedBy, \
@@ -26,6 +27,11 @@ struct ConfigCommand: ParsableCommand {
         "on: `termlabel label` submits as soon as a form whose only required question is single-choice is answered (u on the next task takes it back); off: only s submits.",
         valueName: "on|off"))
     var autoAdvance: Switch?
+
+    @Option(help: ArgumentHelp(
+        "How `termlabel label` and `review` draw pictures here unless their --image says otherwise: auto, kitty, iterm, sixel, symbols or none.",
+        valueName: "protocol"))
+    var image: ImageProtocol?
 
     enum Switch: String, ExpressibleByArgument, CaseIterable {
         case on, off
@@ -49,7 +55,8 @@ struct ConfigCommand: ParsableCommand {
             if let claimLease, !(claimLease >= 1 && claimLease <= 10_080) {
                 throw Diagnostic(.error, "--claim-lease takes minutes from 1 to 10080 (a week), got \(claimLease)")
             }
-            if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil {
+            if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil || image != nil {
+                let picture = image?.rawValue
                 let advance = autoAdvance.map { $0 == .on }
                 let lease = claimLease.map { Int64(($0 * 60_000).rounded()) }
                 let changes = pairs
@@ -57,6 +64,7 @@ struct ConfigCommand: ParsableCommand {
                     if let timeout { s.idleTimeoutMilliseconds = timeout }
                     if let lease { s.claimLeaseMilliseconds = lease }
                     if let advance { s.autoAdvance = advance }
+                    if let picture { s.imageProtocol = picture }
                     for (user, email) in changes { s.emails[user] = email.isEmpty ? nil : email }
                 }
             }
@@ -67,6 +75,7 @@ struct ConfigCommand: ParsableCommand {
                 idle timeout: \(TimeText.seconds(s.idleTimeoutMilliseconds))
                 claim lease:  \(TimeText.seconds(s.claimLeaseMilliseconds)) without activity
                 auto-advance: \(s.autoAdvance ? "on" : "off")
+                images:       \(s.imageProtocol)
                 created:      \(s.createdAt.iso8601)
                 e-mails:      \(s.emails.isEmpty ? "none" : s.emails.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n              "))
                 """)

@@ -32,7 +32,7 @@ struct LabelCommand: ParsableCommand {
             let store = try SQLiteProjectStore(directory: dir)
             let keymap = try Keymap.load(projectDirectory: dir, preset: screen.keys)
             try LabelApp.finish(LabelApp.run(store: store, stage: .label, user: user.resolved, mouse: screen.mouse,
-                                             keymap: keymap, autoAdvance: autoAdvance))
+                                             keymap: keymap, autoAdvance: autoAdvance, image: screen.image))
         }
     }
 }
@@ -58,7 +58,8 @@ struct ReviewCommand: ParsableCommand {
                 throw Diagnostic(.error, "\(project.directory) has no Review stage", hint: "make projects with a review stage with `termlabel init DIR --review …`")
             }
             let keymap = try Keymap.load(projectDirectory: project.directory, preset: screen.keys)
-            try LabelApp.finish(LabelApp.run(store: store, stage: .review, user: user.resolved, mouse: screen.mouse, keymap: keymap))
+            try LabelApp.finish(LabelApp.run(store: store, stage: .review, user: user.resolved, mouse: screen.mouse, keymap: keymap,
+                                             image: screen.image))
         }
     }
 }

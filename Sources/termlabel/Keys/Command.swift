@@ -19,4 +19,6 @@ enum Command: String, CaseIterable, Sendable {
     case deleteBackward = "delete-backward", deleteForward = "delete-forward", deleteWord = "delete-word", deleteLine = "delete-line"
     // Open lists
     case close, expand, collapse
+    // Pictures
+    case zoomImage = "zoom-image", imageInfo = "image-info"
 }

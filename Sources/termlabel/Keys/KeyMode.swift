@@ -1,7 +1,7 @@
 /// A keymap's tables: what keys mean in a mode and pane of the screen. `form` and `list` add to
 /// `normal` in their pane; `editing` adds to `text` and `prompt`.
 enum KeyMode: String, CaseIterable, Sendable {
-    case normal, form, list, text, prompt, editing, dropdown, tree
+    case normal, form, list, text, prompt, editing, dropdown, tree, zoom
 
     /// What the table is for, for `termlabel keys` and docs/keys.md.
     var title: String {
@@ -14,6 +14,7 @@ enum KeyMode: String, CaseIterable, Sendable {
         case .editing: "Editing a line (text answers and prompts)"
         case .dropdown: "An open dropdown"
         case .tree: "An open tree dropdown"
+        case .zoom: "A picture zoomed to the whole screen"
         }
     }
 
@@ -24,7 +25,7 @@ enum KeyMode: String, CaseIterable, Sendable {
         case .form, .list: [.normal]
         case .text, .prompt: [.editing]
         case .editing: [.text, .prompt]
-        case .dropdown, .tree: []
+        case .dropdown, .tree, .zoom: []
         }
     }
 
@@ -40,7 +41,7 @@ enum KeyMode: String, CaseIterable, Sendable {
     /// The `?` overlay's page that lists this table: the screen's keys, or the keys while typing.
     var overlayPage: Int {
         switch self {
-        case .normal, .form, .list: 0
+        case .normal, .form, .list, .zoom: 0
         default: 1
         }
     }

@@ -60,6 +60,9 @@ enum KeyTable {
              .withPrevious),
         bind(.normal, .scrollUp, [.pageUp], "scroll the asset up", .own("scroll the asset")),
         bind(.normal, .scrollDown, [.pageDown], "scroll the asset down", .withPrevious),
+        bind(.normal, .zoomImage, [.character("z")], "zoom the asset's picture to the whole screen (the form is hidden; z or Esc comes back)",
+             .own("zoom the picture / its pixel size, type, bytes, source")),
+        bind(.normal, .imageInfo, [.character("I")], "show or hide the picture's metadata: pixel size, type, bytes, source", .withPrevious),
         bind(.normal, .stats, [.character("%")], "labeler statistics and a histogram of your time per task (any key closes)",
              .own("labeler statistics")),
         .note(KeyNote(mode: .normal, keys: "mouse", help: "click: open a task, choose an option, focus a question; wheel: scroll",
@@ -119,6 +122,11 @@ enum KeyTable {
         bind(.tree, .collapse, [.left], "close the node (or go to its parent)", .withPrevious),
         bind(.dropdown, .close, [.escape, .tab], "close", .own("open list: close")),
         bind(.tree, .close, [.escape, .tab], "close", .withPrevious),
+
+        // A zoomed picture (its own screen: the overlay does not list these).
+        bind(.zoom, .close, [.character("z"), .escape], "back to the form (so does any key not listed here)"),
+        bind(.zoom, .imageInfo, [.character("I"), .character("i")], "show or hide the picture's metadata"),
+        bind(.zoom, .quit, [.character("q")], "quit; the draft and its time are kept"),
     ]
 
     /// The keys a preset adds to the built-in ones.

@@ -23,22 +23,10 @@ struct AssetView {
         Box(title: "\(task.externalId) · \(task.status.rawValue)", style: .dim, titleStyle: .bold).draw(in: area, on: &screen)
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return }
-        var lines: [(String, Style)] = []
-        if state.stage == .label, let comment = task.reviewComment {
-            for line in TextWrap.lines(visible("Sent back by review: " + comment), width: inner.width) {
-                lines.append((line, Style(foreground: .red, bold: true)))
-            }
-        }
-        for note in Self.reviewContext(open.history) {
-            lines += TextWrap.lines(visible(note), width: inner.width).map { ($0, Style(foreground: .cyan)) }
-        }
-        if !open.history.isEmpty { lines.append(("", .plain)) }
-        // What the annotator is asked to do (Scale's `instruction`), before the asset.
-        if let instruction = task.instruction?.trimmingCharacters(in: .whitespacesAndNewlines), !instruction.isEmpty {
-            for paragraph in instruction.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += TextWrap.lines(visible(String(paragraph)), width: inner.width).map { ($0, Style(foreground: .cyan, bold: true)) }
-            }
-            lines.append(("", .plain))
+        var lines = Self.headerLines(open, stage: state.stage, width: inner.width)
+        if let image = state.image {
+            drawPicture(image, below: lines, in: inner, on: &screen)
+            return
         }
         lines += Self.lines(for: task.asset, width: inner.width).map { ($0, Style.plain) }
         if let metadata = task.metadata.objectValue, !metadata.isEmpty {
@@ -53,6 +41,43 @@ struct AssetView {
         if lines.count > scroll + inner.height {
             let more = " ↓ \(lines.count - scroll - inner.height) more (PgDn) "
             _ = screen.put(more, at: Point(x: area.maxX - DisplayWidth.of(more) - 1, y: area.maxY - 1), style: .dim, clip: area)
+        }
+    }
+
+    /// What comes before the asset: the review's comment, who labeled it (in review), and the
+    /// task's instruction.
+    static func headerLines(_ open: OpenTask, stage: Stage, width: Int) -> [(String, Style)] {
+        let task = open.task
+        var lines: [(String, Style)] = []
+        if stage == .label, let comment = task.reviewComment {
+            for line in TextWrap.lines(visible("Sent back by review: " + comment), width: width) {
+                lines.append((line, Style(foreground: .red, bold: true)))
+            }
+        }
+        for note in reviewContext(open.history) {
+            lines += TextWrap.lines(visible(note), width: width).map { ($0, Style(foreground: .cyan)) }
+        }
+        if !open.history.isEmpty { lines.append(("", .plain)) }
+        // What the annotator is asked to do (Scale's `instruction`), before the asset.
+        if let instruction = task.instruction?.trimmingCharacters(in: .whitespacesAndNewlines), !instruction.isEmpty {
+            for paragraph in instruction.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines += TextWrap.lines(visible(String(paragraph)), width: width).map { ($0, Style(foreground: .cyan, bold: true)) }
+            }
+            lines.append(("", .plain))
+        }
+        return lines
+    }
+
+    /// A picture asset: the header lines, the picture (`ImageView`) and its caption.
+    private func drawPicture(_ image: ImageFrame, below header: [(String, Style)], in inner: Rect, on screen: inout Screen) {
+        for (i, (text, style)) in header.prefix(inner.height).enumerated() {
+            _ = screen.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, clip: inner)
+        }
+        let view = ImageView(frame: image, showInfo: state.imageInfo)
+        view.draw(on: &screen)
+        let captionRow = image.area.maxY
+        if captionRow < inner.maxY {
+            _ = screen.put(view.caption(width: inner.width), at: Point(x: inner.x, y: captionRow), style: .dim, clip: inner)
         }
     }
 

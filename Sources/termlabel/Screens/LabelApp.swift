@@ -9,7 +9,7 @@ enum LabelApp {
     /// Runs the screen until the user quits; returns what they must read once it is closed (work
     /// that could not be saved in the project, and where it went).
     static func run(store: SQLiteProjectStore, stage: Stage, user: String, mouse: Bool, keymap: Keymap = .standard,
-                    autoAdvance: Bool? = nil) throws -> [String] {
+                    autoAdvance: Bool? = nil, image: ImageProtocol? = nil) throws -> [String] {
         // The terminal first: no task is assigned to someone who cannot see it.
         let terminal: CursesTerminal
         do {
@@ -18,8 +18,12 @@ enum LabelApp {
             throw Diagnostic(.error, "cannot open the labeling screen: \(error)")
         }
         defer { terminal.close() }
+        let asked = try image ?? ImageProtocol(rawValue: store.settings().imageProtocol) ?? .auto
+        let display = ImageDisplay.choose(asked, environment: ProcessInfo.processInfo.environment,
+                                          colorCount: terminal.colorCount, cellPixels: terminal.cellPixelSize)
         let controller = try LabelController(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: store.directory,
-                                             keymap: keymap, autoAdvance: autoAdvance)
+                                             keymap: keymap, autoAdvance: autoAdvance,
+                                             images: ImagePane(display: display, projectDirectory: store.directory))
         return try run(controller, on: terminal)
     }
 
@@ -55,7 +59,8 @@ enum LabelApp {
                 session.message = Message(text: "Not saved: \(error). Your answers are still on screen; try again (w).", isError: true)
             }
             if session.finished { break }
-            if case .tick = event, timerShown() == shownSecond { continue }
+            // A tick also brings pictures that finished loading.
+            if case .tick = event, timerShown() == shownSecond, !controller.images.hasNews { continue }
             if case .resize = event { screen = Screen(size: terminal.size) }
             redraw()
         }

@@ -47,6 +47,7 @@ extension LabelController {
             return
         default: break
         }
+        if showsZoomedImage { return try zoomed(event) }
         switch mode {
         case .help(let page):
             // The help key turns the overlay's page; any other key closes it.
@@ -109,6 +110,8 @@ extension LabelController {
         case .form: pane = .form
         case .scrollUp: scrollAsset(-5)
         case .scrollDown: scrollAsset(5)
+        case .zoomImage: zoomImage()
+        case .imageInfo: images.showInfo.toggle()
         default:
             if keyMode == .list { try listCommand(command) } else { try formCommand(command) }
         }

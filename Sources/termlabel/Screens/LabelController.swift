@@ -24,18 +24,21 @@ final class LabelController {
     var queue: QueueModel { pager.window }
     /// The session's task this screen state was made for.
     private var shownTask = -1
+    /// The pictures of assets that are pictures: loaded off the input thread, settled per frame.
+    let images: ImagePane
 
-    init(_ session: LabelSession) throws {
+    init(_ session: LabelSession, images: ImagePane? = nil) throws {
         self.session = session
+        self.images = images ?? .off()
         pager = QueuePager(StorePages(store: session.store))
         session.queueChange = .counts
         try sync()
     }
 
     convenience init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock, projectDirectory: String? = nil,
-                     keymap: Keymap = .standard, autoAdvance: Bool? = nil) throws {
+                     keymap: Keymap = .standard, autoAdvance: Bool? = nil, images: ImagePane? = nil) throws {
         try self.init(LabelSession(store: store, stage: stage, user: user, clock: clock, projectDirectory: projectDirectory,
-                                   keymap: keymap, autoAdvance: autoAdvance))
+                                   keymap: keymap, autoAdvance: autoAdvance), images: images)
     }
 
     // The session's state, as the key handling and tests read it.
@@ -84,6 +87,7 @@ final class LabelController {
     /// Before a frame of `size` is drawn: the list's window follows the selection and its rows
     /// are read (the view only draws them).
     func settleFrame(_ size: Size) {
+        settleImage(size)
         guard let layout = ScreenLayout(size: size) else { return }
         try? pager.settle(visibleRows: Box.inner(layout.queue).height)
     }
@@ -126,6 +130,7 @@ final class LabelController {
         ScreenState(
             settings: session.settings, ontology: ontology, stage: stage, user: session.user, keymap: keymap, pane: pane, mode: mode,
             open: session.open, optionCursor: optionCursor, assetScroll: assetScroll, queue: queue, message: session.message,
-            progress: session.progress, queueEmpty: session.queueEmpty, stats: session.stats, now: session.clock.now())
+            progress: session.progress, queueEmpty: session.queueEmpty, stats: session.stats, now: session.clock.now(),
+            image: images.settled, imageZoomed: images.zoomed && images.settled != nil, imageInfo: images.showInfo)
     }
 }

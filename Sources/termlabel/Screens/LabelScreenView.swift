@@ -14,6 +14,10 @@ struct LabelScreenView {
             drawTooSmall(on: &screen)
             return nil
         }
+        if state.imageZoomed, let image = state.image {
+            drawZoomed(image, on: &screen)
+            return nil
+        }
         drawQueue(in: layout.queue, on: &screen)
         AssetView(state: state).draw(in: layout.asset, on: &screen)
         var cursor = FormView(state: state).draw(in: layout.form, on: &screen)
@@ -21,14 +25,26 @@ struct LabelScreenView {
         drawStatus(in: layout.status, on: &screen)
         switch state.mode {
         case .help(let page):
+            screen.graphics = []
             HelpOverlay(title: KeyHelp.title(page: page, keymap: state.keymap), entries: KeyHelp.entries(state, page: page))
                 .draw(in: screen.bounds, on: &screen)
             return nil
         case .stats:
+            screen.graphics = []
             StatsView(state: state).draw(in: screen.bounds, on: &screen)
             return nil
         default: return cursor
         }
+    }
+
+    /// The picture on the whole screen; the last row says how to come back.
+    private func drawZoomed(_ image: ImageFrame, on screen: inout Screen) {
+        let view = ImageView(frame: image, showInfo: state.imageInfo)
+        view.draw(on: &screen)
+        let back = state.keymap.shown(.close, in: .zoom, all: true)
+        let info = state.keymap.shown(.imageInfo, in: .zoom)
+        let hint = "\(back): back to the form · \(info): metadata · " + view.caption(width: screen.width)
+        _ = screen.put(TextLayout.truncate(hint, to: screen.width), at: Point(x: 0, y: screen.height - 1), style: .dim)
     }
 
     private func drawTooSmall(on screen: inout Screen) {

@@ -23,6 +23,10 @@ struct ScreenState {
     var stats: [LabelerStats]
     /// The clock's reading for this frame: the live timer shows it.
     var now: Instant
+    /// The open task's picture, settled for this frame (nil: its asset is text).
+    var image: ImageFrame? = nil
+    var imageZoomed = false
+    var imageInfo = false
 
     func cursor(_ q: Question) -> Int { optionCursor[q.schemaId] ?? 0 }
 }

@@ -101,11 +101,18 @@ struct ScreenOptions: ParsableArguments {
         valueName: "preset"))
     var keys: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How pictures are drawn: auto (from the terminal; symbols inside tmux), kitty, iterm, sixel, symbols (colour blocks, any terminal), or none (the path or URL as text). Wins over the project's setting (`termlabel config DIR --image`).",
+        valueName: "protocol"))
+    var image: ImageProtocol?
+
     var mouse: Bool {
         let env = ProcessInfo.processInfo.environment["TERMLABEL_NO_MOUSE"] ?? ""
         return !noMouse && (env.isEmpty || env == "0")
     }
 }
+
+extension ImageProtocol: ExpressibleByArgument {}
 
 extension Stage: ExpressibleByArgument {
     public init?(argument: String) { self.init(named: argument) }
