@@ -1,7 +1,9 @@
 #include "termlabel_stb.h"
 #include <stdlib.h>
 
-const size_t tl_stb_allocation_limit = 256u * 1024u * 1024u;
+// 160 MB: a picture at the pixel limit (25 megapixels, RGBA) fits; a zlib stream that inflates
+// past what its picture needs (a decompression bomb) stops here.
+const size_t tl_stb_allocation_limit = 160u * 1024u * 1024u;
 
 static void *tl_malloc(size_t size) {
     return size > tl_stb_allocation_limit ? NULL : malloc(size);

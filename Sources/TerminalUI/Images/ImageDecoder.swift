@@ -6,8 +6,8 @@ import CStbImage
 /// `tl_stb_allocation_limit`, which bounds a decompression bomb. Large pictures are scaled down to
 /// `maxSide` after decoding: a terminal never shows more.
 public enum ImageDecoder {
-    /// 40 megapixels (a 7,300 x 5,500 photograph).
-    public static let pixelLimit = 40_000_000
+    /// 25 megapixels (a 6,000 x 4,000 photograph): 100 MB decoded.
+    public static let pixelLimit = 25_000_000
     /// Files above this are not read (64 MB).
     public static let byteLimit = 64 * 1_048_576
     /// The longest side kept after decoding.
@@ -18,6 +18,9 @@ public enum ImageDecoder {
         guard let format = ImageFormat.sniff(bytes) else { throw .notAnImage }
         guard format.isDecodable else { throw .unsupported(format) }
         guard bytes.count <= byteLimit else { throw .fileTooLarge(bytes: bytes.count, limit: byteLimit) }
+        // The size as the header writes it, checked before stb looks (it refuses some sizes itself,
+        // with a reason that names no size).
+        if let (w, h) = headerSize(bytes, format: format), w * h > pixelLimit { throw .tooLarge(width: w, height: h, limit: pixelLimit) }
         var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0
         let known = bytes.withUnsafeBufferPointer { tl_stb_info($0.baseAddress, Int32($0.count), &width, &height, &channels) }
         guard known == 1 else { throw .damaged(reason()) }
@@ -45,6 +48,28 @@ public enum ImageDecoder {
                             byteCount: bytes.count)
     }
 
+    /// Width and height from a PNG, GIF or BMP header (JPEG's sit in a segment stb finds).
+    static func headerSize(_ bytes: [UInt8], format: ImageFormat) -> (Int, Int)? {
+        func bigEndian(_ at: Int) -> Int? {
+            guard bytes.count >= at + 4 else { return nil }
+            return bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) }
+        }
+        func littleEndian(_ at: Int, _ count: Int) -> Int? {
+            guard bytes.count >= at + count else { return nil }
+            return bytes[at..<(at + count)].reversed().reduce(0) { $0 << 8 | Int($1) }
+        }
+        switch format {
+        case .png: return bigEndian(16).flatMap { w in bigEndian(20).map { (w, $0) } }
+        case .gif: return littleEndian(6, 2).flatMap { w in littleEndian(8, 2).map { (w, $0) } }
+        case .bmp:
+            // Heights may be negative (rows top down).
+            return littleEndian(18, 4).flatMap { w in
+                littleEndian(22, 4).map { (abs(Int(Int32(truncatingIfNeeded: w))), abs(Int(Int32(truncatingIfNeeded: $0)))) }
+            }
+        default: return nil
+        }
+    }
+
     /// A size whose longer side is at most `maxSide`, aspect kept.
     static func scaledSize(width: Int, height: Int, maxSide: Int) -> (Int, Int) {
         let longest = max(width, height)
@@ -56,9 +81,10 @@ public enum ImageDecoder {
         let raw = String(cString: tl_stb_failure())
         return switch raw {
         case "outofmem": "it needs more memory than a picture may take (a decompression bomb?)"
-        case "too large": "its size is beyond what is decoded"
-        case "bad png", "unknown image type": "the data is not a picture stb_image can read"
-        default: raw.contains("Corrupt") || raw.hasPrefix("bad") || raw.hasPrefix("no ") ? "the file is truncated or corrupt (\(raw))" : raw
+        case "too large": "its header gives a size too large to decode"
+        case "outofdata": "the file is truncated (it ends before its pixels do)"
+        case "unknown image type": "the data is not a picture stb_image can read"
+        default: "the file is corrupt (\(raw))"
         }
     }
 }
