@@ -73,12 +73,13 @@ struct AssetView {
         for (i, (text, style)) in header.prefix(inner.height).enumerated() {
             _ = screen.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, clip: inner)
         }
-        let view = ImageView(frame: image, showInfo: state.imageInfo)
-        view.draw(on: &screen)
-        let captionRow = image.area.maxY
-        if captionRow < inner.maxY {
-            _ = screen.put(view.caption(width: inner.width), at: Point(x: inner.x, y: captionRow), style: .dim, clip: inner)
+        let area = image.area
+        let view = ImageView(frame: image, showInfo: state.imageInfo,
+                             infoArea: Rect(x: area.x, y: area.y, width: area.width, height: min(area.height + 1, inner.maxY - area.y)))
+        if area.maxY < inner.maxY {
+            _ = screen.put(view.caption(width: inner.width), at: Point(x: inner.x, y: area.maxY), style: .dim, clip: inner)
         }
+        view.draw(on: &screen)
     }
 
     /// What a reviewer needs to judge the answers: who labeled the task, when and for how long,

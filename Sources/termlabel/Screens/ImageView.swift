@@ -7,6 +7,8 @@ import TerminalUI
 struct ImageView {
     let frame: ImageFrame
     let showInfo: Bool
+    /// Where the metadata box may go (the picture's area, with the caption row in the pane).
+    var infoArea: Rect? = nil
 
     /// Where the picture goes in the asset pane: below `headerRows` rows (review notes, the
     /// task's instruction) and above the caption row.
@@ -53,7 +55,7 @@ struct ImageView {
             "Bytes:  \(info.bytes.formatted(.number.grouping(.automatic)))",
             "Source: \(info.source)",
         ]
-        let area = frame.area
+        let area = infoArea ?? frame.area
         let width = min(area.width, max(24, lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
         let box = Rect(x: area.maxX - width, y: area.y, width: width, height: min(area.height, lines.count + 2))
         screen.fill(box)
