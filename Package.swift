@@ -28,6 +28,8 @@ let package = Package(
         ),
         // stb_image from Debian's libstb-dev, compiled once with limits (TerminalUI/Images decodes with it).
         .target(name: "CStbImage"),
+        // One HTTP(S) GET through libcurl (Debian's libcurl4-openssl-dev), for pictures of assets.
+        .target(name: "CCurlFetch", linkerSettings: [.linkedLibrary("curl")]),
         // The shared core: ontologies, tasks, forms, time, formats, the store. No terminal code.
         .target(
             name: "LabelCore",
@@ -54,6 +56,7 @@ let package = Package(
                 "TerminalUI",
                 "DemoProject",
                 "CNCursesW",
+                "CCurlFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

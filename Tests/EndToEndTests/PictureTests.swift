@@ -40,6 +40,7 @@ extension EndToEnd {
             Self.writePattern(scratch.path + "/photo.jpg", jpeg: true)
             Self.writePattern(served + "/web.png")
             Self.writePattern(served + "/first.png")
+            try "only text".write(toFile: served + "/fake.png", atomically: true, encoding: .utf8)
             let server = try PictureServer(folder: served, slowSeconds: 1.5)
             let dir = try Termlabel.makeProject(in: scratch, records: [
                 ["externalId": "slow-web", "data": .string(server.url("slow/first.png"))],
@@ -47,8 +48,10 @@ extension EndToEnd {
                 ["externalId": "local-jpeg", "data": .string("file://" + scratch.path + "/photo.jpg")],
                 ["externalId": "web-png", "data": .string(server.url("web.png"))],
                 ["externalId": "web-404", "data": .string(server.url("missing.png"))],
+                ["externalId": "web-fake", "data": .string(server.url("fake.png"))],
+                ["externalId": "web-hang", "data": .string(server.url("hang/first.png"))],
             ])
-            let tmux = try TmuxSession(width: 100, height: 30, environment: ["XDG_CACHE_HOME": scratch.path + "/cache", "TERM": "tmux-256color"],
+            let tmux = try TmuxSession(width: 100, height: 30, environment: ["XDG_CACHE_HOME": scratch.path + "/cache", "TERM": "tmux-256color", "TERMLABEL_IMAGE_TIMEOUT": "3"],
                                        command: [try Termlabel.binary(), "label", dir, "--user", "ann"], in: scratch.path)
             defer { tmux.kill() }
 
@@ -84,6 +87,11 @@ extension EndToEnd {
             // Labeling goes on: the answer is taken and saved.
             try tmux.sendKeys("1")
             try tmux.waitFor(text: "(•) 1 Positive")
+            try tmux.sendKeys("n")
+            try tmux.waitFor(text: "Cannot show the picture: not an image (no PNG, JPEG, GIF or BMP")
+            // A server that never answers: given up after TERMLABEL_IMAGE_TIMEOUT seconds.
+            try tmux.sendKeys("n")
+            try tmux.waitFor(text: "Cannot show the picture: timed out after 3 s", timeout: 15)
 
             try tmux.quit()
             // Back on the normal screen, with no colour left behind.
@@ -104,7 +112,7 @@ extension EndToEnd {
                 ("truncated.png", "│Cannot show the picture: damaged image: the file is truncated (it ends before its pixels do)"),
                 ("huge-header.png", "│Cannot show the picture: too large: 100000 x 100000 pixels (the limit is 25 megapixels)"),
                 ("bomb.png", "│Cannot show the picture: too large: 12000 x 12000 pixels (the limit is 25 megapixels)"),
-                ("long-idat.png", "│Cannot show the picture: damaged image: it needs more memory than a picture may take (a decom…"),
+                ("long-idat.png", "│Cannot show the picture: damaged image: it needs more memory than a picture may take (a"),
                 ("frames.gif", "│GIF 1×1 · "),
                 ("not-image.png", "│Cannot show the picture: not an image (no PNG, JPEG, GIF or BMP signature)"),
             ]

@@ -1,10 +1,8 @@
+import CCurlFetch
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TerminalUI
 
-/// Reads a picture's bytes: a local file, or a web address through URLSession with a timeout and a
+/// Reads a picture's bytes: a local file, or a web address through libcurl with a timeout and a
 /// size limit (the download stops past `ImageDecoder.byteLimit`). Runs on the loader's threads,
 /// never on the input thread.
 enum ImageFetcher {
@@ -17,9 +15,14 @@ enum ImageFetcher {
         case unreadable(String)
         case tooLarge(Int)
 
+        static let reasons: [Int: String] = [
+            400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 408: "Request Timeout", 410: "Gone",
+            429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+        ]
+
         var description: String {
             switch self {
-            case .http(let code): "HTTP \(code) \(HTTPURLResponse.localizedString(forStatusCode: code))"
+            case .http(let code): "HTTP \(code)\(Self.reasons[code].map { " " + $0 } ?? "")"
             case .timedOut(let seconds): "timed out after \(seconds.formatted(.number.precision(.fractionLength(0...1)))) s"
             case .unreachable(let why): "cannot be fetched: \(why)"
             case .noFile: "no such file"
@@ -45,77 +48,29 @@ enum ImageFetcher {
         case .web(let url):
             if let cached = cache?.read(url) { return (cached, nil) }
             let result = try download(url, timeout: timeout)
-            cache?.write(result.bytes, for: url)
+            // Only pictures are kept: a page or an error body is fetched again next time.
+            if ImageFormat.sniff(result.bytes) != nil { cache?.write(result.bytes, for: url) }
             return result
         }
     }
 
     private static func download(_ url: URL, timeout: Double) throws(Failure) -> (bytes: [UInt8], contentType: String?) {
-        let download = LimitedDownload(limit: ImageDecoder.byteLimit)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 3
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let session = URLSession(configuration: configuration, delegate: download, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        session.dataTask(with: url).resume()
-        // The resource timeout ends the task; the extra second is for its completion to arrive.
-        guard download.done.wait(timeout: .now() + timeout * 3 + 1) == .success else { throw .timedOut(seconds: timeout) }
-        return try download.result(timeout: timeout)
-    }
-}
-
-/// Collects a download's bytes and stops it at the first sign it is not wanted (an HTTP error,
-/// a body past the limit).
-private final class LimitedDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let done = DispatchSemaphore(value: 0)
-    private let limit: Int
-    private let lock = NSLock()
-    private var bytes: [UInt8] = []
-    private var status = 200
-    private var contentType: String?
-    private var failure: ImageFetcher.Failure?
-    private var error: URLError?
-
-    init(limit: Int) { self.limit = limit }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        let http = response as? HTTPURLResponse
-        lock.withLock {
-            status = http?.statusCode ?? 200
-            contentType = http?.value(forHTTPHeaderField: "Content-Type")
-            if !(200..<300).contains(status) { failure = .http(status) }
-            if response.expectedContentLength > Int64(limit) { failure = .tooLarge(limit) }
+        var result = tl_fetch_result()
+        let code = tl_fetch(url.absoluteString, Int(timeout * 1000), ImageDecoder.byteLimit, &result)
+        defer { tl_fetch_free(&result) }
+        let error = withUnsafeBytes(of: result.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let type = withUnsafeBytes(of: result.contentType) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        switch Int(code) {
+        case 0: break
+        case Int(TL_FETCH_TIMED_OUT): throw .timedOut(seconds: timeout)
+        case Int(TL_FETCH_TOO_LARGE): throw .tooLarge(ImageDecoder.byteLimit)
+        case Int(TL_FETCH_WRITE_ERROR) where result.overLimit == 1: throw .tooLarge(ImageDecoder.byteLimit)
+        case Int(TL_FETCH_COULD_NOT_CONNECT): throw .unreachable("connection refused")
+        case Int(TL_FETCH_COULD_NOT_RESOLVE): throw .unreachable("unknown host \(url.host ?? "")")
+        default: throw .unreachable(error)
         }
-        completionHandler(lock.withLock { failure == nil } ? .allow : .cancel)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = lock.withLock {
-            bytes.append(contentsOf: data)
-            if bytes.count > limit { failure = .tooLarge(limit) }
-            return failure != nil
-        }
-        if over { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        lock.withLock { self.error = error as? URLError ?? error.map { _ in URLError(.unknown) } }
-        done.signal()
-    }
-
-    func result(timeout: Double) throws(ImageFetcher.Failure) -> (bytes: [UInt8], contentType: String?) {
-        let (bytes, contentType, failure, error) = lock.withLock { (self.bytes, self.contentType, self.failure, self.error) }
-        if let failure { throw failure }
-        if let error {
-            switch error.code {
-            case .timedOut: throw .timedOut(seconds: timeout)
-            case .cannotConnectToHost, .cannotFindHost, .networkConnectionLost, .notConnectedToInternet, .dnsLookupFailed:
-                throw .unreachable(error.code == .cannotConnectToHost ? "connection refused" : "\(error.localizedDescription)")
-            default: throw .unreachable(error.localizedDescription)
-            }
-        }
-        return (bytes, contentType)
+        guard (200..<300).contains(result.status) else { throw .http(result.status) }
+        let bytes = result.bytes.map { Array(UnsafeBufferPointer(start: $0, count: result.length)) } ?? []
+        return (bytes, type.isEmpty ? nil : type)
     }
 }

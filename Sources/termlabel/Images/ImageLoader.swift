@@ -106,7 +106,9 @@ final class ImageLoader: Sendable {
         do {
             return .ready(try ImageDecoder.decode(fetched.bytes))
         } catch {
-            if case .notAnImage = error, let type = fetched.contentType { return .failed("not an image (the server says \(type))") }
+            if case .notAnImage = error, let type = fetched.contentType, !type.lowercased().hasPrefix("image/") {
+                return .failed("not an image (the server says \(type))")
+            }
             return .failed(error.description)
         }
     }

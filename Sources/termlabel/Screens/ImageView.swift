@@ -29,9 +29,13 @@ struct ImageView {
         case .loading:
             put("loading… " + frame.reference.shown, at: area.origin, style: .dim, in: area, on: &screen)
         case .failed(let why):
-            put("Cannot show the picture: \(why)", at: area.origin, style: Style(foreground: .red, bold: true), in: area, on: &screen)
-            put(frame.reference.shown, at: Point(x: area.x, y: area.y + 1), style: .plain, in: area, on: &screen)
-            put("Labeling goes on: the form works as usual.", at: Point(x: area.x, y: area.y + 2), style: .dim, in: area, on: &screen)
+            // Wrapped, not cut: the reason and the address are what the annotator needs to report.
+            let lines = TextWrap.lines("Cannot show the picture: \(why)", width: area.width).map { ($0, Style(foreground: .red, bold: true)) }
+                + TextWrap.lines(frame.reference.shown, width: area.width).map { ($0, Style.plain) }
+                + [("Labeling goes on: the form works as usual.", Style.dim)]
+            for (i, (line, style)) in lines.enumerated() {
+                put(line, at: Point(x: area.x, y: area.y + i), style: style, in: area, on: &screen)
+            }
         case .picture(let picture):
             screen.draw(picture, at: frame.placed.origin, clip: area)
         case .graphic(let graphic):
