@@ -11,22 +11,22 @@ struct ImagePaneTests {
 
     /// A project whose first task is the picture `asset`, with the 4-colour pattern written as
     /// pattern.png in the project.
-    func withSession(_ asset: String, display: ImageDisplay = symbols, _ body: (LabelSession) throws -> Void) throws {
+    func withSession(_ asset: String, display: ImageDisplay = symbols, _ body: (LabelController) throws -> Void) throws {
         try withSession(asset, display: display) { session, _ in try body(session) }
     }
 
-    func withSession(_ asset: String, display: ImageDisplay = symbols, _ body: (LabelSession, String) throws -> Void) throws {
+    func withSession(_ asset: String, display: ImageDisplay = symbols, _ body: (LabelController, String) throws -> Void) throws {
         let fixture = try Fixture(tasks: [NewTask(externalId: "pic", asset: .string(asset)), NewTask(externalId: "t-2", asset: "Second.")])
         let pattern = PatternFile.png()
         try Data(pattern).write(to: URL(fileURLWithPath: fixture.directory + "/pattern.png"))
         try Data("only text\n".utf8).write(to: URL(fileURLWithPath: fixture.directory + "/notes"))
         let images = ImagePane(display: display, loader: ImageLoader(timeout: 2, cache: nil), projectDirectory: fixture.directory)
-        let session = try LabelSession(store: fixture.store, stage: .label, user: "ann", clock: fixture.clock,
-                                       projectDirectory: fixture.directory, images: images)
+        let session = try LabelController(store: fixture.store, stage: .label, user: "ann", clock: fixture.clock,
+                                          projectDirectory: fixture.directory, images: images)
         try withExtendedLifetime(fixture) { try body(session, fixture.directory) }
     }
 
-    func frame(_ session: LabelSession, width: Int = 80, height: Int = 24) -> Screen {
+    func frame(_ session: LabelController, width: Int = 80, height: Int = 24) -> Screen {
         var screen = Screen(width: width, height: height)
         LabelApp.draw(session, on: &screen)
         return screen

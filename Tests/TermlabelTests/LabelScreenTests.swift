@@ -220,11 +220,11 @@ struct LabelScreenTests {
             │    │ ← →          the task list (Enter opens a task) / the form        │     │
             │    │ v /          filter the list by status / go to a task (id or row) │     │
             │    │ PgUp PgDn    scroll the asset                                     │     │
+            │    │ z I          zoom the picture / show its details                  │     │
             │    │ %            labeler statistics                                   │     │
             │    │ mouse        click: open, choose, focus; wheel: scroll            │     │
-            │    │ q Ctrl-C     quit (the draft and its time are kept)               │     │
-            └────└───────────────────────────────────────────────────────────────────┘────↓┘
-
+            └────│ q Ctrl-C     quit (the draft and its time are kept)               │────↓┘
+                 └───────────────────────────────────────────────────────────────────┘
             termlabel │ fixture │ Label │ ann                           0/3 labeled │ ⏱ 0:00
             """)
         try keys(session, .character("?"))

@@ -28,6 +28,14 @@ struct ImageInfo: Equatable, Sendable {
     var source: String
 }
 
+/// The picture part of a frame's state: the open task's picture (nil: its asset is text),
+/// whether it is zoomed to the whole screen and whether its metadata shows.
+struct ImageState {
+    var frame: ImageFrame?
+    var zoomed = false
+    var showInfo = false
+}
+
 /// What a frame shows of the open task's picture, settled before the frame is drawn.
 struct ImageFrame {
     enum Content {

@@ -61,7 +61,7 @@ enum KeyTable {
         bind(.normal, .scrollUp, [.pageUp], "scroll the asset up", .own("scroll the asset")),
         bind(.normal, .scrollDown, [.pageDown], "scroll the asset down", .withPrevious),
         bind(.normal, .zoomImage, [.character("z")], "zoom the asset's picture to the whole screen (the form is hidden; z or Esc comes back)",
-             .own("zoom the picture / its pixel size, type, bytes, source")),
+             .own("zoom the picture / show its details")),
         bind(.normal, .imageInfo, [.character("I")], "show or hide the picture's metadata: pixel size, type, bytes, source", .withPrevious),
         bind(.normal, .stats, [.character("%")], "labeler statistics and a histogram of your time per task (any key closes)",
              .own("labeler statistics")),

@@ -24,7 +24,7 @@ struct AssetView {
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return }
         var lines = Self.headerLines(open, stage: state.stage, width: inner.width)
-        if let image = state.image {
+        if let image = state.image.frame {
             drawPicture(image, below: lines, in: inner, on: &screen)
             return
         }
@@ -74,7 +74,7 @@ struct AssetView {
             _ = screen.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, clip: inner)
         }
         let area = image.area
-        let view = ImageView(frame: image, showInfo: state.imageInfo,
+        let view = ImageView(frame: image, showInfo: state.image.showInfo,
                              infoArea: Rect(x: area.x, y: area.y, width: area.width, height: min(area.height + 1, inner.maxY - area.y)))
         if area.maxY < inner.maxY {
             _ = screen.put(view.caption(width: inner.width), at: Point(x: inner.x, y: area.maxY), style: .dim, clip: inner)

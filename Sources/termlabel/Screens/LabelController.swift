@@ -131,6 +131,6 @@ final class LabelController {
             settings: session.settings, ontology: ontology, stage: stage, user: session.user, keymap: keymap, pane: pane, mode: mode,
             open: session.open, optionCursor: optionCursor, assetScroll: assetScroll, queue: queue, message: session.message,
             progress: session.progress, queueEmpty: session.queueEmpty, stats: session.stats, now: session.clock.now(),
-            image: images.settled, imageZoomed: images.zoomed && images.settled != nil, imageInfo: images.showInfo)
+            image: ImageState(frame: images.settled, zoomed: images.zoomed && images.settled != nil, showInfo: images.showInfo))
     }
 }

@@ -14,7 +14,7 @@ struct LabelScreenView {
             drawTooSmall(on: &screen)
             return nil
         }
-        if state.imageZoomed, let image = state.image {
+        if state.image.zoomed, let image = state.image.frame {
             drawZoomed(image, on: &screen)
             return nil
         }
@@ -39,7 +39,7 @@ struct LabelScreenView {
 
     /// The picture on the whole screen; the last row says how to come back.
     private func drawZoomed(_ image: ImageFrame, on screen: inout Screen) {
-        let view = ImageView(frame: image, showInfo: state.imageInfo)
+        let view = ImageView(frame: image, showInfo: state.image.showInfo)
         view.draw(on: &screen)
         let back = state.keymap.shown(.close, in: .zoom, all: true)
         let info = state.keymap.shown(.imageInfo, in: .zoom)

@@ -23,10 +23,8 @@ struct ScreenState {
     var stats: [LabelerStats]
     /// The clock's reading for this frame: the live timer shows it.
     var now: Instant
-    /// The open task's picture, settled for this frame (nil: its asset is text).
-    var image: ImageFrame? = nil
-    var imageZoomed = false
-    var imageInfo = false
+    /// The open task's picture, settled for this frame.
+    var image = ImageState()
 
     func cursor(_ q: Question) -> Int { optionCursor[q.schemaId] ?? 0 }
 }
