@@ -165,6 +165,22 @@ struct ImagePaneTests {
         }
     }
 
+    @Test func openingATaskFetchesTheNextTwoTasksPicturesAhead() throws {
+        let fixture = try Fixture(tasks: (1...4).map { NewTask(externalId: "p\($0)", asset: .string("p\($0).png")) })
+        for i in 1...4 { try Data(PatternFile.png()).write(to: URL(fileURLWithPath: fixture.directory + "/p\(i).png")) }
+        let images = ImagePane(display: Self.symbols, loader: ImageLoader(timeout: 2, cache: nil), projectDirectory: fixture.directory)
+        let controller = try LabelController(store: fixture.store, stage: .label, user: "ann", clock: fixture.clock,
+                                             projectDirectory: fixture.directory, images: images)
+        _ = frame(controller)
+        images.loader.waitUntilSettled()
+        func loaded(_ n: Int) -> Bool {
+            guard let reference = ImageReference.from(.string("p\(n).png"), projectDirectory: fixture.directory),
+                  case .ready? = images.loader.status(of: reference) else { return false }
+            return true
+        }
+        #expect([1, 2, 3, 4].map(loaded) == [true, true, true, false])
+    }
+
     @Test func assetsArePictureReferencesByTheirShape() {
         let dir = "/p"
         func location(_ asset: String) -> String {

@@ -87,7 +87,8 @@ final class LabelController {
     /// Before a frame of `size` is drawn: the list's window follows the selection and its rows
     /// are read (the view only draws them).
     func settleFrame(_ size: Size) {
-        settleImage(size)
+        // After the list's rows are read: the pictures fetched ahead are the next rows'.
+        defer { settleImage(size) }
         guard let layout = ScreenLayout(size: size) else { return }
         try? pager.settle(visibleRows: Box.inner(layout.queue).height)
     }
