@@ -31,6 +31,17 @@ extension EndToEnd {
             try tmux.screenWithAttributes().filter { $0.contains("48;5;") }.count
         }
 
+        /// Polls (at most 5 s) until the count of picture rows satisfies `done`; returns the last count.
+        static func waitForPictureRows(_ tmux: TmuxSession, _ done: (Int) -> Bool) throws -> Int {
+            let deadline = Date().addingTimeInterval(5)
+            var rows = try pictureRows(tmux)
+            while !done(rows), Date() < deadline {
+                usleep(50_000)
+                rows = try pictureRows(tmux)
+            }
+            return rows
+        }
+
         @Test func localAndServedPicturesShowA404SaysSoZoomWorksAndQuittingLeavesTheTerminalClean() throws {
             let scratch = try TemporaryDirectory()
             let served = scratch.path + "/served"
@@ -72,12 +83,22 @@ extension EndToEnd {
             try tmux.waitFor(text: "PNG 64×32 · \(server.url("web.png"))")
             #expect(try Self.pictureRows(tmux) >= 6)
 
+            // A larger terminal: the picture is drawn again, larger (side by side with the form
+            // from 150 columns).
+            try tmux.resize(width: 200, height: 60)
+            try tmux.waitFor("a 200x60 frame") { $0.count == 60 && $0[59].contains("labeled") && $0[0].count == 200 }
+            let wideRows = try Self.waitForPictureRows(tmux) { $0 >= 20 }
+            #expect(wideRows >= 20, "\(wideRows) rows of picture at 200x60")
+            try tmux.resize(width: 100, height: 30)
+            try tmux.waitFor("a 100x30 frame") { $0.count == 30 && $0[29].contains("labeled") && $0[0].count == 100 }
+            #expect(try Self.waitForPictureRows(tmux) { $0 == 8 } == 8)
+
             // Zoom: the picture on the whole screen, the form hidden; Esc comes back.
             try tmux.sendKeys("z")
             var screen = try tmux.waitFor(text: "z or Esc: back to the form")
             #expect(!screen.contains { $0.contains("Form ·") || $0.contains("Tasks ·") }, "\(TmuxSession.framed(screen))")
             // 100 x 29 cells for a 2:1 picture: 100 columns by 25 rows, all in colour.
-            #expect(try Self.pictureRows(tmux) == 25)
+            #expect(try Self.waitForPictureRows(tmux) { $0 == 25 } == 25)
             try tmux.sendKeys("Escape")
             try tmux.waitFor(text: "Form ·")
 
