@@ -43,7 +43,10 @@ struct ImageCacheTests {
         #expect(ImageDisplay.choose(.auto, environment: tmux, colorCount: 256, cellPixels: nil)
             == ImageDisplay(kind: .symbols, colors: .palette240, cellPixels: nil))
         #expect(ImageDisplay.choose(.auto, environment: tmux, colorCount: 0, cellPixels: nil).colors == .none)
-        #expect(ImageDisplay.choose(.kitty, environment: tmux, colorCount: 256, cellPixels: Size(width: 9, height: 18)).kind == .kitty)
+        // Asked for inside tmux: through tmux's passthrough (the user turns it on in tmux).
+        #expect(ImageDisplay.choose(.kitty, environment: tmux, colorCount: 256, cellPixels: Size(width: 9, height: 18))
+            == ImageDisplay(kind: .kitty, colors: .palette240, cellPixels: Size(width: 9, height: 18), tmuxPassthrough: true))
+        #expect(ImageDisplay.choose(.kitty, environment: ["TERM": "xterm-kitty"], colorCount: 256, cellPixels: nil).tmuxPassthrough == false)
         #expect(ImageDisplay.choose(.none, environment: tmux, colorCount: 256, cellPixels: nil).kind == .none)
     }
 }

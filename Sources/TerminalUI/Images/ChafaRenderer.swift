@@ -66,6 +66,18 @@ public enum ChafaRenderer {
         }
     }
 
+    /// `sequence` wrapped for tmux's passthrough (`allow-passthrough on`): tmux hands it to the
+    /// terminal outside unchanged. Every ESC inside is doubled, as tmux asks.
+    public static func tmuxPassthrough(_ sequence: [UInt8]) -> [UInt8] {
+        var wrapped = Array("\u{1B}Ptmux;".utf8)
+        wrapped.reserveCapacity(sequence.count + 16)
+        for byte in sequence {
+            if byte == 0x1B { wrapped.append(0x1B) }
+            wrapped.append(byte)
+        }
+        return wrapped + Array("\u{1B}\\".utf8)
+    }
+
     private static func makeCanvas(_ image: DecodedImage, size: Size, mode: ChafaCanvasMode, pixelMode: ChafaPixelMode,
                                    cellPixels: Size?) -> OpaquePointer? {
         guard image.width > 0, image.height > 0, let config = chafa_canvas_config_new() else { return nil }

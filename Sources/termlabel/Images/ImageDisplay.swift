@@ -6,6 +6,8 @@ struct ImageDisplay: Equatable, Sendable {
     var kind: ImageProtocol
     var colors: SymbolColors
     var cellPixels: Size?
+    /// Inside tmux with kitty or iTerm2 asked for: the pictures go through tmux's passthrough.
+    var tmuxPassthrough = false
 
     /// Pictures off: assets that point at pictures show as their path or URL.
     static let off = ImageDisplay(kind: .none, colors: .none, cellPixels: nil)
@@ -15,7 +17,9 @@ struct ImageDisplay: Equatable, Sendable {
         var kind = ImageProtocol.resolve(asked, environment: environment)
         // Without Unicode there are no block symbols to draw with: the path or URL is shown instead.
         if kind == .symbols, !TerminalLocale.prepare() { kind = .none }
-        return ImageDisplay(kind: kind, colors: SymbolColors(colorCount: colorCount), cellPixels: cellPixels)
+        let inTmux = environment["TMUX"].map { !$0.isEmpty } ?? false
+        return ImageDisplay(kind: kind, colors: SymbolColors(colorCount: colorCount), cellPixels: cellPixels,
+                            tmuxPassthrough: inTmux && (kind == .kitty || kind == .iterm))
     }
 }
 

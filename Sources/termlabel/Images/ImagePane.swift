@@ -81,7 +81,8 @@ final class ImagePane {
         let content: ImageFrame.Content
         switch display.kind {
         case .kitty, .iterm, .sixel:
-            let bytes = ChafaRenderer.sequence(image, size: placed.size, kind: display.kind, cellPixels: display.cellPixels)
+            let sequence = ChafaRenderer.sequence(image, size: placed.size, kind: display.kind, cellPixels: display.cellPixels)
+            let bytes = display.tmuxPassthrough ? ChafaRenderer.tmuxPassthrough(sequence) : sequence
             content = .graphic(PixelGraphic(rect: placed, kind: display.kind == .kitty ? .kitty : .inCells,
                                             identity: key.hashValue, bytes: bytes))
         default:

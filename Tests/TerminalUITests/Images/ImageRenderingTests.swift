@@ -71,6 +71,11 @@ import Testing
         #expect(text.hasSuffix("\u{07}"))
     }
 
+    @Test func tmuxPassthroughWrapsTheSequenceAndDoublesItsEscapes() {
+        let wrapped = ChafaRenderer.tmuxPassthrough(Array("\u{1B}_Ga=T;AAAA\u{1B}\\".utf8))
+        #expect(String(decoding: wrapped, as: UTF8.self) == "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=T;AAAA\u{1B}\u{1B}\\\u{1B}\\")
+    }
+
     @Test func anUnchangedPictureIsNotSentAgain() {
         let picture = ChafaRenderer.symbols(pattern, size: Size(width: 4, height: 2), colors: .palette240)
         let renderer = MemoryRenderer(width: 10, height: 4)
