@@ -83,6 +83,11 @@ public struct ProjectSettings: Equatable, Sendable {
     public var emails: [String: String]
     /// Labeling submits as soon as a form whose only required question is single-choice is answered.
     public var autoAdvance = false
+    /// What annotators are asked to read before they start, in Markdown (nil: none).
+    public var instructions: String?
+    /// For each user who has closed the instructions, the `InstructionsDigest` of the text they saw:
+    /// they show again when the text changes.
+    public var instructionsSeen: [String: String] = [:]
 
     public init(
         name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,
@@ -107,6 +112,12 @@ public struct ProjectSettings: Equatable, Sendable {
         if let email = emails[user] { return email }
         if let at = user.firstIndex(of: "@"), let email = emails[String(user[..<at])] { return email }
         return user
+    }
+
+    /// Whether `user` has yet to see the instructions as they are now.
+    public func instructionsUnseen(by user: String) -> Bool {
+        guard let instructions else { return false }
+        return instructionsSeen[user] != InstructionsDigest.of(instructions)
     }
 
     public func ontology() throws -> Ontology {

@@ -5,7 +5,7 @@ import LabelCore
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, user e-mails.",
+        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, instructions, user e-mails.",
         discussion: """
             Users are named by their login and host (`alice@labelbox1`). Map them to the e-mail \
             addresses Ango uses with --email, so exports say `alice@example.com` in updatedBy, \
@@ -26,6 +26,14 @@ struct ConfigCommand: ParsableCommand {
         "on: `termlabel label` submits as soon as a form whose only required question is single-choice is answered (u on the next task takes it back); off: only s submits.",
         valueName: "on|off"))
     var autoAdvance: Switch?
+
+    @Option(help: ArgumentHelp(
+        "Set the instructions annotators read (Markdown): each sees them once when they next open the project, and on I.",
+        valueName: "file"), completion: .file())
+    var instructions: String?
+
+    @Flag(help: "Remove the project's instructions.")
+    var clearInstructions = false
 
     enum Switch: String, ExpressibleByArgument, CaseIterable {
         case on, off
@@ -49,7 +57,12 @@ struct ConfigCommand: ParsableCommand {
             if let claimLease, !(claimLease >= 1 && claimLease <= 10_080) {
                 throw Diagnostic(.error, "--claim-lease takes minutes from 1 to 10080 (a week), got \(claimLease)")
             }
-            if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil {
+            if instructions != nil, clearInstructions {
+                throw Diagnostic(.error, "--instructions and --clear-instructions cannot go together")
+            }
+            let newInstructions = try instructions.map(InstructionsFile.read)
+            if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil || newInstructions != nil || clearInstructions {
+                let clear = clearInstructions
                 let advance = autoAdvance.map { $0 == .on }
                 let lease = claimLease.map { Int64(($0 * 60_000).rounded()) }
                 let changes = pairs
@@ -58,6 +71,8 @@ struct ConfigCommand: ParsableCommand {
                     if let lease { s.claimLeaseMilliseconds = lease }
                     if let advance { s.autoAdvance = advance }
                     for (user, email) in changes { s.emails[user] = email.isEmpty ? nil : email }
+                    if let newInstructions { s.instructions = newInstructions }
+                    if clear { s.instructions = nil }
                 }
             }
             let s = try store.settings()
@@ -67,6 +82,7 @@ struct ConfigCommand: ParsableCommand {
                 idle timeout: \(TimeText.seconds(s.idleTimeoutMilliseconds))
                 claim lease:  \(TimeText.seconds(s.claimLeaseMilliseconds)) without activity
                 auto-advance: \(s.autoAdvance ? "on" : "off")
+                instructions: \(InstructionsFile.summary(s))
                 created:      \(s.createdAt.iso8601)
                 e-mails:      \(s.emails.isEmpty ? "none" : s.emails.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n              "))
                 """)

@@ -19,4 +19,6 @@ enum Command: String, CaseIterable, Sendable {
     case deleteBackward = "delete-backward", deleteForward = "delete-forward", deleteWord = "delete-word", deleteLine = "delete-line"
     // Open lists
     case close, expand, collapse
+    // Reading: the instructions, searching the asset
+    case instructions, find, nextMatch = "next-match", previousMatch = "previous-match"
 }

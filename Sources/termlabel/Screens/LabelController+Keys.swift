@@ -53,6 +53,8 @@ extension LabelController {
             let more = keymap.command(for: event, in: .normal, stage: stage) == .help && page + 1 < Keymap.overlayPages
             mode = more ? .help(page: page + 1) : .normal
         case .stats: mode = .normal
+        case .instructions: try readInstructions(event, frame: frame)
+        case .search: search(event)
         case .shortcut: shortcut(event)
         case .normal: try normal(event)
         case .prompt, .editingText, .dropdown, .tree:
@@ -109,6 +111,8 @@ extension LabelController {
         case .form: pane = .form
         case .scrollUp: scrollAsset(-5)
         case .scrollDown: scrollAsset(5)
+        case .instructions: showInstructions()
+        case .find: startSearch()
         default:
             if keyMode == .list { try listCommand(command) } else { try formCommand(command) }
         }
