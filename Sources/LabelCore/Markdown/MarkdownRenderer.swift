@@ -48,7 +48,7 @@ public struct MarkdownRenderer {
                     codeFirst.append("  ", [])
                     codeRest.append("  ", [])
                     let shown = text.isEmpty ? [] : [StyledRun(Self.visible(text), style.union(.code))]
-                    lines += hardWrap(shown, first: codeFirst, rest: codeRest)
+                    lines += hardWrap(shown, first: codeFirst, rest: codeRest).map(trimmed)
                 }
             case .table(let rows):
                 for (i, row) in rows.enumerated() {
