@@ -206,12 +206,12 @@ struct LabelScreenTests {
             │· t-┌ Keys 1/2 — ? more, any other key closes ──────────────────────────┐     │
             │· t-│ ↑ ↓          move through options and questions                   │     │
             │· t-│ Tab S-Tab    next / previous question                             │     │
-            │    │ 1–9 0        choose option 1–10 of the question                   │     │
+            │· t-│ 1–9 0        choose option 1–10 of the question                   │     │
             │    │ Space Enter  choose / toggle; open a dropdown, tree or text       │     │
             │    │ a–k          go to the question with that shortcut                │     │
-            │    │ ; KEY        go to the question with shortcut KEY (0–9 too)       │─────┘
-            │    │ [ ]          rank: move the item up / down                        │─────┐
-            │    │ Bksp Del     clear the question's answer                          │     │
+            │    │ ; KEY        go to the question with shortcut KEY (0–9 too)       │     │
+            │    │ [ ]          rank: move the item up / down                        │─────┘
+            │    │ Bksp Del     clear the question's answer                          │─────┐
             │    │ u Ctrl-R     undo / redo the last change to the answers           │     │
             │    │ w            save the draft (every change is saved anyway)        │     │
             │    │ s            submit the task                                      │     │
@@ -220,6 +220,8 @@ struct LabelScreenTests {
             │    │ ← →          the task list (Enter opens a task) / the form        │     │
             │    │ v /          filter the list by status / go to a task (id or row) │     │
             │    │ PgUp PgDn    scroll the asset                                     │     │
+            │    │ Ctrl-F       search the asset's text                              │     │
+            │    │ I            the project's instructions                           │     │
             │    │ %            labeler statistics                                   │     │
             │    │ mouse        click: open, choose, focus; wheel: scroll            │     │
             │    │ q Ctrl-C     quit (the draft and its time are kept)               │     │

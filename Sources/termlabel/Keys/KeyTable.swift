@@ -134,7 +134,7 @@ enum KeyTable {
         bind(.instructions, .close, [.escape, .character("q"), .enter], "close the instructions"),
 
         // Searching the asset: matches are found as the query is typed (capitals make it match case).
-        bind(.search, .confirm, [.enter], "keep the query and go to the next match (then n and N move)"),
+        bind(.search, .confirm, [.enter], "keep the query: the highlights stay, and n and N move between the matches"),
         bind(.search, .nextMatch, [.down], "go to the next match"),
         bind(.search, .previousMatch, [.up], "go to the previous match"),
         bind(.search, .cancel, [.escape], "leave the search"),
