@@ -202,8 +202,7 @@ struct LabelScreenTests {
         let session = try Fixture().session()
         try keys(session, .character("?"))
         #expect(frame(session) == """
-            ┌ Tasks · all · 3 ─────┐┌ t-1 · new ───────────────────────────────────────────┐
-            │· t-┌ Keys 1/2 — ? more, any other key closes ──────────────────────────┐     │
+            ┌ Tas┌ Keys 1/2 — ? more, any other key closes ──────────────────────────┐─────┐
             │· t-│ ↑ ↓          move through options and questions                   │     │
             │· t-│ Tab S-Tab    next / previous question                             │     │
             │· t-│ 1–9 0        choose option 1–10 of the question                   │     │
@@ -224,9 +223,8 @@ struct LabelScreenTests {
             │    │ I            the project's instructions                           │     │
             │    │ %            labeler statistics                                   │     │
             │    │ mouse        click: open, choose, focus; wheel: scroll            │     │
-            │    │ q Ctrl-C     quit (the draft and its time are kept)               │     │
-            └────└───────────────────────────────────────────────────────────────────┘────↓┘
-
+            └────│ q Ctrl-C     quit (the draft and its time are kept)               │────↓┘
+                 └───────────────────────────────────────────────────────────────────┘
             termlabel │ fixture │ Label │ ann                           0/3 labeled │ ⏱ 0:00
             """)
         try keys(session, .character("?"))

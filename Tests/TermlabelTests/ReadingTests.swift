@@ -19,11 +19,11 @@ struct ReadingTests {
         > Unsure? Ask in [the channel](https://chat.example.com/labels).
         """
 
-    func keys(_ session: LabelSession, _ events: InputEvent...) throws {
+    func keys(_ session: LabelController, _ events: InputEvent...) throws {
         for event in events { try session.handle(event, frame: Size(width: 80, height: 24)) }
     }
 
-    func screen(_ session: LabelSession, width: Int = 80, height: Int = 24) -> Screen {
+    func screen(_ session: LabelController, width: Int = 80, height: Int = 24) -> Screen {
         var screen = Screen(width: width, height: height)
         LabelApp.draw(session, on: &screen)
         return screen
@@ -133,7 +133,7 @@ struct ReadingTests {
         let first = try fixture.session()
         try keys(first, .escape)
         #expect(first.mode == .normal)
-        first.quit()
+        first.session.quit()
         #expect(try fixture.session().mode == .normal)
         #expect(try fixture.session(user: "bob").mode == .instructions(scroll: 0))
     }
@@ -142,7 +142,7 @@ struct ReadingTests {
     func unreadUntilClosed() throws {
         let fixture = try withInstructions()
         let first = try fixture.session()
-        first.quit()
+        first.session.quit()
         #expect(try fixture.session().mode == .instructions(scroll: 0))
     }
 
