@@ -389,4 +389,29 @@ struct ReadingTests {
         #expect(frame.styleRuns(1) == ["0..<1 dim", "1..<23 bold", "23..<25 dim", "75..<79 bold reverse", "79..<80 dim"])
         #expect(frame.styleRuns(2) == ["0..<1 dim", "23..<25 dim", "25..<29 bold reverse", "79..<80 dim"])
     }
+
+    @Test("beyond ASCII: accented capitals fold unless the query has one, and a match after wide characters is highlighted at its columns")
+    func searchBeyondASCII() throws {
+        let document = AssetDocument(taskId: 1, asset: "Café, CAFÉ and café.\n日本語のカフェ café")
+        #expect(document.search("café") == [
+            AssetMatch(paragraph: 0, range: 0..<4), AssetMatch(paragraph: 0, range: 6..<10), AssetMatch(paragraph: 0, range: 15..<19),
+            AssetMatch(paragraph: 1, range: 8..<12),
+        ])
+        #expect(document.search("CAFÉ") == [AssetMatch(paragraph: 0, range: 6..<10)])
+        let fixture = try Fixture(tasks: [NewTask(externalId: "t-1", asset: "日本語のカフェ café")])
+        let session = try fixture.session()
+        try keys(session, .control("f"))
+        for c in "カフェ" { try keys(session, .character(c)) }
+        // Four wide characters before it: the match starts 8 columns in.
+        #expect(screen(session).styleRuns(1) == ["0..<1 dim", "1..<23 bold", "23..<25 dim", "33..<39 bold reverse", "79..<80 dim"])
+    }
+
+    @Test("escape sequences in the instructions are shown as symbols: no control character reaches a cell")
+    func hostileInstructions() throws {
+        let session = try withInstructions("# Guide \u{1B}[2J\n\nRed \u{1B}[31mtext\u{1B}]0;title\u{07} and \u{9B}1m.").session()
+        let frame = screen(session)
+        #expect(frame.row(2) == "│·│ Guide ␛[2J                                                               │ │")
+        #expect(frame.row(5) == "│ │ Red ␛[31mtext␛]0;title␇ and �1m.                                         │ │")
+        #expect(!frame.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value) })
+    }
 }
