@@ -50,3 +50,29 @@ import Testing
         #expect(TextWrap.lines("", width: 5) == [""])
     }
 }
+
+@Suite("Text wrapping: the ASCII fast path")
+struct TextWrapASCIITests {
+    @Test("printable ASCII wraps exactly as grapheme by grapheme: 5,000 random texts and widths")
+    func sameAsGraphemes() {
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let alphabet = Array("ab cd  efghijklmnopq.,-")
+        for _ in 0..<5_000 {
+            let text = String((0..<next(60)).map { _ in alphabet[next(alphabet.count)] })
+            let width = 1 + next(14)
+            #expect(TextWrap.wrapPrintableASCII(text, width: width) == TextWrap.wrapGraphemes(text, width: width), "\(text.debugDescription) at \(width)")
+        }
+    }
+
+    @Test("text with anything but printable ASCII takes the grapheme path")
+    func otherText() {
+        #expect(TextWrap.wrapPrintableASCII("tab\there", width: 10) == nil)
+        #expect(TextWrap.wrapPrintableASCII("two\nlines", width: 10) == nil)
+        #expect(TextWrap.wrapPrintableASCII("café", width: 10) == nil)
+        #expect(TextWrap.wrapPrintableASCII("  indented words here", width: 9)?.map(\.text) == ["indented", "words", "here"])
+    }
+}

@@ -99,7 +99,7 @@ struct ImagePaneTests {
                                              ▊▎
                                              ▊▎
                                              ▊▎
-                z or Esc: back to the form · I: metadata · PNG 64×32 · patt…
+                z or Esc: back to the form · M: metadata · PNG 64×32 · patt…
                 """)
 
             try session.handle(.escape)
@@ -111,7 +111,7 @@ struct ImagePaneTests {
         try withSession("pattern.png") { session in
             _ = frame(session)
             session.images.loader.waitUntilSettled()
-            try session.handle(.character("I"))
+            try session.handle(.character("M"))
             let bytes = PatternFile.png().count
             let box = frame(session).text(in: Rect(x: 51, y: 1, width: 28, height: 6))
             #expect(box == """

@@ -202,16 +202,15 @@ struct LabelScreenTests {
         let session = try Fixture().session()
         try keys(session, .character("?"))
         #expect(frame(session) == """
-            ┌ Tasks · all · 3 ─────┐┌ t-1 · new ───────────────────────────────────────────┐
-            │· t-┌ Keys 1/2 — ? more, any other key closes ──────────────────────────┐     │
+            ┌ Tas┌ Keys 1/2 — ? more, any other key closes ──────────────────────────┐─────┐
             │· t-│ ↑ ↓          move through options and questions                   │     │
             │· t-│ Tab S-Tab    next / previous question                             │     │
-            │    │ 1–9 0        choose option 1–10 of the question                   │     │
+            │· t-│ 1–9 0        choose option 1–10 of the question                   │     │
             │    │ Space Enter  choose / toggle; open a dropdown, tree or text       │     │
             │    │ a–k          go to the question with that shortcut                │     │
-            │    │ ; KEY        go to the question with shortcut KEY (0–9 too)       │─────┘
-            │    │ [ ]          rank: move the item up / down                        │─────┐
-            │    │ Bksp Del     clear the question's answer                          │     │
+            │    │ ; KEY        go to the question with shortcut KEY (0–9 too)       │     │
+            │    │ [ ]          rank: move the item up / down                        │─────┘
+            │    │ Bksp Del     clear the question's answer                          │─────┐
             │    │ u Ctrl-R     undo / redo the last change to the answers           │     │
             │    │ w            save the draft (every change is saved anyway)        │     │
             │    │ s            submit the task                                      │     │
@@ -220,12 +219,13 @@ struct LabelScreenTests {
             │    │ ← →          the task list (Enter opens a task) / the form        │     │
             │    │ v /          filter the list by status / go to a task (id or row) │     │
             │    │ PgUp PgDn    scroll the asset                                     │     │
-            │    │ z I          zoom the picture / show its details                  │     │
+            │    │ z M          zoom the picture / show its details                  │     │
+            │    │ Ctrl-F       search the asset's text                              │     │
+            │    │ I            the project's instructions                           │     │
             │    │ %            labeler statistics                                   │     │
-            │    │ mouse        click: open, choose, focus; wheel: scroll            │     │
-            └────│ q Ctrl-C     quit (the draft and its time are kept)               │────↓┘
-                 └───────────────────────────────────────────────────────────────────┘
-            termlabel │ fixture │ Label │ ann                           0/3 labeled │ ⏱ 0:00
+            └────│ mouse        click: open, choose, focus; wheel: scroll            │────↓┘
+                 │ q Ctrl-C     quit (the draft and its time are kept)               │
+            terml└───────────────────────────────────────────────────────────────────┘⏱ 0:00
             """)
         try keys(session, .character("?"))
         #expect(session.mode == .help(page: 1))

@@ -224,7 +224,8 @@ public enum OntologyReader {
             var question = Question(
                 schemaId: schemaId, kind: kind, title: title.isEmpty ? schemaId : title, required: required,
                 shortcutKey: shortcut, options: options, tree: tree, regex: regex,
-                parentOptionId: parent == nil ? nil : parentOptionId, children: [], raw: object)
+                parentOptionId: parent == nil ? nil : parentOptionId, children: [], raw: object,
+                description: note(object, "description", path), hint: note(object, "hint", path))
             if let children = list(object["classifications"], path / "classifications"), !children.isEmpty {
                 let context = Parent(question)
                 for (i, child) in children.enumerated() {
@@ -234,6 +235,18 @@ public enum OntologyReader {
                 }
             }
             return question
+        }
+
+        /// A question's `description` or `hint`: text to show, else nil. Ango does not document
+        /// either on classifications, so anything but a string is set aside with a warning.
+        mutating func note(_ object: JSONObject, _ key: String, _ path: JSONPath) -> String? {
+            guard let value = object[key], !value.isNull else { return nil }
+            guard let text = value.stringValue else {
+                warning("\"\(key)\" should be text, found \(value.kindName); it is not shown", path / key)
+                return nil
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
         }
 
         /// `id (value)` for each option (or tree node) of a question, for hints.

@@ -15,6 +15,10 @@ public struct Question: Equatable, Sendable, Identifiable {
     /// The option of the parent question (by its `schemaId`, or a tree node's `key`) that makes
     /// this question appear; nil means it always appears.
     public var parentOptionId: String?
+    /// What the question asks for, in the schema author's words (a classification's
+    /// `description`), and a tip for answering it (`hint`): shown under the focused question.
+    public var description: String?
+    public var hint: String?
     public var children: [Question]
     /// The question exactly as the schema had it, unknown keys included.
     public var raw: JSONObject
@@ -24,8 +28,10 @@ public struct Question: Equatable, Sendable, Identifiable {
     public init(
         schemaId: String, kind: QuestionKind, title: String, required: Bool = false, shortcutKey: ShortcutKey? = nil,
         options: [QuestionOption] = [], tree: [TreeNode] = [], regex: String? = nil, parentOptionId: String? = nil,
-        children: [Question] = [], raw: JSONObject = [:]
+        children: [Question] = [], raw: JSONObject = [:], description: String? = nil, hint: String? = nil
     ) {
+        self.description = description
+        self.hint = hint
         self.schemaId = schemaId
         self.kind = kind
         self.title = title

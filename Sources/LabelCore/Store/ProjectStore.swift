@@ -86,6 +86,11 @@ public struct ProjectSettings: Equatable, Sendable {
     /// How `label` draws pictures unless told on its command line: auto, kitty, iterm, sixel,
     /// symbols or none (the terminal side knows what each means).
     public var imageProtocol = "auto"
+    /// What annotators are asked to read before they start, in Markdown (nil: none).
+    public var instructions: String?
+    /// For each user who has closed the instructions, the `InstructionsDigest` of the text they saw:
+    /// they show again when the text changes.
+    public var instructionsSeen: [String: String] = [:]
 
     public init(
         name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,
@@ -110,6 +115,12 @@ public struct ProjectSettings: Equatable, Sendable {
         if let email = emails[user] { return email }
         if let at = user.firstIndex(of: "@"), let email = emails[String(user[..<at])] { return email }
         return user
+    }
+
+    /// Whether `user` has yet to see the instructions as they are now.
+    public func instructionsUnseen(by user: String) -> Bool {
+        guard let instructions else { return false }
+        return instructionsSeen[user] != InstructionsDigest.of(instructions)
     }
 
     public func ontology() throws -> Ontology {

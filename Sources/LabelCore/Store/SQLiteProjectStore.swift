@@ -242,11 +242,13 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
 
     static func write(_ s: ProjectSettings, _ db: Database) throws {
         let emails = JSONValue.object(JSONObject(uniqueKeysWithValues: s.emails.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
+        let seen = JSONValue.object(JSONObject(uniqueKeysWithValues: s.instructionsSeen.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
         let values: [(String, String)] = [
             ("name", s.name), ("ontology", s.ontologyJSON), ("review", s.hasReview ? "1" : "0"),
             ("idleTimeoutMs", String(s.idleTimeoutMilliseconds)), ("claimLeaseMs", String(s.claimLeaseMilliseconds)), ("createdAt", String(s.createdAt.millisecondsSince1970)),
             ("emails", emails.description), ("autoAdvance", s.autoAdvance ? "1" : "0"),
             ("image", s.imageProtocol),
+            ("instructions", s.instructions ?? ""), ("instructionsSeen", seen.description),
         ]
         for (key, value) in values {
             try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
@@ -268,6 +270,10 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             createdAt: Timestamp(millisecondsSince1970: Int64(map["createdAt"] ?? "") ?? 0), emails: emails)
         settings.autoAdvance = map["autoAdvance"] == "1"
         settings.imageProtocol = map["image"] ?? "auto"
+        settings.instructions = map["instructions"].flatMap { $0.isEmpty ? nil : $0 }
+        if let text = map["instructionsSeen"], let object = (try? JSONParser.parse(text))?.objectValue {
+            for (k, v) in object { settings.instructionsSeen[k] = v.stringValue }
+        }
         return settings
     }
 

@@ -26,8 +26,13 @@ public enum TextWrap {
 
     /// The wrapped lines with the source ranges they come from (for cursor placement).
     public static func wrap(_ text: String, width: Int) -> [Line] {
-        let characters = Array(text)
         let width = max(1, width)
+        return wrapPrintableASCII(text, width: width) ?? wrapGraphemes(text, width: width)
+    }
+
+    static func wrapGraphemes(_ text: String, width: Int) -> [Line] {
+        let width = max(1, width)
+        let characters = Array(text)
         var lines: [Line] = []
         var paragraphStart = 0
         for index in 0...characters.count {
@@ -37,6 +42,58 @@ public enum TextWrap {
             }
         }
         return lines
+    }
+
+    /// The same lines for text of printable ASCII only (one paragraph, every character one column),
+    /// worked out on the bytes: a long document's lines are mostly this, and wrapping it is then
+    /// some fifty times faster than going grapheme by grapheme. Nil for any other text.
+    static func wrapPrintableASCII(_ text: String, width: Int) -> [Line]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Line]? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            var lines: [Line] = []
+            func line(_ range: Range<Int>) {
+                lines.append(Line(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self), range: range))
+            }
+            // As `LineBuilder`: the line so far is `lineStart..<contentEnd`; spaces after it wait
+            // for a word that fits with them.
+            var lineStart = 0, contentEnd = 0, column = 0, pending = 0
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20 {
+                    pending += 1
+                    i += 1
+                    continue
+                }
+                var end = i + 1
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                let word = end - i
+                if column + pending + word <= width {
+                    column += pending + word
+                    contentEnd = end
+                } else {
+                    if contentEnd > lineStart { line(lineStart..<contentEnd) }
+                    lineStart = i
+                    if word <= width {
+                        column = word
+                        contentEnd = end
+                    } else {
+                        var start = i
+                        while end - start > width {
+                            line(start..<(start + width))
+                            start += width
+                        }
+                        lineStart = start
+                        column = end - start
+                        contentEnd = end
+                    }
+                }
+                pending = 0
+                i = end
+            }
+            line(lineStart..<max(lineStart, contentEnd))
+            return lines
+        }
     }
 
     static func isLineBreak(_ character: Character) -> Bool {

@@ -6,7 +6,7 @@ import TerminalUI
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, user e-mails.",
+        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, instructions, user e-mails.",
         discussion: """
             Users are named by their login and host (`alice@labelbox1`). Map them to the e-mail \
             addresses Ango uses with --email, so exports say `alice@example.com` in updatedBy, \
@@ -33,6 +33,14 @@ struct ConfigCommand: ParsableCommand {
         valueName: "protocol"))
     var image: ImageProtocol?
 
+    @Option(help: ArgumentHelp(
+        "Set the instructions annotators read (Markdown): each sees them once when they next open the project, and on I.",
+        valueName: "file"), completion: .file())
+    var instructions: String?
+
+    @Flag(help: "Remove the project's instructions.")
+    var clearInstructions = false
+
     enum Switch: String, ExpressibleByArgument, CaseIterable {
         case on, off
     }
@@ -55,8 +63,14 @@ struct ConfigCommand: ParsableCommand {
             if let claimLease, !(claimLease >= 1 && claimLease <= 10_080) {
                 throw Diagnostic(.error, "--claim-lease takes minutes from 1 to 10080 (a week), got \(claimLease)")
             }
-            if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil || image != nil {
+            if instructions != nil, clearInstructions {
+                throw Diagnostic(.error, "--instructions and --clear-instructions cannot go together")
+            }
+            let newInstructions = try instructions.map(InstructionsFile.read)
+            if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil || image != nil || newInstructions != nil
+                || clearInstructions {
                 let picture = image?.rawValue
+                let clear = clearInstructions
                 let advance = autoAdvance.map { $0 == .on }
                 let lease = claimLease.map { Int64(($0 * 60_000).rounded()) }
                 let changes = pairs
@@ -66,6 +80,8 @@ struct ConfigCommand: ParsableCommand {
                     if let advance { s.autoAdvance = advance }
                     if let picture { s.imageProtocol = picture }
                     for (user, email) in changes { s.emails[user] = email.isEmpty ? nil : email }
+                    if let newInstructions { s.instructions = newInstructions }
+                    if clear { s.instructions = nil }
                 }
             }
             let s = try store.settings()
@@ -76,6 +92,7 @@ struct ConfigCommand: ParsableCommand {
                 claim lease:  \(TimeText.seconds(s.claimLeaseMilliseconds)) without activity
                 auto-advance: \(s.autoAdvance ? "on" : "off")
                 images:       \(s.imageProtocol)
+                instructions: \(InstructionsFile.summary(s))
                 created:      \(s.createdAt.iso8601)
                 e-mails:      \(s.emails.isEmpty ? "none" : s.emails.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n              "))
                 """)

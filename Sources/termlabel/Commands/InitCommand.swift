@@ -55,6 +55,11 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Share the project with this group (default: private to you).", valueName: "group"))
     var group: String?
 
+    @Option(help: ArgumentHelp(
+        "Instructions for annotators, in Markdown: shown when each first opens the project, and on I.", valueName: "file"),
+        completion: .file())
+    var instructions: String?
+
     @OptionGroup var user: UserOption
 
     func run() throws {
@@ -77,10 +82,12 @@ struct InitCommand: ParsableCommand {
                     ? "the ontology is Ango's category schema JSON"
                     : "the assets carry no labels to build one from; give the ontology with --ontology FILE")
             }
-            let settings = ProjectSettings(
+            let instructionsText = try instructions.map(InstructionsFile.read)
+            var settings = ProjectSettings(
                 name: name ?? URL(fileURLWithPath: directory).lastPathComponent,
                 ontologyJSON: ontologyText, hasReview: review,
                 idleTimeoutMilliseconds: idleMilliseconds, createdAt: .now())
+            settings.instructions = instructionsText
             let questions = try settings.ontology().allQuestions.count
             var outcome: ProjectFiles.AddOutcome?
             let access: ProjectAccess = group.map { .group($0) } ?? .owner

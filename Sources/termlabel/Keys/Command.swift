@@ -21,4 +21,6 @@ enum Command: String, CaseIterable, Sendable {
     case close, expand, collapse
     // Pictures
     case zoomImage = "zoom-image", imageInfo = "image-info"
+    // Reading: the instructions, searching the asset
+    case instructions, find, nextMatch = "next-match", previousMatch = "previous-match"
 }

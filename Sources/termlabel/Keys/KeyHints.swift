@@ -5,7 +5,7 @@ import TerminalUI
 /// rebound command shows its new key).
 enum KeyHints {
     enum Context: Equatable, Sendable {
-        case form(Stage), list, text, dropdown(multiple: Bool), tree, shortcut
+        case form(Stage), list, text, dropdown(multiple: Bool), tree, shortcut, instructions, search, matches
     }
 
     /// One item: the commands' first keys, then what they do. `allKeys` shows every key of the
@@ -49,6 +49,18 @@ enum KeyHints {
                                    Item(mode: .tree, commands: [.close], label: "close")])
         case .shortcut:
             ("Press a question's shortcut key", [])
+        case .instructions:
+            ("Instructions — ", [Item(mode: .instructions, commands: [.down, .up], label: "scroll"),
+                                 Item(mode: .instructions, commands: [.pageDown, .pageUp], label: "page"),
+                                 Item(mode: .instructions, commands: [.close], label: "close")])
+        case .search:
+            ("Search (capitals match case) — ", [Item(mode: .search, commands: [.confirm], label: "keep"),
+                                                  Item(mode: .search, commands: [.nextMatch, .previousMatch], label: "next/previous"),
+                                                  Item(mode: .search, commands: [.cancel], label: "leave")])
+        case .matches:
+            ("", [Item(mode: .matches, commands: [.nextMatch, .previousMatch], label: "next/previous match"),
+                  Item(mode: .matches, commands: [.find], label: "new query"), Item(mode: .matches, commands: [.pageDown], label: "scroll"),
+                  Item(mode: .matches, commands: [.cancel], label: "leave the search")])
         }
     }
 

@@ -1,7 +1,7 @@
 /// A keymap's tables: what keys mean in a mode and pane of the screen. `form` and `list` add to
 /// `normal` in their pane; `editing` adds to `text` and `prompt`.
 enum KeyMode: String, CaseIterable, Sendable {
-    case normal, form, list, text, prompt, editing, dropdown, tree, zoom
+    case normal, form, list, text, prompt, editing, dropdown, tree, zoom, instructions, search, matches
 
     /// What the table is for, for `termlabel keys` and docs/keys.md.
     var title: String {
@@ -15,6 +15,9 @@ enum KeyMode: String, CaseIterable, Sendable {
         case .dropdown: "An open dropdown"
         case .tree: "An open tree dropdown"
         case .zoom: "A picture zoomed to the whole screen"
+        case .instructions: "The instructions"
+        case .search: "Typing a search in the asset"
+        case .matches: "Moving between the matches of a search"
         }
     }
 
@@ -23,9 +26,9 @@ enum KeyMode: String, CaseIterable, Sendable {
         switch self {
         case .normal: [.form, .list]
         case .form, .list: [.normal]
-        case .text, .prompt: [.editing]
-        case .editing: [.text, .prompt]
-        case .dropdown, .tree, .zoom: []
+        case .text, .prompt, .search: [.editing]
+        case .editing: [.text, .prompt, .search]
+        case .dropdown, .tree, .zoom, .instructions, .matches: []
         }
     }
 
@@ -33,7 +36,7 @@ enum KeyMode: String, CaseIterable, Sendable {
     var layers: [KeyMode] {
         switch self {
         case .form, .list: [self, .normal]
-        case .text, .prompt: [self, .editing]
+        case .text, .prompt, .search: [self, .editing]
         default: [self]
         }
     }
@@ -47,6 +50,6 @@ enum KeyMode: String, CaseIterable, Sendable {
     }
 
     /// Where printable keys are text (a filter takes no spaces, so Space may choose there).
-    var typesText: Bool { self == .text || self == .prompt || self == .editing || self == .dropdown || self == .tree }
-    var spaceIsText: Bool { self == .text || self == .prompt || self == .editing }
+    var typesText: Bool { self == .text || self == .prompt || self == .editing || self == .dropdown || self == .tree || self == .search }
+    var spaceIsText: Bool { self == .text || self == .prompt || self == .editing || self == .search }
 }

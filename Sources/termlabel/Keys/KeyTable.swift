@@ -62,7 +62,11 @@ enum KeyTable {
         bind(.normal, .scrollDown, [.pageDown], "scroll the asset down", .withPrevious),
         bind(.normal, .zoomImage, [.character("z")], "zoom the asset's picture to the whole screen (the form is hidden; z or Esc comes back)",
              .own("zoom the picture / show its details")),
-        bind(.normal, .imageInfo, [.character("I")], "show or hide the picture's metadata: pixel size, type, bytes, source", .withPrevious),
+        bind(.normal, .imageInfo, [.character("M")], "show or hide the picture's metadata: pixel size, type, bytes, source", .withPrevious),
+        bind(.normal, .find, [.control("f")], "search the asset's text: matches are highlighted, n and N go from one to the next",
+             .own("search the asset's text")),
+        bind(.normal, .instructions, [.character("I")], "the project's instructions (shown once by themselves when you first open the project)",
+             .own("the project's instructions")),
         bind(.normal, .stats, [.character("%")], "labeler statistics and a histogram of your time per task (any key closes)",
              .own("labeler statistics")),
         .note(KeyNote(mode: .normal, keys: "mouse", help: "click: open a task, choose an option, focus a question; wheel: scroll",
@@ -125,8 +129,29 @@ enum KeyTable {
 
         // A zoomed picture (its own screen: the overlay does not list these).
         bind(.zoom, .close, [.character("z"), .escape], "back to the form (so does any key not listed here)"),
-        bind(.zoom, .imageInfo, [.character("I"), .character("i")], "show or hide the picture's metadata"),
+        bind(.zoom, .imageInfo, [.character("M"), .character("i")], "show or hide the picture's metadata"),
         bind(.zoom, .quit, [.character("q")], "quit; the draft and its time are kept"),
+
+        // The instructions.
+        bind(.instructions, .down, [.down], "scroll down a line"),
+        bind(.instructions, .up, [.up], "scroll up a line"),
+        bind(.instructions, .pageDown, [.pageDown, .character(" ")], "scroll down a page"),
+        bind(.instructions, .pageUp, [.pageUp], "scroll up a page"),
+        bind(.instructions, .first, [.home], "go to the top"),
+        bind(.instructions, .last, [.end], "go to the end"),
+        bind(.instructions, .close, [.escape, .character("q"), .enter], "close the instructions"),
+
+        // Searching the asset: matches are found as the query is typed (capitals make it match case).
+        bind(.search, .confirm, [.enter], "keep the query: the highlights stay, and n and N move between the matches"),
+        bind(.search, .nextMatch, [.down], "go to the next match"),
+        bind(.search, .previousMatch, [.up], "go to the previous match"),
+        bind(.search, .cancel, [.escape], "leave the search"),
+        bind(.matches, .nextMatch, [.character("n"), .enter, .down], "go to the next match (after the last, the first)"),
+        bind(.matches, .previousMatch, [.character("N"), .up], "go to the previous match (before the first, the last)"),
+        bind(.matches, .find, [.control("f"), .character("/")], "change the query"),
+        bind(.matches, .pageUp, [.pageUp], "scroll the asset up"),
+        bind(.matches, .pageDown, [.pageDown], "scroll the asset down"),
+        bind(.matches, .cancel, [.escape, .character("q")], "leave the search (the highlights go)"),
     ]
 
     /// The keys a preset adds to the built-in ones.

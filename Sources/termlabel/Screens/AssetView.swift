@@ -8,7 +8,18 @@ import TerminalUI
 struct AssetView {
     let state: ScreenState
 
-    func draw(in area: Rect, on screen: inout Screen) {
+    /// A row above or below the asset's own lines.
+    enum Row {
+        case text(String, Style)
+        case markdown(StyledLine)
+    }
+
+    static let matchStyle = Style(background: .yellow, underline: true)
+    static let currentMatchStyle = Style(bold: true, reverse: true)
+
+    /// Draws the pane; returns where the terminal cursor goes while a search query is typed.
+    @discardableResult
+    func draw(in area: Rect, on screen: inout Screen) -> Point? {
         guard let open = state.open else {
             Box(title: "Asset", style: .dim).draw(in: area, on: &screen)
             let inner = Box.inner(area)
@@ -17,61 +28,106 @@ struct AssetView {
                     ? "Nothing to do here. \(state.keymap.shown(.quit, in: .normal)) quits; \(state.keymap.shown(.taskList, in: .normal)) picks a task from the list."
                     : "", at: inner.origin, style: .dim, clip: inner)
             }
-            return
+            return nil
         }
         let task = open.task
         Box(title: "\(task.externalId) · \(task.status.rawValue)", style: .dim, titleStyle: .bold).draw(in: area, on: &screen)
         let inner = Box.inner(area)
-        guard !inner.isEmpty else { return }
-        var lines = Self.headerLines(open, stage: state.stage, width: inner.width)
+        guard !inner.isEmpty else { return nil }
+        let header = Self.header(task: task, history: open.history, stage: state.stage, width: inner.width)
         if let image = state.image.frame {
-            drawPicture(image, below: lines, in: inner, on: &screen)
-            return
+            drawPicture(image, below: header, in: inner, on: &screen)
+            return nil
         }
-        lines += Self.lines(for: task.asset, width: inner.width).map { ($0, Style.plain) }
+        // The layout settled for this frame; a view drawn without settling lays the asset out itself.
+        let document = state.document?.taskId == task.id ? state.document! : AssetDocument(taskId: task.id, asset: task.asset)
+        let lines = document.laidOut(width: inner.width).lines
+        var footer: [Row] = []
         if let metadata = task.metadata.objectValue, !metadata.isEmpty {
-            lines.append(("", .plain))
+            footer.append(.text("", .plain))
             let text = metadata.map { "\($0.key): \($0.value.stringValue ?? $0.value.description)" }.joined(separator: " · ")
-            lines += TextWrap.lines(visible(text), width: inner.width).map { ($0, Style.dim) }
+            footer += TextWrap.lines(visible(text), width: inner.width).map { .text($0, .dim) }
         }
-        let scroll = min(state.assetScroll, max(0, lines.count - inner.height))
-        for (i, (text, style)) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
-            _ = screen.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, clip: inner)
+        let total = header.count + lines.count + footer.count
+        let scroll = min(state.assetScroll, max(0, total - inner.height))
+        var search: AssetSearch?
+        if case .search(let s) = state.mode { search = s }
+        for i in 0..<min(inner.height, total - scroll) {
+            let row = scroll + i
+            let at = Point(x: inner.x, y: inner.y + i)
+            if row < header.count {
+                draw(header[row], at: at, clip: inner, on: &screen)
+            } else if row < header.count + lines.count {
+                let line = lines[row - header.count]
+                _ = screen.put(line.text, at: at, clip: inner)
+                if let search { Self.highlight(search.matches(on: line), in: line.text, at: at, clip: inner, on: &screen) }
+            } else {
+                draw(footer[row - header.count - lines.count], at: at, clip: inner, on: &screen)
+            }
         }
-        if lines.count > scroll + inner.height {
-            let more = " ↓ \(lines.count - scroll - inner.height) more (PgDn) "
+        if let search { return Self.drawPrompt(search, keymap: state.keymap, on: Rect(x: area.x + 1, y: area.maxY - 1, width: area.width - 2, height: 1), screen: &screen) }
+        if total > scroll + inner.height {
+            let more = " ↓ \(total - scroll - inner.height) more (PgDn) "
             _ = screen.put(more, at: Point(x: area.maxX - DisplayWidth.of(more) - 1, y: area.maxY - 1), style: .dim, clip: area)
+        }
+        return nil
+    }
+
+    private func draw(_ row: Row, at point: Point, clip: Rect, on screen: inout Screen) {
+        switch row {
+        case .text(let text, let style): _ = screen.put(text, at: point, style: style, clip: clip)
+        case .markdown(let line): MarkdownStyle.put(line, at: point, base: Style(foreground: .cyan), clip: clip, on: &screen)
         }
     }
 
-    /// What comes before the asset: the review's comment, who labeled it (in review), and the
-    /// task's instruction.
-    static func headerLines(_ open: OpenTask, stage: Stage, width: Int) -> [(String, Style)] {
-        let task = open.task
-        var lines: [(String, Style)] = []
+    /// Lays the matches over a line already drawn: its characters again, in the match style.
+    static func highlight(_ matches: [(range: Range<Int>, current: Bool)], in text: String, at point: Point, clip: Rect, on screen: inout Screen) {
+        guard !matches.isEmpty else { return }
+        let characters = Array(text)
+        for match in matches {
+            let start = min(match.range.lowerBound, characters.count), end = min(match.range.upperBound, characters.count)
+            let x = point.x + DisplayWidth.of(String(characters[0..<start]))
+            _ = screen.put(String(characters[start..<end]), at: Point(x: x, y: point.y), style: match.current ? currentMatchStyle : matchStyle, clip: clip)
+        }
+    }
+
+    /// The search prompt on the pane's bottom edge: the query, then "match 3 of 17".
+    static func drawPrompt(_ search: AssetSearch, keymap: Keymap, on row: Rect, screen: inout Screen) -> Point? {
+        guard row.width > 10 else { return nil }
+        let status = search.status.isEmpty ? "" : " \(search.status) "
+        let (field, right) = row.split(rightWidth: min(DisplayWidth.of(status), row.width / 2))
+        let prompt = PromptLine(label: "Find:", editing: search.editing, style: .reverse)
+        prompt.draw(in: field, on: &screen)
+        if !right.isEmpty {
+            _ = screen.put(status, at: right.origin, style: Style(bold: true, reverse: true), clip: right)
+        }
+        return search.typing ? prompt.cursorPosition(in: field) : nil
+    }
+
+    /// What shows above the asset: why review sent it back, who labeled it and earlier reviews,
+    /// and what the annotator is asked (Scale's `instruction`, in Markdown).
+    static func header(task: LabelTask, history: [StageHistoryEntry], stage: Stage, width: Int) -> [Row] {
+        var rows: [Row] = []
         if stage == .label, let comment = task.reviewComment {
             for line in TextWrap.lines(visible("Sent back by review: " + comment), width: width) {
-                lines.append((line, Style(foreground: .red, bold: true)))
+                rows.append(.text(line, Style(foreground: .red, bold: true)))
             }
         }
-        for note in reviewContext(open.history) {
-            lines += TextWrap.lines(visible(note), width: width).map { ($0, Style(foreground: .cyan)) }
+        for note in reviewContext(history) {
+            rows += TextWrap.lines(visible(note), width: width).map { .text($0, Style(foreground: .cyan)) }
         }
-        if !open.history.isEmpty { lines.append(("", .plain)) }
-        // What the annotator is asked to do (Scale's `instruction`), before the asset.
+        if !history.isEmpty { rows.append(.text("", .plain)) }
         if let instruction = task.instruction?.trimmingCharacters(in: .whitespacesAndNewlines), !instruction.isEmpty {
-            for paragraph in instruction.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += TextWrap.lines(visible(String(paragraph)), width: width).map { ($0, Style(foreground: .cyan, bold: true)) }
-            }
-            lines.append(("", .plain))
+            rows += MarkdownStyle.lines(instruction, width: width).map { .markdown($0) }
+            rows.append(.text("", .plain))
         }
-        return lines
+        return rows
     }
 
     /// A picture asset: the header lines, the picture (`ImageView`) and its caption.
-    private func drawPicture(_ image: ImageFrame, below header: [(String, Style)], in inner: Rect, on screen: inout Screen) {
-        for (i, (text, style)) in header.prefix(inner.height).enumerated() {
-            _ = screen.put(text, at: Point(x: inner.x, y: inner.y + i), style: style, clip: inner)
+    private func drawPicture(_ image: ImageFrame, below header: [Row], in inner: Rect, on screen: inout Screen) {
+        for (i, row) in header.prefix(inner.height).enumerated() {
+            draw(row, at: Point(x: inner.x, y: inner.y + i), clip: inner, on: &screen)
         }
         let area = image.area
         let view = ImageView(frame: image, showInfo: state.image.showInfo,
@@ -97,26 +153,5 @@ struct AssetView {
             notes.append("\(status) by \(entry.completedBy ?? "someone")\(comment)")
         }
         return notes
-    }
-
-    /// The asset as lines of at most `width` columns.
-    static func lines(for asset: JSONValue, width: Int) -> [String] {
-        switch asset {
-        case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if !trimmed.contains(" "), trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") || trimmed.hasPrefix("/")
-                || trimmed.hasPrefix("./") || trimmed.hasPrefix("file://") {
-                let kind = trimmed.hasPrefix("http") ? "URL" : "Path"
-                return TextWrap.lines(visible("\(kind): \(trimmed)"), width: width)
-            }
-            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph -> [String] in
-                let lines = TextWrap.lines(visible(String(paragraph)), width: width)
-                return lines.isEmpty ? [""] : lines
-            }
-        default:
-            return JSONWriter(pretty: true).string(asset).split(separator: "\n").flatMap {
-                TextWrap.lines(visible(String($0)), width: width)
-            }
-        }
     }
 }

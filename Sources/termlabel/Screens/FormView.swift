@@ -51,7 +51,7 @@ struct FormView {
         default: break
         }
         // Lay out the whole form on a tall canvas, then show the window around the cursor.
-        let layout = layout(open.form)
+        let layout = layout(open.form, width: inner.width)
         var canvas = Screen(width: inner.width, height: max(1, layout.height))
         var textCursor: Point?
         // A reviewer's edits, marked against the labeler's answers.
@@ -63,7 +63,11 @@ struct FormView {
             let header = Rect(x: indent, y: entry.y, width: max(0, inner.width - indent), height: 1)
             let was = changed.contains(q.schemaId) ? open.baseline?.answer(q.schemaId)?.values ?? [] : nil
             drawHeader(q, focus: isFocus && focused, problems: problems.filter { $0.schemaId == q.schemaId }, was: was, in: header, on: &canvas)
-            let body = Rect(x: indent + 2, y: entry.y + 1, width: max(0, inner.width - indent - 2), height: entry.bodyHeight)
+            for (i, note) in entry.notes.enumerated() {
+                _ = canvas.put(note, at: Point(x: indent + 2, y: entry.y + 1 + i), style: Style(dim: true, italic: true),
+                               clip: Rect(x: indent + 2, y: entry.y + 1 + i, width: max(0, inner.width - indent - 2), height: 1))
+            }
+            let body = Rect(x: indent + 2, y: entry.y + 1 + entry.notes.count, width: max(0, inner.width - indent - 2), height: entry.bodyHeight)
             let cursor = isFocus && focused ? state.cursor(q) : nil
             if let p = drawBody(q, form: open.form, cursor: cursor, in: body, on: &canvas) { textCursor = p }
         }
@@ -83,9 +87,13 @@ struct FormView {
         struct Entry {
             var question: Question
             var depth: Int
-            /// The header's line; the body follows it.
+            /// The header's line; the notes (the focused question's description and hint), then the body follow it.
             var y: Int
+            var notes: [String] = []
             var bodyHeight: Int
+
+            /// Lines from the header to the end of the body.
+            var height: Int { 1 + notes.count + bodyHeight }
         }
 
         var entries: [Entry] = []
@@ -97,20 +105,40 @@ struct FormView {
         func offset(visibleRows: Int) -> Int { max(0, min(cursorLine - visibleRows / 3, height - visibleRows)) }
     }
 
-    func layout(_ form: FormState) -> Layout {
+    func layout(_ form: FormState, width: Int) -> Layout {
         var layout = Layout()
         let focused = state.pane == .form
         for row in form.visibleQuestions {
             let q = row.question
-            let entry = Layout.Entry(question: q, depth: row.depth, y: layout.height, bodyHeight: bodyHeight(q, form: form))
+            var entry = Layout.Entry(question: q, depth: row.depth, y: layout.height, bodyHeight: bodyHeight(q, form: form))
             if form.focus == q.schemaId {
+                entry.notes = Self.notes(q, width: width - row.depth * 2 - 2)
                 layout.cursorLine = entry.y
-                if focused, q.kind == .radio || q.kind == .checkbox || q.kind == .rank { layout.cursorLine = entry.y + 1 + state.cursor(q) }
+                if focused, q.kind == .radio || q.kind == .checkbox || q.kind == .rank {
+                    layout.cursorLine = entry.y + 1 + entry.notes.count + state.cursor(q)
+                }
             }
             layout.entries.append(entry)
-            layout.height += 1 + entry.bodyHeight
+            layout.height += entry.height
         }
         return layout
+    }
+
+    /// At most this many lines of a question's description and hint show.
+    static let maxNoteLines = 4
+
+    /// The focused question's description, then its hint, wrapped; cut with "…" past `maxNoteLines`.
+    static func notes(_ q: Question, width: Int) -> [String] {
+        let texts = [q.description, q.hint.map { "Hint: " + $0 }].compactMap { $0 }
+        guard !texts.isEmpty, width > 0 else { return [] }
+        var lines = texts.flatMap { text in
+            text.split(separator: "\n", omittingEmptySubsequences: true).flatMap { TextWrap.lines(visible(String($0)), width: width) }
+        }
+        if lines.count > maxNoteLines {
+            lines = Array(lines.prefix(maxNoteLines))
+            lines[maxNoteLines - 1] = TextLayout.truncate(lines[maxNoteLines - 1] + " …", to: width)
+        }
+        return lines
     }
 
     /// What is drawn at `point` of the form pane in `area`: a question, and the row of its body
@@ -123,10 +151,10 @@ struct FormView {
         }
         let inner = Box.inner(area)
         guard let open = state.open, inner.contains(point) else { return nil }
-        let layout = layout(open.form)
+        let layout = layout(open.form, width: inner.width)
         let line = layout.offset(visibleRows: inner.height) + point.y - inner.y
-        guard let entry = layout.entries.first(where: { $0.y <= line && line <= $0.y + $0.bodyHeight }) else { return nil }
-        let row = line - entry.y - 1
+        guard let entry = layout.entries.first(where: { $0.y <= line && line < $0.y + $0.height }) else { return nil }
+        let row = line - entry.y - 1 - entry.notes.count
         return (entry.question, row < 0 ? nil : row)
     }
 

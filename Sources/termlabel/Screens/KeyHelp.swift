@@ -24,6 +24,8 @@ enum KeyHelp {
         case .tree: context = .tree
         case .shortcut: context = .shortcut
         case .prompt, .help, .stats: return ""
+        case .instructions: context = .instructions
+        case .search(let search): context = search.typing ? .search : .matches
         case .normal: context = state.pane == .queue ? .list : .form(state.stage)
         }
         return KeyHints.line(context, keymap: state.keymap)

@@ -54,6 +54,8 @@ extension LabelController {
             let more = keymap.command(for: event, in: .normal, stage: stage) == .help && page + 1 < Keymap.overlayPages
             mode = more ? .help(page: page + 1) : .normal
         case .stats: mode = .normal
+        case .instructions: try readInstructions(event, frame: frame)
+        case .search: search(event)
         case .shortcut: shortcut(event)
         case .normal: try normal(event)
         case .prompt, .editingText, .dropdown, .tree:
@@ -112,6 +114,8 @@ extension LabelController {
         case .scrollDown: scrollAsset(5)
         case .zoomImage: zoomImage()
         case .imageInfo: images.showInfo.toggle()
+        case .instructions: showInstructions()
+        case .find: startSearch()
         default:
             if keyMode == .list { try listCommand(command) } else { try formCommand(command) }
         }

@@ -19,6 +19,8 @@ final class LabelController {
     var optionCursor: [String: Int] = [:]
     /// Lines of the open task's asset scrolled past.
     var assetScroll = 0
+    /// The open task's asset laid out for the pane (made when a frame or a search first needs it).
+    var document: AssetDocument?
     /// The task list: its filter, selection and the window of rows read.
     var pager: QueuePager
     var queue: QueueModel { pager.window }
@@ -33,6 +35,7 @@ final class LabelController {
         pager = QueuePager(StorePages(store: session.store))
         session.queueChange = .counts
         try sync()
+        showInstructionsIfUnread()
     }
 
     convenience init(store: any ProjectStore, stage: Stage, user: String, clock: any LabelCore.Clock, projectDirectory: String? = nil,
@@ -91,6 +94,7 @@ final class LabelController {
         defer { settleImage(size) }
         guard let layout = ScreenLayout(size: size) else { return }
         try? pager.settle(visibleRows: Box.inner(layout.queue).height)
+        settleReading(layout, size: size)
     }
 
     /// The row selected in the queue pane, read from the store if it is not in the window.
@@ -130,7 +134,7 @@ final class LabelController {
     func snapshot() -> ScreenState {
         ScreenState(
             settings: session.settings, ontology: ontology, stage: stage, user: session.user, keymap: keymap, pane: pane, mode: mode,
-            open: session.open, optionCursor: optionCursor, assetScroll: assetScroll, queue: queue, message: session.message,
+            open: session.open, optionCursor: optionCursor, assetScroll: assetScroll, document: document, queue: queue, message: session.message,
             progress: session.progress, queueEmpty: session.queueEmpty, stats: session.stats, now: session.clock.now(),
             image: ImageState(frame: images.settled, zoomed: images.zoomed && images.settled != nil, showInfo: images.showInfo))
     }

@@ -19,8 +19,8 @@ struct LabelScreenView {
             return nil
         }
         drawQueue(in: layout.queue, on: &screen)
-        AssetView(state: state).draw(in: layout.asset, on: &screen)
-        var cursor = FormView(state: state).draw(in: layout.form, on: &screen)
+        let searchCursor = AssetView(state: state).draw(in: layout.asset, on: &screen)
+        var cursor = FormView(state: state).draw(in: layout.form, on: &screen) ?? searchCursor
         if let prompt = drawMessage(in: layout.message, on: &screen) { cursor = prompt }
         drawStatus(in: layout.status, on: &screen)
         switch state.mode {
@@ -32,6 +32,10 @@ struct LabelScreenView {
         case .stats:
             screen.graphics = []
             StatsView(state: state).draw(in: screen.bounds, on: &screen)
+            return nil
+        case .instructions(let scroll):
+            InstructionsView(text: state.settings.instructions ?? "", title: "Instructions · \(state.settings.name)", scroll: scroll,
+                             keymap: state.keymap).draw(in: screen.bounds, on: &screen)
             return nil
         default: return cursor
         }

@@ -16,10 +16,15 @@ enum Mode: Equatable {
     /// The `?` overlay, at one of its pages (`Keymap.overlayPages`).
     case help(page: Int)
     case stats
+    /// The project's instructions over the screen, scrolled this many lines.
+    case instructions(scroll: Int)
+    /// A search in the asset: typing its query, or moving between its matches.
+    case search(AssetSearch)
 
     var isTyping: Bool {
         switch self {
         case .editingText, .dropdown, .tree, .prompt: true
+        case .search(let search): search.typing
         default: false
         }
     }
@@ -31,6 +36,8 @@ enum Mode: Equatable {
         case .dropdown: .dropdown
         case .tree: .tree
         case .prompt: .prompt
+        case .instructions: .instructions
+        case .search(let search): search.typing ? .search : .matches
         default: nil
         }
     }

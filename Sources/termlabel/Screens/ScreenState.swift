@@ -15,6 +15,8 @@ struct ScreenState {
     var optionCursor: [String: Int]
     /// Lines of the open task's asset scrolled past.
     var assetScroll: Int
+    /// The open task's asset laid out for this frame's width (nil: the view lays it out).
+    var document: AssetDocument?
     var queue: QueueModel
     var message: Message?
     var progress: ProjectProgress

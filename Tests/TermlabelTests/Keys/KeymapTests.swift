@@ -75,13 +75,13 @@ struct KeymapTests {
         let review = Keymap.standard.overlay(stage: .review)
         #expect(review.map(\.key) == [
             "↑ ↓", "Tab S-Tab", "1–9 0", "Space Enter", "a–k", "; KEY", "[ ]", "Bksp Del", "u Ctrl-R", "w", "s", "r m", "x", "n p",
-            "← →", "v /", "PgUp PgDn", "z I", "%", "mouse", "q Ctrl-C",
+            "← →", "v /", "PgUp PgDn", "z M", "Ctrl-F", "I", "%", "mouse", "q Ctrl-C",
         ])
         #expect(review[10] == HelpEntry("s", "accept (Fixed if you edited)"))
         let vim = try Keymap(files: [], preset: "vim").overlay(stage: .label)
         #expect(vim.map(\.key) == [
             "↑ k ↓ j", "Tab S-Tab", "1–9 0", "Space Enter", "; KEY", "[ K ] J", "Bksp Del", "u Ctrl-R", "w", "s", "x", "n p",
-            "← h → l", "v /", "PgUp Ctrl-U PgDn Ctrl-D", "z I", "%", "mouse", "q Ctrl-C",
+            "← h → l", "v /", "PgUp Ctrl-U PgDn Ctrl-D", "z M", "Ctrl-F", "I", "%", "mouse", "q Ctrl-C",
         ])
         // The second page, while typing: a dropdown's and a tree's keys share lines, each key once.
         #expect(Keymap.standard.overlay(stage: .label, page: 1).map(\.key) == [
