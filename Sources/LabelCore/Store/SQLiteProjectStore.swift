@@ -235,8 +235,40 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 ALTER TABLE task ADD COLUMN instruction TEXT;
                 """)
         }
+        // The queue's rows counted by blocks of ids, so a row's position in the list and the row
+        // at a position are found by summing a few thousand counts and counting inside one block,
+        // never by counting every row before it (see `SQLiteProjectStore+QueuePages`).
+        migrator.registerMigration("v7: queue blocks") { db in
+            try db.execute(sql: """
+                CREATE INDEX task_status_order ON task(status, priority DESC, id);
+                CREATE TABLE queue_block (
+                    rank INTEGER NOT NULL, block INTEGER NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,
+                    PRIMARY KEY (rank, block, status)
+                ) WITHOUT ROWID;
+                INSERT INTO queue_block(rank, block, status, n)
+                    SELECT -priority, id >> \(queueBlockBits), status, COUNT(*) FROM task GROUP BY 1, 2, 3;
+                CREATE TRIGGER queue_block_insert AFTER INSERT ON task BEGIN
+                    INSERT INTO queue_block(rank, block, status, n) VALUES (-NEW.priority, NEW.id >> \(queueBlockBits), NEW.status, 1)
+                    ON CONFLICT(rank, block, status) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER queue_block_delete AFTER DELETE ON task BEGIN
+                    UPDATE queue_block SET n = n - 1
+                    WHERE rank = -OLD.priority AND block = OLD.id >> \(queueBlockBits) AND status = OLD.status;
+                END;
+                CREATE TRIGGER queue_block_update AFTER UPDATE OF status, priority ON task
+                WHEN OLD.status IS NOT NEW.status OR OLD.priority IS NOT NEW.priority BEGIN
+                    UPDATE queue_block SET n = n - 1
+                    WHERE rank = -OLD.priority AND block = OLD.id >> \(queueBlockBits) AND status = OLD.status;
+                    INSERT INTO queue_block(rank, block, status, n) VALUES (-NEW.priority, NEW.id >> \(queueBlockBits), NEW.status, 1)
+                    ON CONFLICT(rank, block, status) DO UPDATE SET n = n + 1;
+                END;
+                """)
+        }
         return migrator
     }
+
+    /// Ids per queue block: 2^11 = 2,048.
+    static let queueBlockBits = 11
 
     // MARK: Settings
 
