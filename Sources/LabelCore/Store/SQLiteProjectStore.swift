@@ -322,65 +322,22 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     // MARK: Adding tasks
 
     public func add(_ tasks: [NewTask], at time: Timestamp) throws -> AddResult {
-        var added = 0
-        var skipped: [SkippedTask] = []
-        // Which record of this call took an externalId or taskId, to tell a repeat in the file
-        // from a task that was already in the project.
-        var addedExternalIds: Set<String> = []
-        var addedTaskIds: [String: String] = [:]
+        var adding = try pool.read { db in try TaskInsertion(db, at: time) }
         // Short transactions, so annotators working in the project are never held up for long.
         for chunk in stride(from: 0, to: tasks.count, by: 2000).map({ tasks[$0..<min($0 + 2000, tasks.count)] }) {
-            try pool.write { db in
-                let insert = try db.makeStatement(sql: """
-                    INSERT OR IGNORE INTO task(taskId, externalId, asset, preview, metadata, batches, extra, priority,
-                        stage, status, assignee, labeler, annotations, createdAt, updatedAt, updatedBy,
-                        sourceFormat, source, readOnlyReason, instruction)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let history = try db.makeStatement(sql: """
-                    INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
-                    VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 1, ?)
-                    """)
-                for task in chunk {
-                    let taskId = task.taskId ?? Self.newTaskId()
-                    let placed = Self.placement(of: task)
-                    try insert.execute(arguments: [
-                        taskId, task.externalId, task.asset.description, Self.preview(of: task.asset),
-                        task.metadata.description, JSONValue.array(task.batches).description,
-                        JSONValue.object(task.extra).description, task.priority,
-                        placed.stage.rawValue, placed.status.rawValue, task.skippedBy, placed.labeler,
-                        Self.encode(task.annotations), time.millisecondsSince1970,
-                        task.updatedAt?.millisecondsSince1970, task.updatedBy,
-                        task.source?.format.rawValue, task.source?.record.description, task.readOnlyReason, task.instruction,
-                    ])
-                    if db.changesCount == 0 {
-                        skipped.append(try Self.whySkipped(db, task, taskId: taskId, addedExternalIds, addedTaskIds))
-                        continue
-                    }
-                    added += 1
-                    addedExternalIds.insert(task.externalId)
-                    if task.taskId != nil { addedTaskIds[taskId] = task.externalId }
-                    let rowId = db.lastInsertedRowID
-                    // A task made here leaves Start at once, as in Ango; one from an Ango export
-                    // brings the history it had, kept as it came.
-                    let entries = task.history.isEmpty
-                        ? [StageHistoryEntry(stage: "Start", stageId: "Start", duration: 0, completedAt: time, completedBy: nil,
-                                             annotations: task.annotations)]
-                        : task.history
-                    for entry in entries {
-                        var stored = entry.json(includeIdle: true).objectValue ?? [:]
-                        if entry.original != nil { stored["_imported"] = true }
-                        try history.execute(arguments: [
-                            rowId, entry.stage, entry.completedBy, entry.duration, entry.idleDuration ?? 0,
-                            entry.reviewStatus?.rawValue, entry.completedAt?.millisecondsSince1970,
-                            JSONValue.object(stored).description,
-                        ])
-                    }
-                    if let user = task.skippedBy { try Self.event(db, rowId, user, "skip", at: task.updatedAt ?? time) }
-                }
-            }
+            try pool.write { db in try adding.insert(chunk, db) }
         }
-        return AddResult(added: added, skippedExisting: skipped.count, skipped: skipped)
+        return adding.result
+    }
+
+    /// Adds the tasks `produce` hands over, batch by batch, in one transaction: memory stays flat
+    /// whatever their number, and if `produce` throws (the file has an error) nothing is added.
+    public func add(streaming produce: (_ add: ([NewTask]) throws -> Void) throws -> Void, at time: Timestamp) throws -> AddResult {
+        try pool.write { db in
+            var adding = try TaskInsertion(db, at: time)
+            try produce { batch in try adding.insert(batch, db) }
+            return adding.result
+        }
     }
 
     /// Where an added task stands: in Label, new (or skipped where its source skipped it); in
@@ -395,20 +352,6 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             let reviewed = task.history.last.map { $0.reviewStatus == .accepted || $0.reviewStatus == .fixed } ?? false
             return (.complete, reviewed ? .accepted : .submitted, labeler)
         }
-    }
-
-    /// Why a record's insert was ignored: its externalId or its taskId is taken, by a task of the
-    /// project or by an earlier record of the same file.
-    static func whySkipped(_ db: Database, _ task: NewTask, taskId: String, _ addedExternalIds: Set<String>,
-                           _ addedTaskIds: [String: String]) throws -> SkippedTask {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM task WHERE externalId = ?", arguments: [task.externalId]) ?? false {
-            return SkippedTask(externalId: task.externalId,
-                               reason: addedExternalIds.contains(task.externalId) ? .externalIdRepeated : .externalIdInProject)
-        }
-        let holder = try String.fetchOne(db, sql: "SELECT externalId FROM task WHERE taskId = ?", arguments: [taskId]) ?? ""
-        return SkippedTask(externalId: task.externalId,
-                           reason: addedTaskIds[taskId] != nil ? .taskIdRepeated(taskId: taskId, externalId: holder)
-                               : .taskIdInProject(taskId: taskId, externalId: holder))
     }
 
     public func attach(_ preLabels: [PreLabels]) throws -> Int { try attach(preLabels, by: "unknown") }
