@@ -62,3 +62,12 @@ struct ProgressLine {
         return s >= 60 ? "\(s / 60) min \(s % 60) s" : "\(s) s"
     }
 }
+
+/// A progress line that an export's writer, which may be told from a `@Sendable` closure, updates.
+final class ProgressBox: @unchecked Sendable {
+    // Only ever used from the thread running the command.
+    private var line: ProgressLine
+    init(_ line: ProgressLine) { self.line = line }
+    func update(count: Int, done: Int, total: Int) { line.update(count: count, done: done, total: total) }
+    func finish() { line.finish() }
+}

@@ -4,6 +4,10 @@ import Foundation
 /// complete (a reader never sees half an export), or standard output. Every export format
 /// streams its tasks through here, so memory does not grow with the project.
 public enum ExportFile {
+    /// Told the count of tasks written so far, every thousand tasks, while an export in this task
+    /// runs (the command's progress line).
+    @TaskLocal public static var progress: (@Sendable (Int) -> Void)?
+
     /// Runs `body` with the output; returns what it returns (the count of tasks written).
     public static func write(to path: String?, _ body: (inout FileOutput) throws -> Int) throws -> Int {
         guard let path else { return try direct(FileHandle.standardOutput, body) }
@@ -60,6 +64,9 @@ public struct FileOutput: ThrowingTextOutput {
     let handle: FileHandle
     var buffer: [UInt8] = []
     var failure: Error?
+    /// Each writer checks once per task written: the count for `ExportFile.progress`.
+    var checks = 0
+    let progress = ExportFile.progress
 
     init(handle: FileHandle) {
         self.handle = handle
@@ -85,6 +92,8 @@ public struct FileOutput: ThrowingTextOutput {
 
     public mutating func check() throws {
         if let failure { throw failure }
+        checks += 1
+        if checks % 1_000 == 0, let progress { progress(checks) }
     }
 }
 
