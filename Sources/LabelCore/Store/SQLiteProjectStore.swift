@@ -384,12 +384,17 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         }
     }
 
+    /// 24 random hexadecimal digits, as Ango's task ids look.
     static func newTaskId() -> String {
         var rng = SystemRandomNumberGenerator()
-        return (0..<3).map { _ in
-            let s = String(rng.next() as UInt32, radix: 16)
-            return String(repeating: "0", count: 8 - s.count) + s
-        }.joined()
+        let high = rng.next() as UInt64
+        let low = rng.next() as UInt32
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            let digits = Array("0123456789abcdef".utf8)
+            for i in 0..<16 { buffer[i] = digits[Int((high >> (60 - 4 * UInt64(i))) & 0xF)] }
+            for i in 0..<8 { buffer[16 + i] = digits[Int((low >> (28 - 4 * UInt32(i))) & 0xF)] }
+            return 24
+        }
     }
 
     /// The first characters of the asset, on one line, for the queue pane.

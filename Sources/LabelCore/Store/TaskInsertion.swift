@@ -10,9 +10,20 @@ struct TaskInsertion {
     private(set) var added = 0
     private(set) var skipped: [SkippedTask] = []
 
+    /// What most tasks store alike (no pre-labels: no answers, the same Start entry), written once.
+    let noAnswers = SQLiteProjectStore.encode(.empty)
+    let plainStart: String
+
     init(_ db: Database, at time: Timestamp) throws {
         self.time = time
         lastRowIdBefore = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task") ?? 0
+        plainStart = Self.start(at: time, annotations: .empty).description
+    }
+
+    /// The Start entry of a task made here: it leaves Start at once, as in Ango.
+    static func start(at time: Timestamp, annotations: Annotations) -> JSONValue {
+        StageHistoryEntry(stage: "Start", stageId: "Start", duration: 0, completedAt: time, completedBy: nil, annotations: annotations)
+            .json(includeIdle: true)
     }
 
     var result: AddResult { AddResult(added: added, skippedExisting: skipped.count, skipped: skipped) }
@@ -31,12 +42,13 @@ struct TaskInsertion {
         for task in tasks {
             let taskId = task.taskId ?? SQLiteProjectStore.newTaskId()
             let placed = SQLiteProjectStore.placement(of: task)
+            let unanswered = task.annotations == .empty
             try insert.execute(arguments: [
                 taskId, task.externalId, task.asset.description, SQLiteProjectStore.preview(of: task.asset),
-                task.metadata.description, JSONValue.array(task.batches).description,
-                JSONValue.object(task.extra).description, task.priority,
+                task.metadata.description, task.batches.isEmpty ? "[]" : JSONValue.array(task.batches).description,
+                task.extra.isEmpty ? "{}" : JSONValue.object(task.extra).description, task.priority,
                 placed.stage.rawValue, placed.status.rawValue, task.skippedBy, placed.labeler,
-                SQLiteProjectStore.encode(task.annotations), time.millisecondsSince1970,
+                unanswered ? noAnswers : SQLiteProjectStore.encode(task.annotations), time.millisecondsSince1970,
                 task.updatedAt?.millisecondsSince1970, task.updatedBy,
                 task.source?.format.rawValue, task.source?.record.description, task.readOnlyReason, task.instruction,
             ])
@@ -48,11 +60,13 @@ struct TaskInsertion {
             let rowId = db.lastInsertedRowID
             // A task made here leaves Start at once, as in Ango; one from an Ango export
             // brings the history it had, kept as it came.
-            let entries = task.history.isEmpty
-                ? [StageHistoryEntry(stage: "Start", stageId: "Start", duration: 0, completedAt: time, completedBy: nil,
-                                     annotations: task.annotations)]
-                : task.history
-            for entry in entries {
+            if task.history.isEmpty {
+                try history.execute(arguments: [
+                    rowId, "Start", nil, 0, 0, nil, time.millisecondsSince1970,
+                    unanswered ? plainStart : Self.start(at: time, annotations: task.annotations).description,
+                ])
+            }
+            for entry in task.history {
                 var stored = entry.json(includeIdle: true).objectValue ?? [:]
                 if entry.original != nil { stored["_imported"] = true }
                 try history.execute(arguments: [
