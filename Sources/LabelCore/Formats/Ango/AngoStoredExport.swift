@@ -97,20 +97,30 @@ enum AngoStoredExport {
             return
         }
         guard !includeIdle, let cut = idleDuration(in: json) else { return out.write(json) }
-        out.write(String(json.utf8[..<cut.lowerBound])!)
-        out.write(String(json.utf8[cut.upperBound...])!)
+        let utf8 = Array(json.utf8)
+        out.write(String(decoding: utf8[..<cut.lowerBound], as: UTF8.self))
+        out.write(String(decoding: utf8[cut.upperBound...], as: UTF8.self))
     }
 
-    /// Where `,"idleDuration":N` sits in a stored entry: its first occurrence (keys and strings
-    /// before it are the stage, its id and the duration, and a quote inside a string is escaped).
-    static func idleDuration(in json: String) -> Range<String.Index>? {
-        guard let key = json.range(of: #","idleDuration":"#) else { return nil }
-        let utf8 = json.utf8
-        var end = key.upperBound
-        while end != utf8.endIndex, utf8[end] == UInt8(ascii: "-") || (0x30...0x39).contains(utf8[end]) {
-            end = utf8.index(after: end)
+    /// Where `,"idleDuration":N` sits in a stored entry, as UTF-8 offsets: its first occurrence
+    /// (keys and strings before it are the stage, its id and the duration, and a quote inside a
+    /// string is escaped).
+    static func idleDuration(in json: String) -> Range<Int>? {
+        let key = Array(#","idleDuration":"#.utf8)
+        var json = json
+        return json.withUTF8 { bytes -> Range<Int>? in
+            guard bytes.count > key.count else { return nil }
+            var i = 0
+            while i <= bytes.count - key.count {
+                if bytes[i] == key[0], bytes[i + 1] == key[1], UnsafeBufferPointer(rebasing: bytes[i..<(i + key.count)]).elementsEqual(key) {
+                    var end = i + key.count
+                    while end < bytes.count, bytes[end] == UInt8(ascii: "-") || (0x30...0x39).contains(bytes[end]) { end += 1 }
+                    return i..<end
+                }
+                i += 1
+            }
+            return nil
         }
-        return key.lowerBound..<end
     }
 
     /// A task that cannot be spliced, read and written the ordinary way.
