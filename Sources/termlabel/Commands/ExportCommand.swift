@@ -68,9 +68,9 @@ struct ExportCommand: ParsableCommand {
             // A progress line only when the export goes to a file (standard output may be the terminal).
             let line = ProgressBox(ProgressLine(noun: "tasks written", quiet: quiet || output == nil))
             let total = try store.count(QueueFilter(stage: stage ?? format.defaultStage))
-            let count = try ExportFile.$progress.withValue({ line.update(count: $0, done: $0, total: total) }) {
-                try format.export(store, stage: stage, options: options, to: output)
-            }
+            ExportFile.progress = { line.update(count: $0, done: $0, total: total) }
+            defer { ExportFile.progress = nil }
+            let count = try format.export(store, stage: stage, options: options, to: output)
             line.finish()
             if let output {
                 let from = (stage ?? format.defaultStage).map { "from the \($0.name) stage" } ?? "from every stage"

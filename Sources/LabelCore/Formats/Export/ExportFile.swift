@@ -4,9 +4,11 @@ import Foundation
 /// complete (a reader never sees half an export), or standard output. Every export format
 /// streams its tasks through here, so memory does not grow with the project.
 public enum ExportFile {
-    /// Told the count of tasks written so far, every thousand tasks, while an export in this task
-    /// runs (the command's progress line).
-    @TaskLocal public static var progress: (@Sendable (Int) -> Void)?
+    /// Told the count of tasks written so far, every thousand tasks, while an export runs (the
+    /// command's progress line). Set by the one command a process runs, before it exports; a
+    /// task-local value would be the tidier home, but pushing one outside a task crashes release
+    /// builds on Linux (swift_task_localValuePush).
+    nonisolated(unsafe) public static var progress: ((Int) -> Void)?
 
     /// Runs `body` with the output; returns what it returns (the count of tasks written).
     public static func write(to path: String?, _ body: (inout FileOutput) throws -> Int) throws -> Int {
