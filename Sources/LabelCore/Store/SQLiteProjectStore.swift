@@ -336,9 +336,9 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         try pool.write { db in
             var adding = try TaskInsertion(db, at: time)
             // Into an empty project, the list's indexes are built once at the end (a sort) rather
-            // than kept up to date row by row; a larger page cache keeps the unique ones' pages at hand.
+            // than kept up to date row by row; an 8 MB page cache keeps the unique ones' pages at hand.
             let rebuilt = adding.lastRowIdBefore == 0 ? try Self.dropListIndexes(db) : []
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA cache_size = -8192")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try produce { batch in try adding.insert(batch, db) }
             for sql in rebuilt { try db.execute(sql: sql) }

@@ -88,7 +88,8 @@ enum AngoStoredExport {
     static func historyEntry<Out: TextOutputStream>(_ json: String, includeIdle: Bool, writer: JSONWriter, to out: inout Out) {
         if json.hasSuffix(importedMark) {
             let mark = "," + importedMark
-            if includeIdle, json.hasSuffix(mark) {
+            // As it came (without idle time, it came without: most Ango exports have none).
+            if json.hasSuffix(mark), includeIdle || idleDuration(in: json, key: #""idleDuration":"#) == nil {
                 out.write(String(json.utf8.dropLast(mark.utf8.count))!)
                 out.write("}")
             } else if let object = SQLiteProjectStore.json(json)?.objectValue {
@@ -105,8 +106,8 @@ enum AngoStoredExport {
     /// Where `,"idleDuration":N` sits in a stored entry, as UTF-8 offsets: its first occurrence
     /// (keys and strings before it are the stage, its id and the duration, and a quote inside a
     /// string is escaped).
-    static func idleDuration(in json: String) -> Range<Int>? {
-        let key = Array(#","idleDuration":"#.utf8)
+    static func idleDuration(in json: String, key: String = #","idleDuration":"#) -> Range<Int>? {
+        let key = Array(key.utf8)
         var json = json
         return json.withUTF8 { bytes -> Range<Int>? in
             guard bytes.count > key.count else { return nil }
