@@ -212,7 +212,9 @@ enum ProjectFiles {
                 try add(batch)
             }
         }, at: .now())
-        guard let file else { throw Diagnostic(.error, "the file was not read", file: path) }
+        guard var file else { throw Diagnostic(.error, "the file was not read", file: path) }
+        // Repeats within the file, found by the project as it skipped them.
+        file.warnings += AssetRepeats.warnings(skipped: result.skipped, file: path)
         let matched = file.preLabels.isEmpty ? 0 : try store.attach(file.preLabels, by: user)
         return (file, AddOutcome(result: result, stages: stages, moved: moved, matched: matched))
     }

@@ -149,7 +149,7 @@ struct SizeBenchmark {
         func firstFrame(_ user: String) throws -> Double {
             let start = ContinuousClock.now
             let store = try SQLiteProjectStore(directory: project)
-            let session = try LabelSession(store: store, stage: .label, user: user, clock: ManualClock(0))
+            let session = try LabelController(store: store, stage: .label, user: user, clock: ManualClock(0))
             var frame = TerminalUI.Screen(width: 200, height: 60)
             _ = LabelApp.draw(session, on: &frame)
             return Self.milliseconds(ContinuousClock.now - start)
@@ -158,7 +158,7 @@ struct SizeBenchmark {
         let without = try users.map(firstFrame).sorted()
         let with = try users.map(firstFrame).sorted()
 
-        let session = try LabelSession(store: store, stage: .label, user: "bench", clock: ManualClock(0))
+        let session = try LabelController(store: store, stage: .label, user: "bench", clock: ManualClock(0))
         var frame = TerminalUI.Screen(width: 200, height: 60)
         _ = LabelApp.draw(session, on: &frame)
         var times: [Double] = []
