@@ -57,6 +57,12 @@ public struct JSONWriter {
 
     public static func writeQuoted<Out: TextOutputStream>(_ string: String, to out: inout Out) {
         out.write("\"")
+        // Most strings need no escape: found by one pass over their UTF-8 bytes, and written whole.
+        if string.utf8.withContiguousStorageIfAvailable(needsEscape) == false {
+            out.write(string)
+            out.write("\"")
+            return
+        }
         var plainStart = string.unicodeScalars.startIndex
         var index = plainStart
         let scalars = string.unicodeScalars
@@ -88,6 +94,35 @@ public struct JSONWriter {
         }
         if plainStart != scalars.endIndex { out.write(String(scalars[plainStart..<scalars.endIndex])) }
         out.write("\"")
+    }
+}
+
+extension JSONWriter {
+    /// Whether UTF-8 text holds anything `writeQuoted` escapes: a quote, a backslash, a C0 or C1
+    /// control, DEL, U+2028/U+2029, or a bidi control (U+061C, U+200E/F, U+202A–E, U+2066–9).
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
+                i += 1
+                continue
+            }
+            let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            switch b {
+            case 0xC2 where next >= 0x80 && next <= 0x9F: return true
+            case 0xD8 where next == 0x9C: return true
+            case 0xE2 where i + 2 < n:
+                let third = bytes[i + 2]
+                if next == 0x80, third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE) { return true }
+                if next == 0x81, third >= 0xA6 && third <= 0xA9 { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 }
 

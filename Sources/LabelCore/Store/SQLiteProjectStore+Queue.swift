@@ -65,65 +65,6 @@ extension SQLiteProjectStore {
             savedAt: Timestamp(millisecondsSince1970: row["savedAt"]))
     }
 
-    static func whereClause(_ filter: QueueFilter) -> (String, StatementArguments) {
-        var clauses: [String] = []
-        var args: StatementArguments = []
-        if let stage = filter.stage {
-            clauses.append("t.stage = ?")
-            args += [stage.rawValue]
-        }
-        if let statuses = filter.statuses {
-            clauses.append("t.status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
-            args += StatementArguments(statuses.map(\.rawValue).sorted())
-        }
-        if let assignee = filter.assignee {
-            clauses.append("t.assignee = ?")
-            args += [assignee]
-        }
-        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
-    }
-
-    public func count(_ filter: QueueFilter) throws -> Int {
-        guard filter.assignee != nil else {
-            // By stage and status: the kept counts (a few rows), not a scan of every task.
-            let (clause, args) = Self.whereClause(filter)
-            return try pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(t.n), 0) FROM task_count t \(clause)", arguments: args) ?? 0
-            }
-        }
-        let (clause, args) = Self.whereClause(filter)
-        return try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task t \(clause)", arguments: args) ?? 0 }
-    }
-
-    public func page(_ filter: QueueFilter, offset: Int, limit: Int) throws -> [QueueRow] {
-        let (clause, args) = Self.whereClause(filter)
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT t.id, t.externalId, t.stage, t.status, t.assignee, t.preview, t.active + COALESCE(d.active, 0) AS spent
-                FROM task t LEFT JOIN draft d ON d.task = t.id AND d.stage = t.stage
-                \(clause) ORDER BY t.priority DESC, t.id LIMIT ? OFFSET ?
-                """, arguments: args + [limit, offset]
-            ).map {
-                QueueRow(
-                    id: $0["id"], externalId: $0["externalId"], stage: Stage(rawValue: $0["stage"]) ?? .label,
-                    status: TaskStatus(rawValue: $0["status"]) ?? .new, assignee: $0["assignee"],
-                    activeMilliseconds: $0["spent"], preview: $0["preview"])
-            }
-        }
-    }
-
-    public func position(of taskId: Int64, in filter: QueueFilter) throws -> Int? {
-        let (clause, args) = Self.whereClause(filter)
-        return try pool.read { db in
-            let prefix = clause.isEmpty ? "WHERE" : clause + " AND"
-            guard let priority = try Int.fetchOne(db, sql: "SELECT t.priority FROM task t \(prefix) t.id = ?", arguments: args + [taskId])
-            else { return nil }
-            return try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM task t \(prefix) (t.priority > ? OR (t.priority = ? AND t.id < ?))
-                """, arguments: args + [priority, priority, taskId])
-        }
-    }
-
     public func progress() throws -> ProjectProgress {
         try pool.read { db in
             var byStage: [Stage: Int] = [:]

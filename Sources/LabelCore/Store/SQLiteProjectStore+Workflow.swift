@@ -8,24 +8,30 @@ extension SQLiteProjectStore {
             // nobody holds or whose holder's lease ran out, higher priority first. One IMMEDIATE
             // transaction: no other process can take the same task between the look and the hold.
             let review = stage == .review ? 1 : 0
-            let own = try Int64.fetchOne(db, sql: """
-                SELECT id FROM task INDEXED BY task_held
-                WHERE assignee = ? AND stage = ? AND status != 'skipped' AND readOnlyReason IS NULL
-                AND (? = 0 OR labeler IS NULL OR labeler != ?)
-                ORDER BY priority DESC, id LIMIT 1
-                """, arguments: [user, stage.rawValue, review, user])
+            let own = try Int64.fetchOne(db, sql: Self.ownTaskSQL, arguments: [user, stage.rawValue, review, user])
             let expired = try Self.leaseExpiry(db, at: time)
-            let free = try own ?? Int64.fetchOne(db, sql: """
-                SELECT id FROM task WHERE stage = ? AND status != 'skipped' AND readOnlyReason IS NULL
-                AND (assignee IS NULL OR (activeAt IS NOT NULL AND activeAt < ? AND assignee != ?))
-                AND (? = 0 OR labeler IS NULL OR labeler != ?)
-                ORDER BY priority DESC, id LIMIT 1
-                """, arguments: [stage.rawValue, expired, user, review, user])
+            let free = try own ?? Int64.fetchOne(db, sql: Self.freeTaskSQL, arguments: [stage.rawValue, expired, user, review, user])
             guard let id = free else { return nil }
             try Self.hold(db, id, user, at: time)
             return try Self.fetchTask(db, id)
         }
     }
+
+    /// This user's own unfinished task in a stage, first in queue order.
+    static let ownTaskSQL = """
+        SELECT id FROM task INDEXED BY task_held
+        WHERE assignee = ? AND stage = ? AND status != 'skipped' AND readOnlyReason IS NULL
+        AND (? = 0 OR labeler IS NULL OR labeler != ?)
+        ORDER BY priority DESC, id LIMIT 1
+        """
+
+    /// The first task of a stage nobody holds (or whose holder's lease ran out), in queue order.
+    static let freeTaskSQL = """
+        SELECT id FROM task INDEXED BY task_queue WHERE stage = ? AND status != 'skipped' AND readOnlyReason IS NULL
+        AND (assignee IS NULL OR (activeAt IS NOT NULL AND activeAt < ? AND assignee != ?))
+        AND (? = 0 OR labeler IS NULL OR labeler != ?)
+        ORDER BY priority DESC, id LIMIT 1
+        """
 
     public func claim(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask {
         try pool.write { db in

@@ -235,8 +235,40 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 ALTER TABLE task ADD COLUMN instruction TEXT;
                 """)
         }
+        // The queue's rows counted by blocks of ids, so a row's position in the list and the row
+        // at a position are found by summing a few thousand counts and counting inside one block,
+        // never by counting every row before it (see `SQLiteProjectStore+QueuePages`).
+        migrator.registerMigration("v7: queue blocks") { db in
+            try db.execute(sql: """
+                CREATE INDEX task_status_order ON task(status, priority DESC, id);
+                CREATE TABLE queue_block (
+                    rank INTEGER NOT NULL, block INTEGER NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,
+                    PRIMARY KEY (rank, block, status)
+                ) WITHOUT ROWID;
+                INSERT INTO queue_block(rank, block, status, n)
+                    SELECT -priority, id >> \(queueBlockBits), status, COUNT(*) FROM task GROUP BY 1, 2, 3;
+                CREATE TRIGGER queue_block_insert AFTER INSERT ON task BEGIN
+                    INSERT INTO queue_block(rank, block, status, n) VALUES (-NEW.priority, NEW.id >> \(queueBlockBits), NEW.status, 1)
+                    ON CONFLICT(rank, block, status) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER queue_block_delete AFTER DELETE ON task BEGIN
+                    UPDATE queue_block SET n = n - 1
+                    WHERE rank = -OLD.priority AND block = OLD.id >> \(queueBlockBits) AND status = OLD.status;
+                END;
+                CREATE TRIGGER queue_block_update AFTER UPDATE OF status, priority ON task
+                WHEN OLD.status IS NOT NEW.status OR OLD.priority IS NOT NEW.priority BEGIN
+                    UPDATE queue_block SET n = n - 1
+                    WHERE rank = -OLD.priority AND block = OLD.id >> \(queueBlockBits) AND status = OLD.status;
+                    INSERT INTO queue_block(rank, block, status, n) VALUES (-NEW.priority, NEW.id >> \(queueBlockBits), NEW.status, 1)
+                    ON CONFLICT(rank, block, status) DO UPDATE SET n = n + 1;
+                END;
+                """)
+        }
         return migrator
     }
+
+    /// Ids per queue block: 2^11 = 2,048.
+    static let queueBlockBits = 11
 
     // MARK: Settings
 
@@ -290,65 +322,35 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     // MARK: Adding tasks
 
     public func add(_ tasks: [NewTask], at time: Timestamp) throws -> AddResult {
-        var added = 0
-        var skipped: [SkippedTask] = []
-        // Which record of this call took an externalId or taskId, to tell a repeat in the file
-        // from a task that was already in the project.
-        var addedExternalIds: Set<String> = []
-        var addedTaskIds: [String: String] = [:]
+        var adding = try pool.read { db in try TaskInsertion(db, at: time) }
         // Short transactions, so annotators working in the project are never held up for long.
         for chunk in stride(from: 0, to: tasks.count, by: 2000).map({ tasks[$0..<min($0 + 2000, tasks.count)] }) {
-            try pool.write { db in
-                let insert = try db.makeStatement(sql: """
-                    INSERT OR IGNORE INTO task(taskId, externalId, asset, preview, metadata, batches, extra, priority,
-                        stage, status, assignee, labeler, annotations, createdAt, updatedAt, updatedBy,
-                        sourceFormat, source, readOnlyReason, instruction)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let history = try db.makeStatement(sql: """
-                    INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
-                    VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 1, ?)
-                    """)
-                for task in chunk {
-                    let taskId = task.taskId ?? Self.newTaskId()
-                    let placed = Self.placement(of: task)
-                    try insert.execute(arguments: [
-                        taskId, task.externalId, task.asset.description, Self.preview(of: task.asset),
-                        task.metadata.description, JSONValue.array(task.batches).description,
-                        JSONValue.object(task.extra).description, task.priority,
-                        placed.stage.rawValue, placed.status.rawValue, task.skippedBy, placed.labeler,
-                        Self.encode(task.annotations), time.millisecondsSince1970,
-                        task.updatedAt?.millisecondsSince1970, task.updatedBy,
-                        task.source?.format.rawValue, task.source?.record.description, task.readOnlyReason, task.instruction,
-                    ])
-                    if db.changesCount == 0 {
-                        skipped.append(try Self.whySkipped(db, task, taskId: taskId, addedExternalIds, addedTaskIds))
-                        continue
-                    }
-                    added += 1
-                    addedExternalIds.insert(task.externalId)
-                    if task.taskId != nil { addedTaskIds[taskId] = task.externalId }
-                    let rowId = db.lastInsertedRowID
-                    // A task made here leaves Start at once, as in Ango; one from an Ango export
-                    // brings the history it had, kept as it came.
-                    let entries = task.history.isEmpty
-                        ? [StageHistoryEntry(stage: "Start", stageId: "Start", duration: 0, completedAt: time, completedBy: nil,
-                                             annotations: task.annotations)]
-                        : task.history
-                    for entry in entries {
-                        var stored = entry.json(includeIdle: true).objectValue ?? [:]
-                        if entry.original != nil { stored["_imported"] = true }
-                        try history.execute(arguments: [
-                            rowId, entry.stage, entry.completedBy, entry.duration, entry.idleDuration ?? 0,
-                            entry.reviewStatus?.rawValue, entry.completedAt?.millisecondsSince1970,
-                            JSONValue.object(stored).description,
-                        ])
-                    }
-                    if let user = task.skippedBy { try Self.event(db, rowId, user, "skip", at: task.updatedAt ?? time) }
-                }
-            }
+            try pool.write { db in try adding.insert(chunk, db) }
         }
-        return AddResult(added: added, skippedExisting: skipped.count, skipped: skipped)
+        return adding.result
+    }
+
+    /// Adds the tasks `produce` hands over, batch by batch, in one transaction: memory stays flat
+    /// whatever their number, and if `produce` throws (the file has an error) nothing is added.
+    public func add(streaming produce: (_ add: ([NewTask]) throws -> Void) throws -> Void, at time: Timestamp) throws -> AddResult {
+        try pool.write { db in
+            var adding = try TaskInsertion(db, at: time)
+            // Into an empty project, the list's indexes are built once at the end (a sort) rather
+            // than kept up to date row by row; an 8 MB page cache keeps the unique ones' pages at hand.
+            let rebuilt = adding.lastRowIdBefore == 0 ? try Self.dropListIndexes(db) : []
+            try db.execute(sql: "PRAGMA cache_size = -8192")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            try produce { batch in try adding.insert(batch, db) }
+            for sql in rebuilt { try db.execute(sql: sql) }
+            return adding.result
+        }
+    }
+
+    /// Drops the task table's indexes that no constraint needs; returns the SQL that makes them again.
+    static func dropListIndexes(_ db: Database) throws -> [String] {
+        let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task' AND sql IS NOT NULL")
+        for index in indexes { try db.execute(sql: "DROP INDEX \(index["name"] as String)") }
+        return indexes.map { $0["sql"] }
     }
 
     /// Where an added task stands: in Label, new (or skipped where its source skipped it); in
@@ -363,20 +365,6 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             let reviewed = task.history.last.map { $0.reviewStatus == .accepted || $0.reviewStatus == .fixed } ?? false
             return (.complete, reviewed ? .accepted : .submitted, labeler)
         }
-    }
-
-    /// Why a record's insert was ignored: its externalId or its taskId is taken, by a task of the
-    /// project or by an earlier record of the same file.
-    static func whySkipped(_ db: Database, _ task: NewTask, taskId: String, _ addedExternalIds: Set<String>,
-                           _ addedTaskIds: [String: String]) throws -> SkippedTask {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM task WHERE externalId = ?", arguments: [task.externalId]) ?? false {
-            return SkippedTask(externalId: task.externalId,
-                               reason: addedExternalIds.contains(task.externalId) ? .externalIdRepeated : .externalIdInProject)
-        }
-        let holder = try String.fetchOne(db, sql: "SELECT externalId FROM task WHERE taskId = ?", arguments: [taskId]) ?? ""
-        return SkippedTask(externalId: task.externalId,
-                           reason: addedTaskIds[taskId] != nil ? .taskIdRepeated(taskId: taskId, externalId: holder)
-                               : .taskIdInProject(taskId: taskId, externalId: holder))
     }
 
     public func attach(_ preLabels: [PreLabels]) throws -> Int { try attach(preLabels, by: "unknown") }
@@ -396,12 +384,17 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         }
     }
 
+    /// 24 random hexadecimal digits, as Ango's task ids look.
     static func newTaskId() -> String {
         var rng = SystemRandomNumberGenerator()
-        return (0..<3).map { _ in
-            let s = String(rng.next() as UInt32, radix: 16)
-            return String(repeating: "0", count: 8 - s.count) + s
-        }.joined()
+        let high = rng.next() as UInt64
+        let low = rng.next() as UInt32
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            let digits = Array("0123456789abcdef".utf8)
+            for i in 0..<16 { buffer[i] = digits[Int((high >> (60 - 4 * UInt64(i))) & 0xF)] }
+            for i in 0..<8 { buffer[16 + i] = digits[Int((low >> (28 - 4 * UInt32(i))) & 0xF)] }
+            return 24
+        }
     }
 
     /// The first characters of the asset, on one line, for the queue pane.

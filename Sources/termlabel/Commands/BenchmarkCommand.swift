@@ -25,15 +25,26 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Key presses to time on the screen.")
     var keys = 2_000
 
+    @Option(help: ArgumentHelp(
+        "Project sizes to measure instead (10k,100k,1m): init, first frame, submit and export figures for each, beside the sqlite3 floor.",
+        valueName: "sizes"))
+    var sizes: String?
+
+    @Option(help: "Submits to time per size with --sizes.")
+    var submits = 200
+
     func validate() throws {
         try OptionRange.check(tasks, 10...10_000_000, option: "--tasks")
         try OptionRange.check(keys, 1...1_000_000, option: "--keys")
+        try OptionRange.check(submits, 1...100_000, option: "--submits")
+        if let sizes { _ = try SizeBenchmark.parse(sizes) }
     }
 
     func run() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("termlabel-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
+        if let sizes { return try SizeBenchmark(work: work, submits: submits).run(sizes: SizeBenchmark.parse(sizes)) }
         guard let ontology = DemoProject.ontology?.path else { throw Diagnostic(.error, "the demo ontology is missing from this build") }
         print("termlabel benchmark (\(Self.buildKind) build)")
         var largest = ""

@@ -49,6 +49,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Leave out stageHistory.")
     var noHistory = false
 
+    @Flag(help: "No progress line on standard error while a large project is exported.")
+    var quiet = false
+
     func run() throws {
         try Console.run {
             if noHistory && format != .ango || ndjson && !format.hasLineForm {
@@ -62,7 +65,13 @@ struct ExportCommand: ParsableCommand {
             }
             if let output { InterruptCleanup.remove(PartialFile.path(for: output)) }
             let options = ExportOptions(ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
+            // A progress line only when the export goes to a file (standard output may be the terminal).
+            let line = ProgressBox(ProgressLine(noun: "tasks written", quiet: quiet || output == nil))
+            let total = try store.count(QueueFilter(stage: stage ?? format.defaultStage))
+            ExportFile.progress = { line.update(count: $0, done: $0, total: total) }
+            defer { ExportFile.progress = nil }
             let count = try format.export(store, stage: stage, options: options, to: output)
+            line.finish()
             if let output {
                 let from = (stage ?? format.defaultStage).map { "from the \($0.name) stage" } ?? "from every stage"
                 Console.error("Exported \(count) task\(count == 1 ? "" : "s") \(from) to \(output).")

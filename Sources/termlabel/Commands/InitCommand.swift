@@ -62,6 +62,9 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var user: UserOption
 
+    @Flag(help: "No progress line on standard error while a large file is read.")
+    var quiet = false
+
     func run() throws {
         try Console.run {
             let idleMilliseconds = try OptionRange.idleTimeoutMilliseconds(idleTimeout)
@@ -74,7 +77,12 @@ struct InitCommand: ParsableCommand {
                 ontologyText = String(decoding: bytes, as: UTF8.self)
                 given = schema.ontology
             }
-            let file = try assets.map { path throws(DiagnosticsError) in try FormatRegistry.read(path: path, options: reading.options(ontology: given)) }
+            let options = reading.options(ontology: given)
+            // JSON Lines of records or of an Ango export's assets are read while they are written.
+            let streamed = assets.map { AssetStream.streams(path: $0, options: options) } ?? false
+            var file = try assets.map { path throws(DiagnosticsError) in
+                streamed ? nil : try FormatRegistry.read(path: path, options: options)
+            } ?? nil
             if let file { Console.report(file.warnings) }
             if ontologyText == nil, let built = file?.builtOntology { ontologyText = JSONWriter(pretty: true).string(built) + "\n" }
             guard let ontologyText else {
@@ -93,7 +101,13 @@ struct InitCommand: ParsableCommand {
             let access: ProjectAccess = group.map { .group($0) } ?? .owner
             let by = user.resolved
             _ = try SQLiteProjectStore.create(directory: directory, settings: settings, access: access) { store in
-                guard let file else { return }
+                if streamed, let assets {
+                    let read = try ProjectFiles.add(streaming: assets, options: options, to: store, by: by, toStage: reading.toStage, quiet: quiet)
+                    file = read.file
+                    outcome = read.outcome
+                    Console.report(read.file.warnings)
+                }
+                guard let file, !streamed else { return }
                 outcome = try ProjectFiles.add(file, to: store, by: by, toStage: reading.toStage)
             }
             let shared = group.map { ", shared with the group \($0)" } ?? ", private to you"
@@ -129,11 +143,21 @@ struct AddCommand: ParsableCommand {
 
     @OptionGroup var user: UserOption
 
+    @Flag(help: "No progress line on standard error while a large file is read.")
+    var quiet = false
+
     func run() throws {
         try Console.run {
             let store = try project.open()
             let ontology = try store.settings().ontology()
-            let file = try FormatRegistry.read(path: assets, options: reading.options(ontology: ontology))
+            let options = reading.options(ontology: ontology)
+            if AssetStream.streams(path: assets, options: options) {
+                let read = try ProjectFiles.add(streaming: assets, options: options, to: store, by: user.resolved, toStage: reading.toStage, quiet: quiet)
+                Console.report(read.file.warnings)
+                ProjectFiles.report(read.outcome, of: read.file)
+                return
+            }
+            let file = try FormatRegistry.read(path: assets, options: options)
             Console.report(file.warnings)
             ProjectFiles.report(try ProjectFiles.add(file, to: store, by: user.resolved, toStage: reading.toStage), of: file)
         }
@@ -151,7 +175,8 @@ enum ProjectFiles {
     /// What adding a file did: written while the project is built, reported after.
     struct AddOutcome {
         var result: AddResult
-        var tasks: [NewTask]
+        /// How many tasks went to each stage.
+        var stages: [Stage: Int]
         /// Tasks exported from a Review stage, put in Label because the project has none.
         var moved: Int
         /// Pre-labels attached to tasks of the project.
@@ -163,7 +188,35 @@ enum ProjectFiles {
         let moved = StagePlacement.place(&tasks, workflow: try store.settings().workflow, toStage: toStage)
         let result = try store.add(tasks, at: .now())
         let matched = file.preLabels.isEmpty ? 0 : try store.attach(file.preLabels, by: user)
-        return AddOutcome(result: result, tasks: tasks, moved: moved, matched: matched)
+        return AddOutcome(result: result, stages: Dictionary(grouping: tasks, by: \.stage).mapValues(\.count), moved: moved, matched: matched)
+    }
+
+    /// Reads a JSON Lines file while it is added, in one transaction: a file with an error adds
+    /// nothing. A progress line shows on standard error while it is read.
+    static func add(
+        streaming path: String, options: ReadOptions, to store: SQLiteProjectStore, by user: String, toStage: Stage?, quiet: Bool
+    ) throws -> (file: AssetFile, outcome: AddOutcome) {
+        let workflow = try store.settings().workflow
+        var moved = 0
+        var stages: [Stage: Int] = [:]
+        var progress = ProgressLine(noun: "tasks read", quiet: quiet)
+        defer { progress.finish() }
+        var file: AssetFile?
+        let result = try store.add(streaming: { add in
+            file = try AssetStream.read(path: path, options: options, progress: { p in
+                progress.update(count: p.records, done: p.bytesRead, total: p.totalBytes)
+            }) { batch in
+                var batch = batch
+                moved += StagePlacement.place(&batch, workflow: workflow, toStage: toStage)
+                for task in batch { stages[task.stage, default: 0] += 1 }
+                try add(batch)
+            }
+        }, at: .now())
+        guard var file else { throw Diagnostic(.error, "the file was not read", file: path) }
+        // Repeats within the file, found by the project as it skipped them.
+        file.warnings += AssetRepeats.warnings(skipped: result.skipped, file: path)
+        let matched = file.preLabels.isEmpty ? 0 : try store.attach(file.preLabels, by: user)
+        return (file, AddOutcome(result: result, stages: stages, moved: moved, matched: matched))
     }
 
     static func report(_ outcome: AddOutcome, of file: AssetFile) {
@@ -173,9 +226,9 @@ enum ProjectFiles {
             Console.error("warning: \(moved) task\(moved == 1 ? " was" : "s were") exported from a Review stage; this project has none, so \(moved == 1 ? "it goes" : "they go") to Label")
         }
         report(outcome.result)
-        let stages = Dictionary(grouping: outcome.tasks, by: \.stage).filter { $0.key != .label }
+        let stages = outcome.stages.filter { $0.key != .label && $0.value > 0 }
         if !stages.isEmpty {
-            let list = stages.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value.count) in \($0.key.name)" }.joined(separator: ", ")
+            let list = stages.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) in \($0.key.name)" }.joined(separator: ", ")
             Console.out("Imported tasks kept the stage they were exported from: \(list); --to-stage Label sends them back for labeling.")
         }
         report(attached: outcome.matched, of: file)

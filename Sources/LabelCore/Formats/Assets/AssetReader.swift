@@ -215,11 +215,13 @@ public enum AssetReader {
                 batches: object["batches"]?.arrayValue ?? [], priority: priority, annotations: annotations, extra: extra))
         }
 
-        mutating func finish(_ kind: AssetFile.Kind) throws(DiagnosticsError) -> AssetFile {
+        /// `streamed`: how many tasks were handed over before (`AssetStream`); repeats among them
+        /// are not warned of here, the project names them as it skips them.
+        mutating func finish(_ kind: AssetFile.Kind, streamed: Int = 0) throws(DiagnosticsError) -> AssetFile {
             if warningCount > AssetReader.errorLimit {
                 diagnostics.append(Diagnostic(.warning, "… and \(warningCount - AssetReader.errorLimit) more warnings", file: file))
             }
-            diagnostics += AssetRepeats.warnings(tasks, file: file)
+            if streamed == 0 { diagnostics += AssetRepeats.warnings(tasks, file: file) }
             if errorCount > 0 {
                 var all = diagnostics.filter { $0.severity == .error }
                 if errorCount > AssetReader.errorLimit {
@@ -227,7 +229,7 @@ public enum AssetReader {
                 }
                 throw DiagnosticsError(all)
             }
-            if tasks.isEmpty, preLabels.isEmpty {
+            if tasks.isEmpty, preLabels.isEmpty, streamed == 0 {
                 throw DiagnosticsError(Diagnostic(.error, "the file holds no records", file: file))
             }
             return AssetFile(kind: kind, tasks: tasks, preLabels: preLabels, warnings: diagnostics, counts: counts)

@@ -21,12 +21,25 @@ public enum AssetRepeats {
     }
 
     static func warnings(_ tasks: [NewTask], file: String) -> [Diagnostic] {
-        let found = collisions(tasks).compactMap { $0 }
+        warnings(collisions(tasks).compactMap { $0.map { SkippedTask(externalId: $0.task.externalId, reason: $0.reason) } }, file: file)
+    }
+
+    /// The same warnings from what a streamed add skipped as repeats within the file.
+    public static func warnings(skipped: [SkippedTask], file: String) -> [Diagnostic] {
+        warnings(skipped.filter {
+            switch $0.reason {
+            case .externalIdRepeated, .taskIdRepeated: true
+            default: false
+            }
+        }, file: file)
+    }
+
+    static func warnings(_ found: [SkippedTask], file: String) -> [Diagnostic] {
         guard !found.isEmpty else { return [] }
         var byExternalId: [String] = []
         var byTaskId: [String] = []
-        for (task, reason) in found {
-            switch reason {
+        for task in found {
+            switch task.reason {
             case .taskIdRepeated(let taskId, let holder):
                 byTaskId.append("\(Excerpt.of(task.externalId)) (taskId \(Excerpt.of(taskId)), as \(Excerpt.of(holder)))")
             default: byExternalId.append(Excerpt.of(task.externalId))

@@ -4,6 +4,12 @@ import Foundation
 /// complete (a reader never sees half an export), or standard output. Every export format
 /// streams its tasks through here, so memory does not grow with the project.
 public enum ExportFile {
+    /// Told the count of tasks written so far, every thousand tasks, while an export runs (the
+    /// command's progress line). Set by the one command a process runs, before it exports; a
+    /// task-local value would be the tidier home, but pushing one outside a task crashes release
+    /// builds on Linux (swift_task_localValuePush).
+    nonisolated(unsafe) public static var progress: ((Int) -> Void)?
+
     /// Runs `body` with the output; returns what it returns (the count of tasks written).
     public static func write(to path: String?, _ body: (inout FileOutput) throws -> Int) throws -> Int {
         guard let path else { return try direct(FileHandle.standardOutput, body) }
@@ -60,6 +66,9 @@ public struct FileOutput: ThrowingTextOutput {
     let handle: FileHandle
     var buffer: [UInt8] = []
     var failure: Error?
+    /// Each writer checks once per task written: the count for `ExportFile.progress`.
+    var checks = 0
+    let progress = ExportFile.progress
 
     init(handle: FileHandle) {
         self.handle = handle
@@ -85,6 +94,8 @@ public struct FileOutput: ThrowingTextOutput {
 
     public mutating func check() throws {
         if let failure { throw failure }
+        checks += 1
+        if checks % 1_000 == 0, let progress { progress(checks) }
     }
 }
 

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The items of a JSON array file, one at a time: the array's structure (brackets, commas,
+/// strings) is followed byte by byte as blocks are read, and each item's bytes are handed over
+/// with the place it starts, to be parsed by `JSONParser` on its own. Memory holds one block and
+/// one item, whatever the file's size. A break in the structure is an error naming its place.
+struct JSONArrayItems {
+    enum State {
+        case beforeArray, beforeItem, inItem, afterItem, afterArray
+    }
+
+    let file: String
+    private(set) var state = State.beforeArray
+    private(set) var count = 0
+    private var item: [UInt8] = []
+    private var itemStart = SourceLocation(line: 1, column: 1)
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    private var line = 1
+    private var column = 1
+    /// Whether the item is a scalar (a number, true, false, null), which ends at a delimiter.
+    private var scalar = false
+
+    init(file: String) { self.file = file }
+
+    func error(_ message: String, hint: String = "fix the JSON syntax at this place; the rest of the file was not read") -> DiagnosticsError {
+        DiagnosticsError(Diagnostic(.error, message, file: file, location: SourceLocation(line: line, column: column), hint: hint))
+    }
+
+    /// Follows `bytes`, calling `body` with each whole item (its bytes, 0-based index and
+    /// starting place) while it returns true; returns false once `body` said stop.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>,
+                       _ body: (_ item: [UInt8], _ index: Int, _ start: SourceLocation) throws -> Bool) throws -> Bool {
+        for byte in bytes {
+            switch state {
+            case .beforeArray:
+                if Self.isSpace(byte) || (line == 1 && [0xEF, 0xBB, 0xBF].contains(byte)) { break }
+                guard byte == UInt8(ascii: "[") else { throw error("expected a JSON array of records") }
+                state = .beforeItem
+            case .beforeItem:
+                if Self.isSpace(byte) { break }
+                if byte == UInt8(ascii: "]") {
+                    guard count == 0 else { throw error("expected a value after the comma") }
+                    state = .afterArray
+                    break
+                }
+                state = .inItem
+                itemStart = SourceLocation(line: line, column: column)
+                item.removeAll(keepingCapacity: true)
+                depth = 0
+                scalar = byte != UInt8(ascii: "{") && byte != UInt8(ascii: "[") && byte != UInt8(ascii: "\"")
+                if try take(byte, body) == false { advance(byte); return false }
+            case .inItem:
+                if scalar, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || Self.isSpace(byte) {
+                    if try finishItem(body) == false { advance(byte); return false }
+                    try after(byte)
+                } else if try take(byte, body) == false {
+                    advance(byte)
+                    return false
+                }
+            case .afterItem:
+                try after(byte)
+            case .afterArray:
+                guard Self.isSpace(byte) else { throw error("unexpected text after the array's closing bracket") }
+            }
+            advance(byte)
+        }
+        return true
+    }
+
+    /// The end of the input: the array must be closed.
+    mutating func finish(_ body: (_ item: [UInt8], _ index: Int, _ start: SourceLocation) throws -> Bool) throws {
+        if state == .inItem, scalar { _ = try finishItem(body); state = .afterItem }
+        switch state {
+        case .afterArray: return
+        case .beforeArray: throw error("the file is empty; expected a JSON array of records")
+        default: throw error("the file ends inside the array; expected ] to close it")
+        }
+    }
+
+    private mutating func after(_ byte: UInt8) throws {
+        if Self.isSpace(byte) { return }
+        if byte == UInt8(ascii: ",") { state = .beforeItem } else if byte == UInt8(ascii: "]") { state = .afterArray } else {
+            throw error("expected , or ] after an item of the array")
+        }
+    }
+
+    /// Adds a byte to the item; a container or string item ends with its closing byte.
+    private mutating func take(_ byte: UInt8, _ body: (_ item: [UInt8], _ index: Int, _ start: SourceLocation) throws -> Bool) throws -> Bool {
+        item.append(byte)
+        if scalar { return true }
+        if inString {
+            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            if inString || depth > 0 { return true }
+            return try finishItem(body)
+        }
+        switch byte {
+        case UInt8(ascii: "\""): inString = true
+        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            depth -= 1
+            if depth == 0 { return try finishItem(body) }
+        default: break
+        }
+        return true
+    }
+
+    private mutating func finishItem(_ body: (_ item: [UInt8], _ index: Int, _ start: SourceLocation) throws -> Bool) throws -> Bool {
+        state = .afterItem
+        let index = count
+        count += 1
+        return try body(item, index, itemStart)
+    }
+
+    private mutating func advance(_ byte: UInt8) {
+        if byte == 0x0A {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    /// A place inside an item, as a place in the file.
+    static func place(_ inner: SourceLocation, itemStart: SourceLocation) -> SourceLocation {
+        SourceLocation(line: itemStart.line + inner.line - 1, column: inner.line == 1 ? itemStart.column + inner.column - 1 : inner.column)
+    }
+
+    /// Reads the file at `path` a block at a time; `body` also gets the bytes read so far.
+    static func forEach(path: String, _ body: (_ item: [UInt8], _ index: Int, _ start: SourceLocation, _ bytesRead: Int) throws -> Bool) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw DiagnosticsError(Diagnostic(.error, "cannot read the file: \(String(cString: strerror(errno)))", file: path)) }
+        defer { close(fd) }
+        var items = JSONArrayItems(file: path)
+        var block = [UInt8](repeating: 0, count: FileLines.blockSize)
+        var bytesRead = 0
+        while true {
+            let n = block.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DiagnosticsError(Diagnostic(.error, "cannot read the file: \(String(cString: strerror(errno)))", file: path))
+            }
+            if n == 0 { break }
+            bytesRead += n
+            let soFar = bytesRead
+            let going = try block.withUnsafeBufferPointer { whole in
+                try items.feed(UnsafeBufferPointer(rebasing: whole[0..<n])) { try body($0, $1, $2, soFar) }
+            }
+            if !going { return }
+        }
+        try items.finish { try body($0, $1, $2, bytesRead) }
+    }
+}

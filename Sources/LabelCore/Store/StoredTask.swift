@@ -1,0 +1,82 @@
+import GRDB
+
+/// A task as the project stores it: its JSON columns as the text `JSONWriter` wrote when they
+/// were stored, unparsed. The Ango export splices these texts into its output where they are
+/// already in the export's shape, instead of parsing and writing them again.
+public struct StoredTask: Sendable {
+    public struct HistoryEntry: Sendable {
+        /// The entry as stored: the exported JSON with idle time (and `"_imported":true` last
+        /// for an entry that came from an Ango export).
+        public var json: String
+        public var stage: String
+        public var duration: Int64
+        public var idle: Int64
+    }
+
+    public struct Draft: Sendable {
+        public var user: String
+        public var savedAt: Timestamp
+        /// The JSON array of its classifications.
+        public var classifications: String
+    }
+
+    public var id: Int64
+    public var taskId: String
+    public var externalId: String
+    public var asset: String
+    public var metadata: String
+    public var batches: String
+    public var extra: String
+    public var stage: Stage
+    public var updatedAt: Timestamp?
+    public var updatedBy: String?
+    /// `{"tools":[…],"classifications":[…],"relations":[…]}`, in that order.
+    public var annotations: String
+    public var reviewComment: String?
+    public var history: [HistoryEntry]
+    public var draft: Draft?
+}
+
+extension SQLiteProjectStore {
+    /// Calls `body` with each task of `stage` (every stage: nil) in id order, as stored, reading
+    /// in batches: memory does not grow with the project.
+    public func forEachStoredTask(in stage: Stage?, _ body: (StoredTask) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let tasks = try pool.read { db in try Self.storedTasks(db, after: after, stage: stage, limit: 500) }
+            guard let last = tasks.last else { return }
+            for task in tasks { try body(task) }
+            after = last.id
+        }
+    }
+
+    static func storedTasks(_ db: Database, after: Int64, stage: Stage?, limit: Int) throws -> [StoredTask] {
+        var tasks = try Row.fetchAll(db, sql: """
+            SELECT id, taskId, externalId, asset, metadata, batches, extra, stage, updatedAt, updatedBy, annotations, reviewComment
+            FROM task WHERE id > ? AND (? IS NULL OR stage = ?) ORDER BY id LIMIT ?
+            """, arguments: [after, stage?.rawValue, stage?.rawValue, limit]).map { row in
+            StoredTask(
+                id: row["id"], taskId: row["taskId"], externalId: row["externalId"], asset: row["asset"], metadata: row["metadata"],
+                batches: row["batches"], extra: row["extra"], stage: try decode(Stage.self, row["stage"], column: "stage"),
+                updatedAt: (row["updatedAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)), updatedBy: row["updatedBy"],
+                annotations: row["annotations"], reviewComment: row["reviewComment"], history: [], draft: nil)
+        }
+        guard let first = tasks.first, let last = tasks.last else { return [] }
+        var index: [Int64: Int] = [:]
+        for (i, task) in tasks.enumerated() { index[task.id] = i }
+        for row in try Row.fetchAll(db, sql: "SELECT task, stage, active, idle, entry FROM history WHERE task BETWEEN ? AND ? ORDER BY id",
+                                    arguments: [first.id, last.id]) {
+            guard let i = index[row["task"]] else { continue }
+            tasks[i].history.append(StoredTask.HistoryEntry(json: row["entry"], stage: row["stage"], duration: row["active"], idle: row["idle"]))
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT d.task, d.user, d.savedAt, d.classifications FROM draft d JOIN task t ON t.id = d.task AND t.stage = d.stage
+            WHERE d.task BETWEEN ? AND ?
+            """, arguments: [first.id, last.id]) {
+            guard let i = index[row["task"]] else { continue }
+            tasks[i].draft = StoredTask.Draft(user: row["user"], savedAt: Timestamp(millisecondsSince1970: row["savedAt"]),
+                                              classifications: row["classifications"])
+        }
+        return tasks
+    }
+}

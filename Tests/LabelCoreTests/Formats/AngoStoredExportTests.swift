@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import LabelCore
+
+/// The Ango export from SQLite copies stored JSON texts instead of parsing them: its output must
+/// be the decoded export's, byte for byte, whatever the tasks went through.
+@Suite("Ango export: stored texts spliced")
+struct AngoStoredExportTests {
+    struct StringOutput: ThrowingTextOutput {
+        var text = ""
+        mutating func write(_ string: String) { text += string }
+        mutating func check() throws {}
+    }
+
+    /// Ango's sample (imported history), plain records with extra keys and hostile text, and tasks
+    /// submitted, reviewed, rejected with a comment, skipped and left as a draft.
+    func project(in dir: String) throws -> SQLiteProjectStore {
+        let store = try makeProject(in: dir, ontology: Ontologies.angoSample, review: true, emails: ["lorenzo": "lorenzo@imerit.net"])
+        var tasks = try readAssets(AngoSample.exportFile, file: "ango-export.json").tasks
+        StagePlacement.place(&tasks, workflow: Workflow(hasReview: true), toStage: nil)
+        _ = try store.add(tasks, at: addedAt)
+        let records = """
+            {"externalId":"a","data":"plain text","metadata":{"stars":5},"batches":["b1"],"source":"web","priority":2}
+            {"externalId":"b\\u2028\\u202e","data":"quote \\" backslash \\\\ tab\\t bell\\u0007 del\\u007f c1\\u0085 \\u2066bidi","metadata":{"k":"\\u200f"}}
+            {"externalId":"c","data":{"text":"an object asset","n":1.50}}
+            {"externalId":"d","data":"to reject"}
+            {"externalId":"e","data":"to skip"}
+            {"externalId":"f","data":"draft"}
+            """
+        _ = try store.add(try readAssets(records, file: "r.jsonl").tasks, at: addedAt)
+        let answer: [JSONValue] = [["schemaId": "x", "title": "T", "answer": "Yes \u{202E}", "classifications": []]]
+        for name in ["a", "b\u{2028}\u{202E}", "c", "d"] {
+            _ = try store.claim(taskId: store.id(name), stage: .label, user: "ann")
+            _ = try store.submit(Submission(taskId: store.id(name), stage: .label, user: "ann", classifications: answer,
+                                            time: TimeSpent(active: 1200, idle: 300), at: at("2024-05-01T10:00:00.000Z")))
+        }
+        _ = try store.claim(taskId: store.id("a"), stage: .review, user: "rob")
+        _ = try store.submit(Submission(taskId: store.id("a"), stage: .review, user: "rob", classifications: answer,
+                                        time: TimeSpent(active: 700, idle: 0), at: at("2024-05-01T11:00:00.000Z"), reviewStatus: .accepted))
+        _ = try store.claim(taskId: store.id("d"), stage: .review, user: "rob")
+        _ = try store.submit(Submission(taskId: store.id("d"), stage: .review, user: "rob", classifications: answer,
+                                        time: TimeSpent(active: 500, idle: 20), at: at("2024-05-01T11:00:00.000Z"),
+                                        reviewStatus: .rejected, comment: "look again \"here\""))
+        try store.skip(taskId: store.id("e"), user: "ann", at: addedAt)
+        try store.saveDraft(Draft(taskId: store.id("f"), stage: .label, user: "ann", classifications: answer,
+                                  time: TimeSpent(active: 90, idle: 9), savedAt: at("2024-05-01T12:00:00.000Z")))
+        return store
+    }
+
+    @Test("every stage, with and without idle time, history and NDJSON, is the decoded export byte for byte")
+    func splicedEqualsDecoded() throws {
+        try withTemporaryDirectory { dir in
+            let store = try project(in: dir)
+            let settings = try store.settings()
+            var exported = 0
+            for stage in [Stage.label, .review, .complete] {
+                for (idle, history, ndjson) in [(false, true, false), (true, true, false), (false, false, true), (true, false, true)] {
+                    let options = ExportOptions(stage: stage, ndjson: ndjson, includeIdle: idle, includeHistory: history)
+                    var spliced = StringOutput()
+                    var decoded = StringOutput()
+                    let n = try AngoStoredExport.write(store, settings: settings, options: options, to: &spliced)
+                    #expect(n == (try AngoExport.writeDecoded(store, settings: settings, options: options, to: &decoded)))
+                    #expect(spliced.text == decoded.text, "\(options)")
+                    exported += n
+                }
+            }
+            // Label: d (rejected), e, f; Review: b, c; Complete: a and the sample — each four times.
+            #expect(exported == 4 * 7)
+        }
+    }
+
+    @Test("a stored entry loses its idle time by a cut, and an entry without one is kept as it is")
+    func idleCut() {
+        var out = ""
+        AngoStoredExport.historyEntry(#"{"stage":"Label","stageId":"Label","duration":5,"idleDuration":-12,"x":1}"#,
+                                      includeIdle: false, writer: JSONWriter(), to: &out)
+        #expect(out == #"{"stage":"Label","stageId":"Label","duration":5,"x":1}"#)
+        out = ""
+        AngoStoredExport.historyEntry(#"{"stage":"Start","duration":0}"#, includeIdle: false, writer: JSONWriter(), to: &out)
+        #expect(out == #"{"stage":"Start","duration":0}"#)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import LabelCore
+
+/// Streamed reading hands over the tasks the whole-file reader reads, in batches, and fails with
+/// the same errors; the store adds a stream in one transaction.
+@Suite("Assets read as a stream")
+struct AssetStreamTests {
+    func file(_ dir: String, _ name: String, _ text: String) throws -> String {
+        let path = (dir as NSString).appendingPathComponent(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func streamed(_ path: String, batchSize: Int = 2) throws -> (tasks: [NewTask], batches: [Int], file: AssetFile) {
+        var tasks: [NewTask] = []
+        var batches: [Int] = []
+        let file = try AssetStream.read(path: path, options: ReadOptions(), batchSize: batchSize) { batch in
+            tasks += batch
+            batches.append(batch.count)
+        }
+        return (tasks, batches, file)
+    }
+
+    static let records = """
+        {"externalId":"a","data":"one","metadata":{"k":1},"priority":3}
+        {"externalId":"b","data":{"text":"two"},"batches":["x"],"extra":true}
+
+        {"data":"no id"}
+        {"externalId":"c","data":"three","metadata":"kept as it is"}
+        {"externalId":"d","data":"four"}
+        """
+
+    @Test("JSON Lines: the tasks of the whole-file reader, in batches, and it is streamed")
+    func jsonLines() throws {
+        try withTemporaryDirectory { dir in
+            let path = try file(dir, "r.jsonl", Self.records)
+            #expect(AssetStream.streams(path: path, options: ReadOptions()))
+            let whole = try AssetReader.read(path: path)
+            let read = try streamed(path)
+            #expect(read.tasks == whole.tasks)
+            #expect(read.batches == [2, 2, 1])
+            #expect(read.file.tasks == [])
+            #expect(read.file.counts == whole.counts)
+            #expect(read.file.kind == .jsonLines)
+        }
+    }
+
+    @Test("a JSON array (Ango's sample export): the tasks of the whole-file reader, and it is streamed")
+    func angoExportArray() throws {
+        try withTemporaryDirectory { dir in
+            let path = try file(dir, "export.json", AngoSample.exportFile)
+            #expect(AssetStream.streams(path: path, options: ReadOptions()))
+            let whole = try AssetReader.read(path: path)
+            let read = try streamed(path)
+            #expect(read.tasks == whole.tasks)
+            #expect(read.file.format == "ango-export")
+            #expect(read.file.kind == .jsonArray)
+        }
+    }
+
+    @Test("a JSON array of records written over several lines: the whole-file reader's tasks")
+    func prettyArray() throws {
+        try withTemporaryDirectory { dir in
+            let items = Self.records.split(separator: "\n").filter { !$0.isEmpty }.joined(separator: ",\n  ")
+            let path = try file(dir, "r.json", "\u{FEFF}[\n  \(items)\n]\n")
+            let whole = try AssetReader.read(path: path)
+            #expect(try streamed(path, batchSize: 1).tasks == whole.tasks)
+        }
+    }
+
+    @Test("an error in a record: the whole-file reader's errors, with file, line and column, and nothing handed over after it")
+    func errorsAsWhole() throws {
+        try withTemporaryDirectory { dir in
+            for (name, before, text) in [
+                ("bad.jsonl", 5, Self.records + "\n{\"externalId\":\"e\",\"data\":\"x\",\"priority\":\"high\"}\n{\"externalId\": }\n"),
+                ("bad.json", 1, "[\n  {\"externalId\":\"a\",\"data\":\"x\"},\n  {\"externalId\":\"e\",\n   \"data\":\"x\",\"priority\":\"high\"}\n]"),
+                ("syntax.json", 1, "[\n  {\"externalId\":\"a\",\"data\":\"x\"},\n  {\"externalId\":\"e\" \"data\":\"x\"}\n]"),
+            ] {
+                let path = try file(dir, name, text)
+                var wholeError: [Diagnostic] = []
+                do { _ = try AssetReader.read(path: path) } catch let error as DiagnosticsError { wholeError = error.diagnostics }
+                var handed = 0
+                var streamError: [Diagnostic] = []
+                do {
+                    _ = try AssetStream.read(path: path, options: ReadOptions(), batchSize: 1) { handed += $0.count }
+                } catch let error as DiagnosticsError { streamError = error.diagnostics }
+                #expect(!wholeError.isEmpty, "\(name)")
+                #expect(streamError.map(\.description) == wholeError.map(\.description), "\(name)")
+                #expect(handed == before, "\(name): the records before the first error only")
+            }
+        }
+    }
+
+    @Test("the array's structure is followed across any split of its bytes")
+    func itemsAcrossBlocks() throws {
+        let text = #"[ {"a":"x]}\"y","b":[1,{"c":"}"}]}, "s\"]", 12, true ,null,[[]] ]"#
+        var items = JSONArrayItems(file: "f.json")
+        var seen: [String] = []
+        for byte in Array(text.utf8) {
+            _ = try [byte].withUnsafeBufferPointer { buffer in
+                try items.feed(buffer) { item, _, _ in seen.append(String(decoding: item, as: UTF8.self)); return true }
+            }
+        }
+        try items.finish { item, _, _ in seen.append(String(decoding: item, as: UTF8.self)); return true }
+        #expect(seen == [#"{"a":"x]}\"y","b":[1,{"c":"}"}]}"#, #""s\"]""#, "12", "true", "null", "[[]]"])
+    }
+
+    @Test("a stream whose reader fails adds nothing, though batches were written before")
+    func failedStreamAddsNothing() throws {
+        try withTemporaryDirectory { dir in
+            let store = try makeProject(in: dir)
+            #expect(throws: DiagnosticsError.self) {
+                _ = try store.add(streaming: { add in
+                    try add(tasks("a", "b"))
+                    throw DiagnosticsError(Diagnostic(.error, "bad record", file: "f"))
+                }, at: addedAt)
+            }
+            #expect(try store.count(.all) == 0)
+            #expect(try store.add(streaming: { add in try add(tasks("a")); try add(tasks("b", "a")) }, at: addedAt)
+                    == AddResult(added: 2, skippedExisting: 1, skipped: [SkippedTask(externalId: "a", reason: .externalIdRepeated)]))
+        }
+    }
+}
