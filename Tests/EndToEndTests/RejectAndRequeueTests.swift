@@ -49,7 +49,11 @@ extension EndToEnd {
             // the asset, in red; her answer is still there. She changes it to Neutral. (`swift test`
             // sets NO_COLOR=1, which the pane would inherit: unset here, to see the colour.)
             try tmux.respawn(environment: ["NO_COLOR": ""], command: [binary, "label", dir, "--user", "lena"])
-            screen = try tmux.waitFor(text: "story-1 · rejected")
+            // The whole frame: on a loaded machine a capture can catch one half drawn.
+            screen = try tmux.waitFor("the rejected task's whole frame") { rows in
+                rows.contains { $0.contains("story-1 · rejected") } && rows.contains { $0.contains("( ) 2 Neutral") }
+                    && rows.count > 28 && rows[28].hasPrefix("Sent back by review:") && rows.last?.contains("labeled") == true
+            }
             #expect(screen[28] == "Sent back by review: \(Self.comment)")
             let asset = ScreenText.inside(ScreenText.box("story-1 · rejected", in: screen))
             #expect(asset.prefix(2) == ["Sent back by review: \(Self.comment)", "The soup was cold."], "\(asset)")
