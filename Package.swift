@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // ncursesw as a system library; the module map links ncursesw (which pulls in tinfo).
@@ -38,6 +40,16 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        // The project in a shared PostgreSQL database: a ProjectStore over postgres-nio.
+        // Its own target so that LabelCore keeps no NIO dependency.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "LabelCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The terminal: cells, widths, renderers, keys, widgets. Knows nothing of labeling.
         .target(
             name: "TerminalUI",
@@ -55,12 +67,14 @@ let package = Package(
                 "LabelCore",
                 "TerminalUI",
                 "DemoProject",
+                "PostgresStore",
                 "CNCursesW",
                 "CCurlFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore", "PostgresStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LabelCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CStbImage"]),
         .testTarget(name: "TermlabelTests", dependencies: ["termlabel", "LabelCore", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LabelCore", "CStbImage"]),

@@ -25,7 +25,7 @@ struct Termlabel: ParsableCommand {
         subcommands: [
             LabelCommand.self, ReviewCommand.self, InitCommand.self, AddCommand.self, ValidateCommand.self,
             ExportCommand.self, StatsCommand.self, WhoCommand.self, RequeueCommand.self, ConfigCommand.self, KeysCommand.self,
-            BenchmarkCommand.self,
+            BenchmarkCommand.self, MigrateCommand.self, StoreBenchmarkCommand.self,
         ],
         defaultSubcommand: LabelCommand.self
     )

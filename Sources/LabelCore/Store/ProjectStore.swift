@@ -9,6 +9,8 @@ public protocol ProjectStore: Sendable {
     func add(_ tasks: [NewTask], at time: Timestamp) throws -> AddResult
     /// Attaches pre-labels to tasks already present, by externalId; returns how many matched.
     func attach(_ preLabels: [PreLabels]) throws -> Int
+    /// Attaches pre-labels to unstarted tasks; pre-labels they replace are recorded, with `user`.
+    func attach(_ preLabels: [PreLabels], by user: String) throws -> Int
 
     func task(id: Int64) throws -> LabelTask?
     func task(externalId: String) throws -> LabelTask?
@@ -48,6 +50,10 @@ public protocol ProjectStore: Sendable {
     func unskip(taskId: Int64, user: String, at time: Timestamp) throws
 
     func requeue(_ request: RequeueRequest) throws -> Int
+    /// What a requeue would discard, without doing it.
+    func requeueImpact(_ request: RequeueRequest) throws -> RequeueImpact
+    /// Destructive changes, oldest first: who made them and what they removed.
+    func auditLog() throws -> [AuditEntry]
 
     /// Calls `body` with each task of `stage` in queue order, reading in batches: memory does
     /// not grow with the project.
@@ -184,6 +190,16 @@ public struct QueueRow: Equatable, Sendable {
     public var activeMilliseconds: Int64
     /// The asset's first characters, on one line.
     public var preview: String
+
+    public init(id: Int64, externalId: String, stage: Stage, status: TaskStatus, assignee: String?, activeMilliseconds: Int64, preview: String) {
+        self.id = id
+        self.externalId = externalId
+        self.stage = stage
+        self.status = status
+        self.assignee = assignee
+        self.activeMilliseconds = activeMilliseconds
+        self.preview = preview
+    }
 }
 
 public struct ProjectProgress: Equatable, Sendable {
@@ -192,6 +208,12 @@ public struct ProjectProgress: Equatable, Sendable {
     public var byStatus: [TaskStatus: Int]
     /// Tasks past the Label stage.
     public var labeled: Int { (byStage[.review] ?? 0) + (byStage[.complete] ?? 0) }
+
+    public init(total: Int, byStage: [Stage: Int], byStatus: [TaskStatus: Int]) {
+        self.total = total
+        self.byStage = byStage
+        self.byStatus = byStatus
+    }
 }
 
 /// A task with its stage history and its open draft, as the export reads them.
@@ -299,10 +321,25 @@ public struct Activity: Equatable, Sendable {
         public var completedAt: Timestamp
         /// For a review entry: who labeled what was reviewed.
         public var labeler: String?
+
+        public init(taskId: Int64, user: String, stage: Stage, reviewStatus: ReviewStatus?, time: TimeSpent, completedAt: Timestamp, labeler: String?) {
+            self.taskId = taskId
+            self.user = user
+            self.stage = stage
+            self.reviewStatus = reviewStatus
+            self.time = time
+            self.completedAt = completedAt
+            self.labeler = labeler
+        }
     }
     public var entries: [Entry]
     /// (user, task) for each skip.
     public var skips: [(user: String, taskId: Int64, at: Timestamp)]
+
+    public init(entries: [Entry], skips: [(user: String, taskId: Int64, at: Timestamp)]) {
+        self.entries = entries
+        self.skips = skips
+    }
 
     public static func == (a: Activity, b: Activity) -> Bool {
         a.entries == b.entries && a.skips.map { "\($0.user)|\($0.taskId)|\($0.at)" } == b.skips.map { "\($0.user)|\($0.taskId)|\($0.at)" }

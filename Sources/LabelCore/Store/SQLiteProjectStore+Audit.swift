@@ -14,6 +14,14 @@ public struct RequeueImpact: Equatable, Sendable {
     /// Who labeled or reviewed the work that would go.
     public var authors: [String]
 
+    public init(tasks: Int, answersRemoved: [String], historyRemoved: [String], draftsDiscarded: [(externalId: String, user: String)], authors: [String]) {
+        self.tasks = tasks
+        self.answersRemoved = answersRemoved
+        self.historyRemoved = historyRemoved
+        self.draftsDiscarded = draftsDiscarded
+        self.authors = authors
+    }
+
     public var discardsWork: Bool { !answersRemoved.isEmpty || !historyRemoved.isEmpty }
 
     public static func == (a: RequeueImpact, b: RequeueImpact) -> Bool {
@@ -30,6 +38,14 @@ public struct AuditEntry: Equatable, Sendable {
     public var action: String
     public var externalId: String
     public var detail: JSONValue
+
+    public init(at: Timestamp, user: String, action: String, externalId: String, detail: JSONValue) {
+        self.at = at
+        self.user = user
+        self.action = action
+        self.externalId = externalId
+        self.detail = detail
+    }
 }
 
 extension SQLiteProjectStore {

@@ -65,6 +65,8 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "No progress line on standard error while a large file is read.")
     var quiet = false
 
+    @OptionGroup var database: DatabaseOption
+
     func run() throws {
         try Console.run {
             let idleMilliseconds = try OptionRange.idleTimeoutMilliseconds(idleTimeout)
@@ -79,7 +81,8 @@ struct InitCommand: ParsableCommand {
             }
             let options = reading.options(ontology: given)
             // JSON Lines of records or of an Ango export's assets are read while they are written.
-            let streamed = assets.map { AssetStream.streams(path: $0, options: options) } ?? false
+            // (Into PostgreSQL the file is read whole, then added in batches.)
+            let streamed = try database.url() == nil && (assets.map { AssetStream.streams(path: $0, options: options) } ?? false)
             var file = try assets.map { path throws(DiagnosticsError) in
                 streamed ? nil : try FormatRegistry.read(path: path, options: options)
             } ?? nil
@@ -100,9 +103,9 @@ struct InitCommand: ParsableCommand {
             var outcome: ProjectFiles.AddOutcome?
             let access: ProjectAccess = group.map { .group($0) } ?? .owner
             let by = user.resolved
-            _ = try SQLiteProjectStore.create(directory: directory, settings: settings, access: access) { store in
-                if streamed, let assets {
-                    let read = try ProjectFiles.add(streaming: assets, options: options, to: store, by: by, toStage: reading.toStage, quiet: quiet)
+            let place = try ProjectCreation.create(directory: directory, settings: settings, access: access, database: database) { store in
+                if streamed, let assets, let sqlite = store as? SQLiteProjectStore {
+                    let read = try ProjectFiles.add(streaming: assets, options: options, to: sqlite, by: by, toStage: reading.toStage, quiet: quiet)
                     file = read.file
                     outcome = read.outcome
                     Console.report(read.file.warnings)
@@ -110,8 +113,8 @@ struct InitCommand: ParsableCommand {
                 guard let file, !streamed else { return }
                 outcome = try ProjectFiles.add(file, to: store, by: by, toStage: reading.toStage)
             }
-            let shared = group.map { ", shared with the group \($0)" } ?? ", private to you"
-            Console.out("Made project \(settings.name) in \(directory): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds))\(shared).")
+            let shared = group.map { ", shared with the group \($0)" } ?? (place == directory ? ", private to you" : "")
+            Console.out("Made project \(settings.name) in \(place): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds))\(shared).")
             if let file, let outcome {
                 if ontology == nil, file.builtOntology != nil {
                     Console.out("No --ontology given: the project asks questions built from the labels seen. Saved as a file, this ontology can be edited and given with --ontology:")
@@ -151,8 +154,8 @@ struct AddCommand: ParsableCommand {
             let store = try project.open()
             let ontology = try store.settings().ontology()
             let options = reading.options(ontology: ontology)
-            if AssetStream.streams(path: assets, options: options) {
-                let read = try ProjectFiles.add(streaming: assets, options: options, to: store, by: user.resolved, toStage: reading.toStage, quiet: quiet)
+            if let sqlite = store as? SQLiteProjectStore, AssetStream.streams(path: assets, options: options) {
+                let read = try ProjectFiles.add(streaming: assets, options: options, to: sqlite, by: user.resolved, toStage: reading.toStage, quiet: quiet)
                 Console.report(read.file.warnings)
                 ProjectFiles.report(read.outcome, of: read.file)
                 return
@@ -183,7 +186,7 @@ enum ProjectFiles {
         var matched: Int
     }
 
-    static func add(_ file: AssetFile, to store: SQLiteProjectStore, by user: String, toStage: Stage? = nil) throws -> AddOutcome {
+    static func add(_ file: AssetFile, to store: any ProjectStore, by user: String, toStage: Stage? = nil) throws -> AddOutcome {
         var tasks = file.tasks
         let moved = StagePlacement.place(&tasks, workflow: try store.settings().workflow, toStage: toStage)
         let result = try store.add(tasks, at: .now())

@@ -29,9 +29,9 @@ struct LabelCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             let dir = try directory ?? Demo.prepare()
-            let store = try SQLiteProjectStore(directory: dir)
+            let store = try ProjectLocation.open(dir)
             let keymap = try Keymap.load(projectDirectory: dir, preset: screen.keys)
-            try LabelApp.finish(LabelApp.run(store: store, stage: .label, user: user.resolved, mouse: screen.mouse,
+            try LabelApp.finish(LabelApp.run(store: store, projectDirectory: dir, stage: .label, user: user.resolved, mouse: screen.mouse,
                                              keymap: keymap, autoAdvance: autoAdvance, image: screen.image))
         }
     }
@@ -58,7 +58,7 @@ struct ReviewCommand: ParsableCommand {
                 throw Diagnostic(.error, "\(project.directory) has no Review stage", hint: "make projects with a review stage with `termlabel init DIR --review …`")
             }
             let keymap = try Keymap.load(projectDirectory: project.directory, preset: screen.keys)
-            try LabelApp.finish(LabelApp.run(store: store, stage: .review, user: user.resolved, mouse: screen.mouse, keymap: keymap,
+            try LabelApp.finish(LabelApp.run(store: store, projectDirectory: project.directory, stage: .review, user: user.resolved, mouse: screen.mouse, keymap: keymap,
                                              image: screen.image))
         }
     }

@@ -8,7 +8,7 @@ import TerminalUI
 enum LabelApp {
     /// Runs the screen until the user quits; returns what they must read once it is closed (work
     /// that could not be saved in the project, and where it went).
-    static func run(store: SQLiteProjectStore, stage: Stage, user: String, mouse: Bool, keymap: Keymap = .standard,
+    static func run(store: any ProjectStore, projectDirectory: String, stage: Stage, user: String, mouse: Bool, keymap: Keymap = .standard,
                     autoAdvance: Bool? = nil, image: ImageProtocol? = nil) throws -> [String] {
         // The terminal first: no task is assigned to someone who cannot see it.
         let terminal: CursesTerminal
@@ -21,9 +21,9 @@ enum LabelApp {
         let asked = try image ?? ImageProtocol(rawValue: store.settings().imageProtocol) ?? .auto
         let display = ImageDisplay.choose(asked, environment: ProcessInfo.processInfo.environment,
                                           colorCount: terminal.colorCount, cellPixels: terminal.cellPixelSize)
-        let controller = try LabelController(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: store.directory,
+        let controller = try LabelController(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: projectDirectory,
                                              keymap: keymap, autoAdvance: autoAdvance,
-                                             images: ImagePane(display: display, projectDirectory: store.directory))
+                                             images: ImagePane(display: display, projectDirectory: projectDirectory))
         return try run(controller, on: terminal)
     }
 
@@ -55,14 +55,22 @@ enum LabelApp {
             }
             do {
                 try controller.handle(event, frame: screen.size)
+            } catch where LabelSession.isConnectionLoss(error) {
+                session.keepWhileDisconnected(nil, error: error)
             } catch {
                 session.message = Message(text: "Not saved: \(error). Your answers are still on screen; try again (w).", isError: true)
             }
             if session.finished { break }
+            let retried = session.retryUnsavedIfDue()
+            if retried { try? controller.sync() }
             // A tick also brings pictures that finished loading.
-            if case .tick = event, timerShown() == shownSecond, !controller.images.hasNews { continue }
+            if case .tick = event, !retried, timerShown() == shownSecond, !controller.images.hasNews { continue }
             if case .resize = event { screen = Screen(size: terminal.size) }
             redraw()
+        }
+        if let work = session.unsaved {
+            return session.exitNotes + [
+                "task #\(work.draft.taskId) was not saved in the database (\(work.reason)); its answers are kept in \(session.journal.path) and saved the next time you open the project"]
         }
         return session.exitNotes
     }

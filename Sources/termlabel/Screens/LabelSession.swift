@@ -16,6 +16,12 @@ final class LabelSession {
     let user: String
     let clock: any LabelCore.Clock
     let recovery: RecoveryFile
+    /// Where answers wait while the database cannot be reached.
+    let journal: DraftJournal
+    /// Answers the lost connection left unsaved, tried again until saved.
+    var unsaved: UnsavedWork?
+    /// When to look for the server again after a lost connection with nothing unsaved.
+    var reconnectProbe: ContinuousClock.Instant?
     /// What keys do: the built-in keymap with the user's preset and keymap files applied.
     let keymap: Keymap
     /// Submit as soon as a form whose only required question is single-choice is answered.
@@ -61,7 +67,9 @@ final class LabelSession {
         self.user = user
         self.clock = clock
         self.recovery = RecoveryFile(projectDirectory: projectDirectory ?? (store as? SQLiteProjectStore)?.directory)
+        self.journal = DraftJournal(projectDirectory: projectDirectory ?? (store as? SQLiteProjectStore)?.directory, user: user)
         self.progress = try store.progress()
+        replayJournal()
         try openNext()
     }
 
@@ -172,10 +180,17 @@ final class LabelSession {
         let now = clock.now()
         let classifications = answersToSave
         let time = current.timer.spent(at: now)
+        let draft = Draft(
+            taskId: current.task.id, stage: stage, user: user, classifications: classifications,
+            time: time, savedAt: .now(), activeAt: current.lastActivity)
+        // While the server is away, answers go to the journal; the retry goes to the server.
+        if waitForReconnect(draft) { return }
         do {
-            try store.saveDraft(Draft(
-                taskId: current.task.id, stage: stage, user: user, classifications: classifications,
-                time: time, savedAt: .now(), activeAt: current.lastActivity))
+            try store.saveDraft(draft)
+            if unsaved != nil { savedAgain(draft) }
+        } catch where Self.isConnectionLoss(error) {
+            keepWhileDisconnected(draft, error: error)
+            return
         } catch let error as StoreError {
             switch error {
             case .assignedToSomeoneElse, .notInStage, .noSuchTask:

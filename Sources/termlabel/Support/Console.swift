@@ -79,7 +79,7 @@ struct ProjectOption: ParsableArguments {
     @Argument(help: "The project directory.", completion: .directory)
     var directory: String
 
-    func open() throws -> SQLiteProjectStore { try SQLiteProjectStore(directory: directory) }
+    func open() throws -> any ProjectStore { try ProjectLocation.open(directory) }
 }
 
 struct UserOption: ParsableArguments {

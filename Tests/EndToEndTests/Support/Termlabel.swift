@@ -67,19 +67,20 @@ enum Termlabel {
 
     /// Makes a project from an ontology and JSON Lines records; returns its directory.
     static func makeProject(in scratch: TemporaryDirectory, named name: String = "project", ontology: String = demoOntology,
-                            records: [JSONValue], options: [String] = []) throws -> String {
+                            records: [JSONValue], options: [String] = [], environment: [String: String] = [:]) throws -> String {
         let assets = scratch.path + "/\(name).jsonl"
         let lines = records.map { JSONWriter().string($0) }.joined(separator: "\n") + "\n"
         try lines.write(toFile: assets, atomically: true, encoding: .utf8)
         let dir = scratch.path + "/\(name)"
-        try run(["init", dir, "--ontology", ontology, "--assets", assets] + options, in: scratch.path)
+        try run(["init", dir, "--ontology", ontology, "--assets", assets] + options, environment: environment, in: scratch.path)
         return dir
     }
 
     /// Runs `termlabel export` into a file and parses it with the core's own JSON parser.
-    static func export(_ dir: String, in scratch: TemporaryDirectory, options: [String] = []) throws -> [JSONValue] {
+    static func export(_ dir: String, in scratch: TemporaryDirectory, options: [String] = [],
+                       environment: [String: String] = [:]) throws -> [JSONValue] {
         let file = scratch.path + "/export-\(UUID().uuidString.prefix(8)).json"
-        try run(["export", dir, "-o", file] + options, in: scratch.path)
+        try run(["export", dir, "-o", file] + options, environment: environment, in: scratch.path)
         let bytes = try #require(FileManager.default.contents(atPath: file), "export wrote no \(file)")
         let parsed = try JSONParser.parse(Array(bytes))
         return try #require(parsed.arrayValue, "the export is not a JSON array: \(parsed.kindName)")

@@ -23,7 +23,7 @@ func tasks(_ names: String...) -> [NewTask] {
     }
 }
 
-extension SQLiteProjectStore {
+extension ProjectStore {
     /// The store's row id of a task, by externalId.
     func id(_ externalId: String) throws -> Int64 {
         guard let task = try task(externalId: externalId) else { throw StoreError.noSuchTask(externalId) }

@@ -17,21 +17,20 @@ final class WorkLog: @unchecked Sendable {
 
 @Suite("Store: several annotators at once")
 struct StoreConcurrencyTests {
-    @Test("workers each with their own store on one project submit every task exactly once")
-    func concurrentClaimAndSubmit() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
-            let names = (1...40).map { "t\($0)" }
+    @Test("workers each with their own store on one project submit every task exactly once", arguments: StoreBackend.all)
+    func concurrentClaimAndSubmit(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
+            let names = (1...120).map { "t\($0)" }
             _ = try store.add(names.map { NewTask(externalId: $0, asset: .string($0)) }, at: addedAt)
-            let path = store.directory
             let log = WorkLog()
             let finished = DispatchGroup()
-            for worker in 1...4 {
+            for worker in 1...8 {
                 finished.enter()
+                let own: any ProjectStore
+                do { own = try openAgain(store) } catch { log.failed(error); finished.leave(); continue }
                 Thread {
                     defer { finished.leave() }
                     do {
-                        let own = try SQLiteProjectStore(directory: path)
                         let user = "user\(worker)"
                         while let task = try own.claimNext(stage: .label, user: user) {
                             _ = try own.submit(Submission(
@@ -48,7 +47,7 @@ struct StoreConcurrencyTests {
             let all = try names.map { try store.id($0) }
             #expect(log.errors == [])
             #expect(log.ids.sorted() == all.sorted())
-            #expect(try store.count(QueueFilter(stage: .complete)) == 40)
+            #expect(try store.count(QueueFilter(stage: .complete)) == 120)
             #expect(try all.allSatisfy { try store.history(taskId: $0).map(\.stage) == ["Start", "Label"] })
             #expect(try store.integrityCheck() == "ok")
         }

@@ -8,30 +8,17 @@ import Testing
 /// happened to them.
 @Suite("Store: kept counts")
 struct StoreCountTests {
-    func counted(_ store: SQLiteProjectStore) throws -> [String: Int] {
-        try store.pool.read { db in
-            var map: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT stage, status, COUNT(*) AS n FROM task GROUP BY stage, status") {
-                map["\(row["stage"] as String)/\(row["status"] as String)"] = row["n"]
-            }
-            return map
-        }
+    func counted(_ store: any ProjectStore) throws -> [String: Int] {
+        try countRows(store, "SELECT stage, status, COUNT(*) AS n FROM task GROUP BY stage, status")
     }
 
-    func kept(_ store: SQLiteProjectStore) throws -> [String: Int] {
-        try store.pool.read { db in
-            var map: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT stage, status, n FROM task_count WHERE n != 0") {
-                map["\(row["stage"] as String)/\(row["status"] as String)"] = row["n"]
-            }
-            return map
-        }
+    func kept(_ store: any ProjectStore) throws -> [String: Int] {
+        try countRows(store, "SELECT stage, status, n FROM task_count WHERE n != 0")
     }
 
-    @Test("after adds, holds, drafts, skips, submits, rejections and requeues, the kept counts equal a count of the tasks")
-    func countsFollowEveryChange() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("after adds, holds, drafts, skips, submits, rejections and requeues, the kept counts equal a count of the tasks", arguments: StoreBackend.all)
+    func countsFollowEveryChange(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             var rng = SplitMix64(seed: 7)
             let names = (0..<60).map { "t\($0)" }
             _ = try store.add(names.map { NewTask(externalId: $0, asset: .string($0)) }, at: addedAt)

@@ -12,17 +12,16 @@ struct StoreLeaseTests {
     func later(_ ms: Int64) -> Timestamp { Timestamp(millisecondsSince1970: t0.millisecondsSince1970 + ms) }
     let lease = ProjectSettings.defaultClaimLease
 
-    func draft(_ store: SQLiteProjectStore, _ externalId: String, by user: String, at time: Timestamp) throws {
+    func draft(_ store: any ProjectStore, _ externalId: String, by user: String, at time: Timestamp) throws {
         try store.saveDraft(Draft(
             taskId: store.id(externalId), stage: .label, user: user,
             classifications: [["schemaId": "q-sent", "tool": "radio", "title": "Sentiment", "answer": "Positive"]],
             time: TimeSpent(active: 1_000, idle: 0), savedAt: time, activeAt: time))
     }
 
-    @Test("a hold whose holder has been inactive past the lease is served to the next user, with its draft")
-    func expiredHoldIsServed() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("a hold whose holder has been inactive past the lease is served to the next user, with its draft", arguments: StoreBackend.all)
+    func expiredHoldIsServed(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             #expect(try store.claimNext(stage: .label, user: "ghost", at: t0)?.externalId == "a")
             try draft(store, "a", by: "ghost", at: t0)
@@ -37,10 +36,9 @@ struct StoreLeaseTests {
         }
     }
 
-    @Test("activity renews the lease")
-    func activityRenews() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("activity renews the lease", arguments: StoreBackend.all)
+    func activityRenews(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann", at: t0)
             try draft(store, "a", by: "ann", at: later(lease - 10))
@@ -52,10 +50,9 @@ struct StoreLeaseTests {
         }
     }
 
-    @Test("a task never answered is let go; one with a draft, a skipped one and one sent back are not")
-    func release() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("a task never answered is let go; one with a draft, a skipped one and one sent back are not", arguments: StoreBackend.all)
+    func release(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a", "b", "c", "d"), at: addedAt)
             for id in ["a", "b", "c", "d"] { _ = try store.claim(taskId: store.id(id), stage: .label, user: "ann", at: t0) }
             try draft(store, "b", by: "ann", at: t0)
@@ -67,10 +64,9 @@ struct StoreLeaseTests {
         }
     }
 
-    @Test("who holds what: user, stage, status, since and last activity; holds without a lease have no activity")
-    func holds() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("who holds what: user, stage, status, since and last activity; holds without a lease have no activity", arguments: StoreBackend.all)
+    func holds(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             _ = try store.claim(taskId: store.id("a"), stage: .label, user: "ann", at: t0)
             try draft(store, "a", by: "ann", at: later(5_000))

@@ -6,10 +6,9 @@ import Testing
 
 @Suite("Store: list order and review rules")
 struct StoreOrderTests {
-    @Test("the list shows tasks in the order the queue serves them, and positions agree")
-    func listOrderIsServingOrder() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("the list shows tasks in the order the queue serves them, and positions agree", arguments: StoreBackend.all)
+    func listOrderIsServingOrder(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b:5", "c", "d:5", "e:-1"), at: addedAt)
             #expect(try store.page(.all, offset: 0, limit: 10).map(\.externalId) == ["b", "d", "a", "c", "e"])
             #expect(try store.page(.all, offset: 2, limit: 2).map(\.externalId) == ["a", "c"])
@@ -21,10 +20,9 @@ struct StoreOrderTests {
         }
     }
 
-    @Test("a task requeued to Review with its assignee kept is never served to its own labeler")
-    func noSelfReviewAfterRequeue() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("a task requeued to Review with its assignee kept is never served to its own labeler", arguments: StoreBackend.all)
+    func noSelfReviewAfterRequeue(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -38,13 +36,5 @@ struct StoreOrderTests {
             #expect(try store.claimNext(stage: .review, user: "ann") == nil)
             #expect(try store.claimNext(stage: .review, user: "rob")?.externalId == nil)
         }
-    }
-}
-
-extension SQLiteProjectStore {
-    /// Sets an assignee directly, as a requeue that keeps it would leave it.
-    func updateAssignee(_ externalId: String, _ user: String) throws {
-        let id = try id(externalId)
-        try pool.write { db in try db.execute(sql: "UPDATE task SET assignee = ? WHERE id = ?", arguments: [user, id]) }
     }
 }

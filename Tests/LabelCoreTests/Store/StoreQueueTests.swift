@@ -5,10 +5,9 @@ import Testing
 
 @Suite("Store: adding and the queue")
 struct StoreQueueTests {
-    @Test("add reports how many tasks it added and how many externalIds it skipped")
-    func addSkipsExisting() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("add reports how many tasks it added and how many externalIds it skipped", arguments: StoreBackend.all)
+    func addSkipsExisting(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store throws in
             #expect(try store.add(tasks("a", "b"), at: addedAt) == AddResult(added: 2, skippedExisting: 0))
             #expect(try store.add(tasks("b", "c", "a"), at: addedAt) == AddResult(added: 1, skippedExisting: 2, skipped: [
                 SkippedTask(externalId: "b", reason: .externalIdInProject), SkippedTask(externalId: "a", reason: .externalIdInProject),
@@ -17,10 +16,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("a task made here gets a 24-character hexadecimal taskId and enters Label as new")
-    func newTaskShape() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("a task made here gets a 24-character hexadecimal taskId and enters Label as new", arguments: StoreBackend.all)
+    func newTaskShape(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add([NewTask(externalId: "a", asset: "x", metadata: ["k": "v"], batches: ["b1"], priority: 3)], at: addedAt)
             let task = try #require(try store.task(externalId: "a"))
             #expect(task.taskId.count == 24)
@@ -34,10 +32,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("a task made here has a Start entry in its history")
-    func startEntry() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("a task made here has a Start entry in its history", arguments: StoreBackend.all)
+    func startEntry(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             #expect(try store.history(taskId: store.id("a")).map { compact($0.json(includeIdle: false)) } == [
                 #"{"stage":"Start","stageId":"Start","duration":0,"completedAt":"2024-05-01T09:00:00.000Z","tools":[],"classifications":[],"relations":[]}"#
@@ -45,30 +42,27 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("claimNext serves higher priority first, then creation order")
-    func claimOrder() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("claimNext serves higher priority first, then creation order", arguments: StoreBackend.all)
+    func claimOrder(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b:5", "c", "d:5", "e:-3"), at: addedAt)
             let served = try ["u1", "u2", "u3", "u4", "u5", "u6"].map { try store.claimNext(stage: .label, user: $0)?.externalId }
             #expect(served == ["b", "d", "a", "c", "e", nil])
         }
     }
 
-    @Test("claimNext assigns the task to who opened it")
-    func claimAssigns() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("claimNext assigns the task to who opened it", arguments: StoreBackend.all)
+    func claimAssigns(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             #expect(try store.claimNext(stage: .label, user: "ann")?.assignee == "ann")
             #expect(try store.task(externalId: "a")?.assignee == "ann")
         }
     }
 
-    @Test("claimNext gives a user their own unfinished task first")
-    func ownTasksFirst() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("claimNext gives a user their own unfinished task first", arguments: StoreBackend.all)
+    func ownTasksFirst(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b", "c:9"), at: addedAt)
             _ = try store.claim(taskId: store.id("b"), stage: .label, user: "ann")
             #expect(try store.claimNext(stage: .label, user: "ann")?.externalId == "b")
@@ -76,10 +70,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("claim refuses a task someone else has")
-    func claimTaken() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("claim refuses a task someone else has", arguments: StoreBackend.all)
+    func claimTaken(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             #expect(throws: StoreError.assignedToSomeoneElse(externalId: "a", assignee: "ann")) {
@@ -88,10 +81,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("claim refuses a task in another stage")
-    func claimWrongStage() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("claim refuses a task in another stage", arguments: StoreBackend.all)
+    func claimWrongStage(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             #expect(throws: StoreError.notInStage(externalId: "a", stage: .review, actual: .label)) {
                 try store.claim(taskId: store.id("a"), stage: .review, user: "bob")
@@ -99,10 +91,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("a skipped task is put aside: the next claim serves another task")
-    func skipPutsAside() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("a skipped task is put aside: the next claim serves another task", arguments: StoreBackend.all)
+    func skipPutsAside(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             let a = try #require(try store.claimNext(stage: .label, user: "ann"))
             try store.skip(taskId: a.id, user: "ann", at: addedAt)
@@ -112,10 +103,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("unskip brings a skipped task back as new, and it is served again")
-    func unskipRestores() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("unskip brings a skipped task back as new, and it is served again", arguments: StoreBackend.all)
+    func unskipRestores(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             let a = try #require(try store.claimNext(stage: .label, user: "ann"))
             try store.skip(taskId: a.id, user: "ann", at: addedAt)
@@ -125,10 +115,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("unskip brings back a task with a draft as a draft")
-    func unskipKeepsDraft() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("unskip brings back a task with a draft as a draft", arguments: StoreBackend.all)
+    func unskipKeepsDraft(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             let a = try #require(try store.claimNext(stage: .label, user: "ann"))
             try store.saveDraft(Draft(taskId: a.id, stage: .label, user: "ann", classifications: [], time: .zero, savedAt: addedAt))
@@ -138,10 +127,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("nobody may skip a task assigned to someone else")
-    func skipOthersTask() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("nobody may skip a task assigned to someone else", arguments: StoreBackend.all)
+    func skipOthersTask(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             let a = try #require(try store.claimNext(stage: .label, user: "ann"))
             #expect(throws: StoreError.assignedToSomeoneElse(externalId: "a", assignee: "ann")) {
@@ -150,10 +138,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("count and page filter by stage, status and assignee")
-    func countAndPageFilter() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("count and page filter by stage, status and assignee", arguments: StoreBackend.all)
+    func countAndPageFilter(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b", "c", "d", "e"), at: addedAt)
             _ = try store.claim(taskId: store.id("b"), stage: .label, user: "ann")
             try store.submit("b", in: .label, by: "ann")
@@ -167,10 +154,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("a queue row shows status, assignee, time so far and a one-line preview")
-    func queueRow() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("a queue row shows status, assignee, time so far and a one-line preview", arguments: StoreBackend.all)
+    func queueRow(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add([NewTask(externalId: "a", asset: "Line one\n\n  line   two")], at: addedAt)
             let a = try store.id("a")
             _ = try store.claim(taskId: a, stage: .label, user: "ann")
@@ -181,10 +167,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("position is a task's place in the filtered queue, nil when it is not in it")
-    func position() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("position is a task's place in the filtered queue, nil when it is not in it", arguments: StoreBackend.all)
+    func position(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b", "c", "d"), at: addedAt)
             _ = try store.claim(taskId: store.id("b"), stage: .label, user: "ann")
             try store.submit("b", in: .label, by: "ann")
@@ -194,10 +179,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("progress counts tasks by stage and status")
-    func progress() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("progress counts tasks by stage and status", arguments: StoreBackend.all)
+    func progress(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a", "b", "c"), at: addedAt)
             _ = try store.claim(taskId: store.id("a"), stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -231,10 +215,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("a draft for a task someone else has is refused")
-    func draftOfOthersTask() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("a draft for a task someone else has is refused", arguments: StoreBackend.all)
+    func draftOfOthersTask(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             let a = try #require(try store.claimNext(stage: .label, user: "ann"))
             #expect(throws: StoreError.assignedToSomeoneElse(externalId: "a", assignee: "ann")) {
@@ -243,10 +226,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("pre-labels attach to new tasks by externalId")
-    func attachPreLabels() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("pre-labels attach to new tasks by externalId", arguments: StoreBackend.all)
+    func attachPreLabels(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             _ = try store.claim(taskId: store.id("b"), stage: .label, user: "ann")
             try store.saveDraft(Draft(taskId: store.id("b"), stage: .label, user: "ann", classifications: [], time: .zero, savedAt: addedAt))
@@ -278,10 +260,9 @@ struct StoreQueueTests {
         }
     }
 
-    @Test("settings are kept, with the ontology byte for byte")
-    func settingsKept() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true, emails: ["ann": "ann@example.com"])
+    @Test("settings are kept, with the ontology byte for byte", arguments: StoreBackend.all)
+    func settingsKept(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true, emails: ["ann": "ann@example.com"]) { store in
             #expect(try store.settings() == ProjectSettings(
                 name: "reviews", ontologyJSON: Ontologies.oneRadio, hasReview: true, createdAt: at("2024-05-01T08:00:00.000Z"),
                 emails: ["ann": "ann@example.com"]))
@@ -303,10 +284,9 @@ struct StoreQueueTests {
 struct StoreSkipReasonTests {
     /// Three Ango export assets with distinct externalIds and one taskId: one is added, and the
     /// other two are named with the taskId collision (not "externalId already in the project").
-    @Test("records sharing a taskId are named with the taskId collision")
-    func sharedTaskId() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("records sharing a taskId are named with the taskId collision", arguments: StoreBackend.all)
+    func sharedTaskId(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store throws in
             let three = ["e1", "e2", "e3"].map { NewTask(externalId: $0, asset: "x", taskId: "T1") }
             #expect(try store.add(three, at: addedAt) == AddResult(added: 1, skippedExisting: 2, skipped: [
                 SkippedTask(externalId: "e2", reason: .taskIdRepeated(taskId: "T1", externalId: "e1")),

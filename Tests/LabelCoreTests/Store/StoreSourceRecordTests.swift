@@ -6,10 +6,9 @@ import Testing
 
 @Suite("Store: source records and read-only tasks")
 struct StoreSourceRecordTests {
-    @Test("a task's source record, read-only reason and instruction are kept as given")
-    func kept() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("a task's source record, read-only reason and instruction are kept as given", arguments: StoreBackend.all)
+    func kept(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             let record: JSONValue = ["task_id": "t", "n": .number("1.50"), "tags": ["a"]]
             _ = try store.add([
                 NewTask(externalId: "a", asset: "x", source: SourceRecord(format: .scale, record: record), readOnlyReason: "canceled in Scale",
@@ -31,10 +30,9 @@ struct StoreSourceRecordTests {
         }
     }
 
-    @Test("the queue serves the task after a read-only one, and none when only read-only tasks are left")
-    func readOnlyNeverServed() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("the queue serves the task after a read-only one, and none when only read-only tasks are left", arguments: StoreBackend.all)
+    func readOnlyNeverServed(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add([NewTask(externalId: "a", asset: "x", readOnlyReason: "canceled in Scale"), NewTask(externalId: "b", asset: "y")],
                               at: addedAt)
             #expect(try store.claimNext(stage: .label, user: "ann")?.externalId == "b")

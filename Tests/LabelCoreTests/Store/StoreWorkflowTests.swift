@@ -5,10 +5,9 @@ import Testing
 
 @Suite("Store: workflow")
 struct StoreWorkflowTests {
-    @Test("without review, a Label submit moves the task to Complete and frees it")
-    func labelSubmitCompletes() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("without review, a Label submit moves the task to Complete and frees it", arguments: StoreBackend.all)
+    func labelSubmitCompletes(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             #expect(try store.submit("a", in: .label, by: "ann", active: 4000, idle: 500) == .complete)
@@ -22,10 +21,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("with review, a Label submit moves the task to Review")
-    func labelSubmitToReview() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("with review, a Label submit moves the task to Review", arguments: StoreBackend.all)
+    func labelSubmitToReview(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             #expect(try store.submit("a", in: .label, by: "ann") == .review)
@@ -33,10 +31,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("a reviewer never gets their own labels from the queue")
-    func reviewerSkipsOwnLabels() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("a reviewer never gets their own labels from the queue", arguments: StoreBackend.all)
+    func reviewerSkipsOwnLabels(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             _ = try store.claim(taskId: store.id("a"), stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -47,10 +44,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("a reviewer with only their own labels left gets nothing")
-    func reviewerGetsNothing() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("a reviewer with only their own labels left gets nothing", arguments: StoreBackend.all)
+    func reviewerGetsNothing(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -58,10 +54,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("a reviewer cannot open their own labels directly")
-    func reviewerCannotClaimOwn() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("a reviewer cannot open their own labels directly", arguments: StoreBackend.all)
+    func reviewerCannotClaimOwn(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -69,10 +64,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("a rejected task goes back to the same labeler with the reviewer's comment")
-    func rejectReturnsToLabeler() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("a rejected task goes back to the same labeler with the reviewer's comment", arguments: StoreBackend.all)
+    func rejectReturnsToLabeler(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             _ = try store.claim(taskId: store.id("a"), stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -88,10 +82,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("the rejection is kept in the history with its comment")
-    func rejectionInHistory() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("the rejection is kept in the history with its comment", arguments: StoreBackend.all)
+    func rejectionInHistory(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann", at: at("2024-05-01T10:00:00.000Z"))
@@ -107,10 +100,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("resubmitting a rejected task clears the comment")
-    func resubmitClearsComment() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("resubmitting a rejected task clears the comment", arguments: StoreBackend.all)
+    func resubmitClearsComment(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -123,10 +115,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("an accepted or fixed review completes the task")
-    func acceptCompletes() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("an accepted or fixed review completes the task", arguments: StoreBackend.all)
+    func acceptCompletes(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             for id in ["a", "b"] {
                 _ = try store.claim(taskId: store.id(id), stage: .label, user: "ann")
@@ -138,10 +129,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("a submit in the wrong stage is refused")
-    func submitWrongStage() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("a submit in the wrong stage is refused", arguments: StoreBackend.all)
+    func submitWrongStage(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             #expect(throws: StoreError.notInStage(externalId: "a", stage: .review, actual: .label)) {
                 try store.submit("a", in: .review, by: "rev")
@@ -149,10 +139,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("requeue moves tasks to a stage, keeping answers, assignee and history unless told")
-    func requeueKeeps() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("requeue moves tasks to a stage, keeping answers, assignee and history unless told", arguments: StoreBackend.all)
+    func requeueKeeps(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -169,10 +158,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("requeue removes answers, assignee and history when told")
-    func requeueRemoves() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("requeue removes answers, assignee and history when told", arguments: StoreBackend.all)
+    func requeueRemoves(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             for id in ["a", "b"] {
                 _ = try store.claim(taskId: store.id(id), stage: .label, user: "ann")
@@ -191,10 +179,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("requeue by user selects the tasks they have or labeled")
-    func requeueByUser() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir)
+    @Test("requeue by user selects the tasks they have or labeled", arguments: StoreBackend.all)
+    func requeueByUser(_ backend: StoreBackend) throws {
+        try withProject(on: backend) { store in
             _ = try store.add(tasks("a", "b", "c"), at: addedAt)
             _ = try store.claim(taskId: store.id("a"), stage: .label, user: "ann")
             try store.submit("a", in: .label, by: "ann")
@@ -208,10 +195,9 @@ struct StoreWorkflowTests {
         }
     }
 
-    @Test("activity lists each submit with its user, time and labeler, and each skip")
-    func activity() throws {
-        try withTemporaryDirectory { dir in
-            let store = try makeProject(in: dir, review: true)
+    @Test("activity lists each submit with its user, time and labeler, and each skip", arguments: StoreBackend.all)
+    func activity(_ backend: StoreBackend) throws {
+        try withProject(on: backend, review: true) { store in
             _ = try store.add(tasks("a", "b"), at: addedAt)
             _ = try store.claim(taskId: store.id("b"), stage: .label, user: "bob")
             try store.skip(taskId: store.id("b"), user: "bob", at: at("2024-05-01T09:10:00.000Z"))

@@ -21,6 +21,7 @@ final class FailingStore: ProjectStore, @unchecked Sendable {
     func updateSettings(_ change: @Sendable (inout ProjectSettings) -> Void) throws { try write { try base.updateSettings(change) } }
     func add(_ tasks: [NewTask], at time: Timestamp) throws -> AddResult { try write { try base.add(tasks, at: time) } }
     func attach(_ preLabels: [PreLabels]) throws -> Int { try write { try base.attach(preLabels) } }
+    func attach(_ preLabels: [PreLabels], by user: String) throws -> Int { try write { try base.attach(preLabels, by: user) } }
     func task(id: Int64) throws -> LabelTask? { try base.task(id: id) }
     func task(externalId: String) throws -> LabelTask? { try base.task(externalId: externalId) }
     func history(taskId: Int64) throws -> [StageHistoryEntry] { try base.history(taskId: taskId) }
@@ -45,6 +46,8 @@ final class FailingStore: ProjectStore, @unchecked Sendable {
     func skip(taskId: Int64, user: String, at time: Timestamp) throws { try write { try base.skip(taskId: taskId, user: user, at: time) } }
     func unskip(taskId: Int64, user: String, at time: Timestamp) throws { try write { try base.unskip(taskId: taskId, user: user, at: time) } }
     func requeue(_ request: RequeueRequest) throws -> Int { try write { try base.requeue(request) } }
+    func requeueImpact(_ request: RequeueRequest) throws -> RequeueImpact { try base.requeueImpact(request) }
+    func auditLog() throws -> [AuditEntry] { try base.auditLog() }
     func forEachTask(in stage: Stage?, _ body: (TaskRecord) throws -> Void) throws { try base.forEachTask(in: stage, body) }
     func activity(since: Timestamp?) throws -> Activity { try base.activity(since: since) }
     func integrityCheck() throws -> String { try base.integrityCheck() }

@@ -1,0 +1,99 @@
+import LabelCore
+
+extension PostgresProjectStore {
+    static func requeueSelection(_ session: DatabaseSession, _ selection: RequeueRequest.Selection) throws -> [Int64] {
+        func ids(_ sql: String, _ values: [SQLValue]) throws -> [Int64] { try session.query(sql, values).map { try $0.int(0, "id") } }
+        switch selection {
+        case .taskIds(let list):
+            return try list.flatMap { try ids("SELECT id FROM task WHERE taskid = $1", [.text($0)]) }
+        case .externalIds(let list):
+            return try list.flatMap { try ids("SELECT id FROM task WHERE externalid = $1", [.text($0)]) }
+        case .stage(let stage):
+            return try ids("SELECT id FROM task WHERE stage = $1 ORDER BY id", [.text(stage.rawValue)])
+        case .user(let user):
+            return try ids("SELECT id FROM task WHERE assignee = $1 OR labeler = $1 ORDER BY id", [.text(user)])
+        }
+    }
+
+    /// What a requeue would discard, without doing it.
+    public func requeueImpact(_ r: RequeueRequest) throws -> RequeueImpact {
+        try link.transaction(isolation: "REPEATABLE READ READ ONLY") { session in
+            let ids = try Self.requeueSelection(session, r.selection)
+            var impact = RequeueImpact(tasks: ids.count, answersRemoved: [], historyRemoved: [], draftsDiscarded: [], authors: [])
+            var authors: Set<String> = []
+            for id in ids {
+                let task = try Self.fetchTask(session, id)
+                let worked = try session.query("SELECT username FROM history WHERE task = $1 AND stage <> 'Start'", [.int(id)])
+                let workers = try worked.compactMap { try $0.text(0) }
+                if r.removeAnswers, !worked.isEmpty, task.annotations != .empty {
+                    impact.answersRemoved.append(task.externalId)
+                    authors.formUnion(workers)
+                }
+                if r.removeHistory, !worked.isEmpty {
+                    impact.historyRemoved.append(task.externalId)
+                    authors.formUnion(workers)
+                }
+                for row in try session.query("SELECT username FROM draft WHERE task = $1", [.int(id)]) {
+                    impact.draftsDiscarded.append((task.externalId, try row.text(0, "username")))
+                }
+            }
+            impact.authors = authors.sorted()
+            return impact
+        }
+    }
+
+    /// Writes down, before a requeue changes task `id`, who asked and what it takes away.
+    static func recordRequeue(_ session: DatabaseSession, _ id: Int64, _ r: RequeueRequest) throws {
+        let task = try fetchTask(session, id, lock: true)
+        var detail: JSONObject = ["taskId": .string(task.taskId), "from": .string(task.stage.name), "to": .string(r.to.name)]
+        var removed: JSONObject = [:]
+        let drafts = try session.query("SELECT \(draftColumns) FROM draft d WHERE d.task = $1", [.int(id)]).map(draft)
+        if !drafts.isEmpty {
+            removed["drafts"] = .array(drafts.map { d in
+                ["stage": .string(d.stage.name), "user": .string(d.user), "classifications": .array(d.classifications),
+                 "savedAt": .string(d.savedAt.iso8601)]
+            })
+        }
+        if r.removeAnswers, task.annotations != .empty {
+            removed["answers"] = .object([
+                "tools": .array(task.annotations.tools), "classifications": .array(task.annotations.classifications),
+                "relations": .array(task.annotations.relations),
+            ])
+        }
+        if r.removeAssignee, let assignee = task.assignee { removed["assignee"] = .string(assignee) }
+        if r.removeHistory {
+            let entries = try session.query("SELECT entry FROM history WHERE task = $1 ORDER BY id", [.int(id)]).compactMap { StoreCodec.json(try $0.text(0)) }
+            if !entries.isEmpty { removed["stageHistory"] = .array(entries) }
+            if let labeler = task.labeler { removed["labeler"] = .string(labeler) }
+        }
+        if let comment = task.reviewComment { removed["reviewComment"] = .string(comment) }
+        detail["removed"] = .object(removed)
+        try session.execute("INSERT INTO audit(at, username, action, externalid, detail) VALUES ($1, $2, 'requeue', $3, $4)",
+                            [.int(r.at.millisecondsSince1970), .text(r.user), .text(task.externalId), .text(JSONValue.object(detail).description)])
+    }
+
+    /// Before `add` replaces a task's pre-labels with a file's, writes down the ones it replaces.
+    static func recordReplacedPreLabels(_ session: DatabaseSession, _ p: PreLabels, by user: String) throws {
+        guard let row = try session.query("SELECT taskid, annotations FROM task WHERE externalid = $1 AND status = 'new'",
+                                          [.text(p.externalId)]).first else { return }
+        let old = StoreCodec.decodeAnnotations(try row.text(1))
+        guard old != .empty, old != p.annotations else { return }
+        let removed: JSONValue = ["answers": .object([
+            "tools": .array(old.tools), "classifications": .array(old.classifications), "relations": .array(old.relations),
+        ])]
+        let detail: JSONValue = ["taskId": .string(try row.text(0, "taskid")), "removed": removed]
+        try session.execute("INSERT INTO audit(at, username, action, externalid, detail) VALUES ($1, $2, 'replace pre-labels', $3, $4)",
+                            [.int(Timestamp.now().millisecondsSince1970), .text(user), .text(p.externalId), .text(detail.description)])
+    }
+
+    /// Destructive changes, oldest first: who made them and what they removed.
+    public func auditLog() throws -> [AuditEntry] {
+        try link.withSession { session in
+            try session.query("SELECT at, username, action, externalid, detail FROM audit ORDER BY id").map { row in
+                AuditEntry(at: Timestamp(millisecondsSince1970: try row.int(0, "at")), user: try row.text(1, "username"),
+                           action: try row.text(2, "action"), externalId: try row.text(3, "externalid"),
+                           detail: StoreCodec.json(try row.text(4)) ?? .null)
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import LabelCore
+
+extension PostgresProjectStore {
+    public func claimNext(stage: Stage, user: String, at time: Timestamp) throws -> LabelTask? {
+        // One statement, so one round trip and its own transaction: the user's own unfinished
+        // task first (drafts, tasks sent back by review), else the oldest task nobody holds or
+        // whose holder's lease ran out, higher priority first. The free task's row is locked as it
+        // is chosen and rows other annotators are taking are skipped (SKIP LOCKED), so two
+        // annotators never hold one task and neither waits for the other; the second part is read
+        // only when the first finds nothing.
+        let review: Int64 = stage == .review ? 1 : 0
+        return try link.withSession { session in
+            try session.query("""
+                WITH own AS (
+                    SELECT id FROM task
+                    WHERE assignee = $1 AND stage = $2 AND status <> 'skipped' AND readonlyreason IS NULL
+                    AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
+                    ORDER BY priority DESC, id LIMIT 1
+                ), free AS (
+                    SELECT id FROM task
+                    WHERE stage = $2 AND status <> 'skipped' AND readonlyreason IS NULL
+                    AND (assignee IS NULL OR (activeat IS NOT NULL AND assignee <> $1
+                        AND activeat < $3 - COALESCE((SELECT value::bigint FROM setting WHERE key = 'claimLeaseMs'), $5)))
+                    AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
+                    ORDER BY priority DESC, id LIMIT 1
+                    FOR UPDATE SKIP LOCKED
+                ), pick AS (
+                    SELECT id FROM (SELECT id, 0 AS rank FROM own UNION ALL SELECT id, 1 FROM free) p ORDER BY rank LIMIT 1
+                ), held AS (
+                    UPDATE task t SET heldsince = CASE WHEN t.assignee IS NOT DISTINCT FROM $1 AND t.heldsince IS NOT NULL
+                        THEN t.heldsince ELSE $3 END, assignee = $1, activeat = $3
+                    FROM pick WHERE t.id = pick.id
+                    RETURNING \(Self.taskColumns)
+                ), opened AS (
+                    INSERT INTO event(task, username, kind, at) SELECT id, $1, 'open', $3 FROM held
+                )
+                SELECT * FROM held
+                """, [.text(user), .text(stage.rawValue), .int(time.millisecondsSince1970), .int(review), .int(ProjectSettings.defaultClaimLease)]
+            ).first.map(Self.task)
+        }
+    }
+
+    public func claim(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask {
+        try link.transaction { session in
+            let task = try Self.fetchTask(session, taskId, lock: true)
+            guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
+            if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            if let assignee = task.assignee, assignee != user {
+                let activeAt = try session.int("SELECT activeat FROM task WHERE id = $1", [.int(taskId)])
+                guard let activeAt, activeAt < (try Self.leaseExpiry(session, at: time)) else {
+                    throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+                }
+            }
+            if stage == .review, task.labeler == user { throw StoreError.ownLabels(externalId: task.externalId) }
+            if task.status != .skipped { try Self.hold(session, taskId, user, at: time) }
+            return try Self.fetchTask(session, taskId)
+        }
+    }
+
+    public func release(taskId: Int64, stage: Stage, user: String) throws {
+        try link.transaction { session in
+            let changed = try session.execute("""
+                UPDATE task SET assignee = NULL, heldsince = NULL, activeat = NULL
+                WHERE id = $1 AND stage = $2 AND assignee = $3 AND status IN ('new', 'submitted')
+                AND NOT EXISTS (SELECT 1 FROM draft WHERE task = $1 AND stage = $2)
+                """, [.int(taskId), .text(stage.rawValue), .text(user)])
+            if changed > 0 { try Self.event(session, taskId, user, "release", at: .now()) }
+        }
+    }
+
+    public func holds() throws -> [Hold] {
+        try link.withSession { session in
+            try session.query("""
+                SELECT externalid, stage, status, assignee, heldsince, activeat FROM task
+                WHERE assignee IS NOT NULL ORDER BY assignee, stage, priority DESC, id
+                """).map {
+                Hold(
+                    externalId: try $0.text(0, "externalid"), stage: try Self.decode(Stage.self, $0.text(1), column: "stage"),
+                    status: try Self.decode(TaskStatus.self, $0.text(2), column: "status"), user: try $0.text(3, "assignee"),
+                    since: try $0.int(4).map(Timestamp.init(millisecondsSince1970:)),
+                    lastActivity: try $0.int(5).map(Timestamp.init(millisecondsSince1970:)))
+            }
+        }
+    }
+
+    /// Holds whose last activity is before this instant have run out.
+    static func leaseExpiry(_ session: DatabaseSession, at time: Timestamp) throws -> Int64 {
+        let lease = Int64(try session.query("SELECT value FROM setting WHERE key = 'claimLeaseMs'").first?.text(0) ?? "")
+            ?? ProjectSettings.defaultClaimLease
+        return time.millisecondsSince1970 - lease
+    }
+
+    /// Holds a task for `user` from `time`; taking it over from someone whose lease ran out keeps
+    /// their draft with the task.
+    static func hold(_ session: DatabaseSession, _ id: Int64, _ user: String, at time: Timestamp) throws {
+        try session.execute("""
+            UPDATE task SET heldsince = CASE WHEN assignee IS NOT DISTINCT FROM $1 AND heldsince IS NOT NULL THEN heldsince ELSE $2 END,
+                assignee = $1, activeat = $2 WHERE id = $3
+            """, [.text(user), .int(time.millisecondsSince1970), .int(id)])
+        try event(session, id, user, "open", at: time)
+    }
+
+    /// The task, its row locked for the transaction when `lock`.
+    static func fetchTask(_ session: DatabaseSession, _ id: Int64, lock: Bool = false) throws -> LabelTask {
+        guard let task = try session.query("SELECT \(taskColumns) FROM task t WHERE t.id = $1\(lock ? " FOR UPDATE" : "")", [.int(id)])
+            .first.map(task) else {
+            throw StoreError.noSuchTask("#\(id)")
+        }
+        return task
+    }
+
+    static func event(_ session: DatabaseSession, _ task: Int64, _ user: String, _ kind: String, at: Timestamp) throws {
+        try session.execute("INSERT INTO event(task, username, kind, at) VALUES ($1, $2, $3, $4)",
+                            [.int(task), .text(user), .text(kind), .int(at.millisecondsSince1970)])
+    }
+
+    public func saveDraft(_ draft: Draft) throws {
+        try link.transaction { session in
+            let task = try Self.fetchTask(session, draft.taskId, lock: true)
+            if let assignee = task.assignee, assignee != draft.user {
+                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            guard task.stage == draft.stage else {
+                throw StoreError.notInStage(externalId: task.externalId, stage: draft.stage, actual: task.stage)
+            }
+            // The draft and the hold in one statement: a draft holds the task and renews the lease
+            // from the annotator's last activity.
+            let activeAt = (draft.activeAt ?? draft.savedAt).millisecondsSince1970
+            try session.execute("""
+                WITH saved AS (
+                    INSERT INTO draft(task, stage, username, classifications, active, idle, savedat) VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    ON CONFLICT (task, stage) DO UPDATE SET username = EXCLUDED.username, classifications = EXCLUDED.classifications,
+                        active = EXCLUDED.active, idle = EXCLUDED.idle, savedat = EXCLUDED.savedat
+                )
+                UPDATE task SET assignee = $3, status = CASE WHEN status = 'new' THEN 'draft' ELSE status END,
+                    heldsince = COALESCE(heldsince, $7), activeat = GREATEST(COALESCE(activeat, 0), $8) WHERE id = $1
+                """, [
+                    .int(draft.taskId), .text(draft.stage.rawValue), .text(draft.user), .text(JSONValue.array(draft.classifications).description),
+                    .int(draft.time.active), .int(draft.time.idle), .int(draft.savedAt.millisecondsSince1970), .int(activeAt),
+                ])
+        }
+    }
+
+    public func skip(taskId: Int64, user: String, at time: Timestamp) throws {
+        try link.transaction { session in
+            let task = try Self.fetchTask(session, taskId, lock: true)
+            if let assignee = task.assignee, assignee != user {
+                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            // A skipped task stays yours with no lease: it waits for you to bring it back.
+            try session.execute("UPDATE task SET status = 'skipped', assignee = $1, activeat = NULL WHERE id = $2", [.text(user), .int(taskId)])
+            try Self.event(session, taskId, user, "skip", at: time)
+        }
+    }
+
+    public func unskip(taskId: Int64, user: String, at time: Timestamp) throws {
+        try link.transaction { session in
+            let task = try Self.fetchTask(session, taskId, lock: true)
+            guard task.status == .skipped else { return }
+            if let assignee = task.assignee, assignee != user {
+                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            let hasDraft = try session.int("SELECT 1 FROM draft WHERE task = $1 AND stage = $2", [.int(taskId), .text(task.stage.rawValue)]) != nil
+            let status: TaskStatus = task.reviewComment != nil ? .rejected : hasDraft ? .draft : task.stage == .review ? .submitted : .new
+            try session.execute("UPDATE task SET status = $1 WHERE id = $2", [.text(status.rawValue), .int(taskId)])
+            try Self.event(session, taskId, user, "unskip", at: time)
+        }
+    }
+}
