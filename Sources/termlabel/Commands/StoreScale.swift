@@ -29,7 +29,7 @@ enum StoreScale {
             defer { project.remove() }
             let opened = try openToFirstFrame(project)
             let load = try StoreLoad.measure(annotators: 4, seconds: 5, on: project)
-            let exported = try BenchmarkCommand.child(["export", dir, "-o", (work as NSString).appendingPathComponent("\(name).json")])
+            let exported = try BenchmarkCommand.child(["export", dir, "--stage", "Label", "-o", (work as NSString).appendingPathComponent("\(name).json")])
             print(String(format: "| %@ | %.1f s | %.0f ms | %.2f ms | %.2f ms | %.1f s | %.0f MB |", name, made.seconds, opened,
                          Latency.percentile(load.cycle, 0.5), Latency.percentile(load.cycle, 0.99), exported.seconds, exported.peakMB))
         }
