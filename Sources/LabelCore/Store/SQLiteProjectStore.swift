@@ -273,6 +273,13 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     // MARK: Settings
 
     static func write(_ s: ProjectSettings, _ db: Database) throws {
+        for (key, value) in settingRows(s) {
+            try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    /// The settings as the `setting` table's rows (the PostgreSQL store keeps the same ones).
+    static func settingRows(_ s: ProjectSettings) -> [(String, String)] {
         let emails = JSONValue.object(JSONObject(uniqueKeysWithValues: s.emails.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
         let seen = JSONValue.object(JSONObject(uniqueKeysWithValues: s.instructionsSeen.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
         let values: [(String, String)] = [
@@ -282,14 +289,17 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             ("image", s.imageProtocol),
             ("instructions", s.instructions ?? ""), ("instructionsSeen", seen.description),
         ]
-        for (key, value) in values {
-            try db.execute(sql: "INSERT OR REPLACE INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
-        }
+        return values
     }
 
     static func readSettings(_ db: Database) throws -> ProjectSettings {
         var map: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") { map[row["key"]] = row["value"] }
+        return try settings(from: map)
+    }
+
+    /// The settings from the `setting` table's rows.
+    static func settings(from map: [String: String]) throws -> ProjectSettings {
         guard let name = map["name"], let ontology = map["ontology"] else { throw StoreError.damaged("the project settings are missing") }
         var emails: [String: String] = [:]
         if let text = map["emails"], let object = (try? JSONParser.parse(text))?.objectValue {

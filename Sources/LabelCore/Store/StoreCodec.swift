@@ -40,27 +40,11 @@ public enum StoreCodec {
 
     /// The settings as stored key/value pairs (the `setting` table of both stores).
     public static func settingRows(_ s: ProjectSettings) -> [(key: String, value: String)] {
-        let emails = JSONValue.object(JSONObject(uniqueKeysWithValues: s.emails.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))
-        return [
-            ("name", s.name), ("ontology", s.ontologyJSON), ("review", s.hasReview ? "1" : "0"),
-            ("idleTimeoutMs", String(s.idleTimeoutMilliseconds)), ("claimLeaseMs", String(s.claimLeaseMilliseconds)),
-            ("createdAt", String(s.createdAt.millisecondsSince1970)), ("emails", emails.description), ("autoAdvance", s.autoAdvance ? "1" : "0"),
-        ]
+        SQLiteProjectStore.settingRows(s).map { (key: $0.0, value: $0.1) }
     }
 
     /// Settings from stored key/value pairs; `damaged` when the name or the ontology is missing.
     public static func settings(from map: [String: String]) throws -> ProjectSettings {
-        guard let name = map["name"], let ontology = map["ontology"] else { throw StoreError.damaged("the project settings are missing") }
-        var emails: [String: String] = [:]
-        if let text = map["emails"], let object = (try? JSONParser.parse(text))?.objectValue {
-            for (k, v) in object { emails[k] = v.stringValue }
-        }
-        var settings = ProjectSettings(
-            name: name, ontologyJSON: ontology, hasReview: map["review"] == "1",
-            idleTimeoutMilliseconds: Int64(map["idleTimeoutMs"] ?? "") ?? 300_000,
-            claimLeaseMilliseconds: Int64(map["claimLeaseMs"] ?? "") ?? ProjectSettings.defaultClaimLease,
-            createdAt: Timestamp(millisecondsSince1970: Int64(map["createdAt"] ?? "") ?? 0), emails: emails)
-        settings.autoAdvance = map["autoAdvance"] == "1"
-        return settings
+        try SQLiteProjectStore.settings(from: map)
     }
 }
