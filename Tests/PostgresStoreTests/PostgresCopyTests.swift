@@ -45,7 +45,7 @@ enum PostgresCopyTests {
         let target = try PostgresProjectStore.create(url: url, schema: schema, settings: settings)
         defer { target.close() }
         let counts = try ProjectCopy.copy(from: source, to: target)
-        #expect(counts.rows == [.setting: 9, .task: 5, .history: 6, .draft: 1, .event: 5, .audit: 1])
+        #expect(counts.rows == [.setting: StoreCodec.settingRows(settings).count, .task: 5, .history: 6, .draft: 1, .event: 5, .audit: 1])
         let original = try picture(source)
         #expect(try picture(target) == original)
         #expect(try target.progress() == source.progress())
