@@ -30,6 +30,8 @@ let package = Package(
         ),
         // stb_image from Debian's libstb-dev, compiled once with limits (TerminalUI/Images decodes with it).
         .target(name: "CStbImage"),
+        // WebP through Debian's libwebp (libwebp-dev): header, then a decode into termlabel's buffer.
+        .target(name: "CWebP", linkerSettings: [.linkedLibrary("webp")]),
         // One HTTP(S) GET through libcurl (Debian's libcurl4-openssl-dev), for pictures of assets.
         .target(name: "CCurlFetch", linkerSettings: [.linkedLibrary("curl")]),
         // The shared core: ontologies, tasks, forms, time, formats, the store. No terminal code.
@@ -53,7 +55,7 @@ let package = Package(
         // The terminal: cells, widths, renderers, keys, widgets. Knows nothing of labeling.
         .target(
             name: "TerminalUI",
-            dependencies: ["CNCursesW", "CChafa", "CStbImage"]
+            dependencies: ["CNCursesW", "CChafa", "CStbImage", "CWebP"]
         ),
         // The bundled demo project (Resources/demo), opened by a bare `swift run termlabel`.
         .target(
@@ -75,7 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "LabelCoreTests", dependencies: ["LabelCore", "PostgresStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "LabelCore"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CStbImage"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CStbImage", "CWebP"]),
         .testTarget(name: "TermlabelTests", dependencies: ["termlabel", "LabelCore", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LabelCore", "CStbImage"]),
     ]

@@ -109,7 +109,7 @@ extension EndToEnd {
             try tmux.sendKeys("1")
             try tmux.waitFor(text: "(•) 1 Positive")
             try tmux.sendKeys("n")
-            try tmux.waitFor(text: "Cannot show the picture: not an image (no PNG, JPEG, GIF or BMP")
+            try tmux.waitFor(text: "Cannot show the picture: not an image (no PNG, JPEG, GIF, BMP or WebP")
             // A server that never answers: given up after TERMLABEL_IMAGE_TIMEOUT seconds.
             try tmux.sendKeys("n")
             try tmux.waitFor(text: "Cannot show the picture: timed out after 3 s", timeout: 15)
@@ -135,7 +135,7 @@ extension EndToEnd {
                 ("bomb.png", "│Cannot show the picture: too large: 12000 x 12000 pixels (the limit is 25 megapixels)"),
                 ("long-idat.png", "│Cannot show the picture: damaged image: it needs more memory than a picture may take (a"),
                 ("frames.gif", "│GIF 1×1 · "),
-                ("not-image.png", "│Cannot show the picture: not an image (no PNG, JPEG, GIF or BMP signature)"),
+                ("not-image.png", "│Cannot show the picture: not an image (no PNG, JPEG, GIF, BMP or WebP signature)"),
             ]
             let dir = try Termlabel.makeProject(in: scratch, records: cases.map { name, _ in
                 ["externalId": .string(name), "data": .string(scratch.path + "/hostile/" + name)]

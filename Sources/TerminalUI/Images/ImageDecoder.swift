@@ -1,6 +1,6 @@
 import CStbImage
 
-/// Decodes PNG, JPEG, GIF (its first frame) and BMP with stb_image. The header is read first and
+/// Decodes PNG, JPEG, GIF (its first frame) and BMP with stb_image, and still WebP with libwebp. The header is read first and
 /// a picture of more than `pixelLimit` pixels is refused before any pixel is decoded, so a file
 /// claiming 100,000 x 100,000 costs nothing; no single allocation may pass
 /// `tl_stb_allocation_limit`, which bounds a decompression bomb. Large pictures are scaled down to
@@ -21,34 +21,54 @@ public enum ImageDecoder {
         // The size as the header writes it, checked before stb looks (it refuses some sizes itself,
         // with a reason that names no size).
         if let (w, h) = headerSize(bytes, format: format), w * h > pixelLimit { throw .tooLarge(width: w, height: h, limit: pixelLimit) }
-        var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0
-        let known = bytes.withUnsafeBufferPointer { tl_stb_info($0.baseAddress, Int32($0.count), &width, &height, &channels) }
-        guard known == 1 else { throw .damaged(reason()) }
+        let width: Int, height: Int
+        if format == .webp {
+            (width, height) = try WebPDecoder.probe(bytes)
+        } else {
+            var w: Int32 = 0, h: Int32 = 0, channels: Int32 = 0
+            let known = bytes.withUnsafeBufferPointer { tl_stb_info($0.baseAddress, Int32($0.count), &w, &h, &channels) }
+            guard known == 1 else { throw .damaged(reason()) }
+            (width, height) = (Int(w), Int(h))
+        }
         guard width > 0, height > 0 else { throw .damaged("it says it is \(width) x \(height) pixels") }
-        guard Int(width) * Int(height) <= pixelLimit else { throw .tooLarge(width: Int(width), height: Int(height), limit: pixelLimit) }
-        return (format, Int(width), Int(height))
+        guard width * height <= pixelLimit else { throw .tooLarge(width: width, height: height, limit: pixelLimit) }
+        return (format, width, height)
     }
 
     public static func decode(_ bytes: [UInt8], maxSide: Int = maxSide) throws(ImageError) -> DecodedImage {
-        let (format, _, _) = try probe(bytes)
+        let (format, probedWidth, probedHeight) = try probe(bytes)
+        if format == .webp {
+            let rgba = try WebPDecoder.decode(bytes, width: probedWidth, height: probedHeight)
+            return try rgba.withUnsafeBufferPointer { pixels throws(ImageError) in
+                try finish(pixels.baseAddress!, width: probedWidth, height: probedHeight, format: format,
+                           byteCount: bytes.count, maxSide: maxSide)
+            }
+        }
         var width: Int32 = 0, height: Int32 = 0
         let pixels = bytes.withUnsafeBufferPointer { tl_stb_decode_rgba($0.baseAddress, Int32($0.count), &width, &height) }
         guard let pixels else { throw .damaged(reason()) }
         defer { tl_stb_free(pixels) }
-        let w = Int(width), h = Int(height)
+        return try finish(pixels, width: Int(width), height: Int(height), format: format, byteCount: bytes.count, maxSide: maxSide)
+    }
+
+    /// The decoded pixels as a `DecodedImage`, scaled down when a side passes `maxSide`.
+    private static func finish(_ pixels: UnsafePointer<UInt8>, width w: Int, height h: Int, format: ImageFormat, byteCount: Int,
+                               maxSide: Int) throws(ImageError) -> DecodedImage {
         let (outW, outH) = scaledSize(width: w, height: h, maxSide: maxSide)
         if outW == w && outH == h {
             let rgba = Array(UnsafeBufferPointer(start: pixels, count: w * h * 4))
-            return DecodedImage(width: w, height: h, rgba: rgba, format: format, byteCount: bytes.count)
+            return DecodedImage(width: w, height: h, rgba: rgba, format: format, byteCount: byteCount)
         }
         var scaled = [UInt8](repeating: 0, count: outW * outH * 4)
-        let ok = scaled.withUnsafeMutableBufferPointer { tl_stb_resize_rgba(pixels, width, height, $0.baseAddress, Int32(outW), Int32(outH)) }
+        let ok = scaled.withUnsafeMutableBufferPointer {
+            tl_stb_resize_rgba(pixels, Int32(w), Int32(h), $0.baseAddress, Int32(outW), Int32(outH))
+        }
         guard ok == 1 else { throw .damaged("could not be scaled down (\(w) x \(h))") }
         return DecodedImage(width: outW, height: outH, rgba: scaled, format: format, originalWidth: w, originalHeight: h,
-                            byteCount: bytes.count)
+                            byteCount: byteCount)
     }
 
-    /// Width and height from a PNG, GIF or BMP header (JPEG's sit in a segment stb finds).
+    /// Width and height from a PNG, GIF, BMP or extended WebP header (JPEG's sit in a segment stb finds).
     static func headerSize(_ bytes: [UInt8], format: ImageFormat) -> (Int, Int)? {
         func bigEndian(_ at: Int) -> Int? {
             guard bytes.count >= at + 4 else { return nil }
@@ -59,6 +79,11 @@ public enum ImageDecoder {
             return bytes[at..<(at + count)].reversed().reduce(0) { $0 << 8 | Int($1) }
         }
         switch format {
+        case .webp:
+            // The extended format's canvas (24 bits a side, so up to 16,777,216): libwebp refuses an
+            // area past 2^32 itself, with a reason that names no size. VP8 and VP8L sizes come from libwebp.
+            guard bytes.count >= 30, Array(bytes[12..<16]) == Array("VP8X".utf8) else { return nil }
+            return littleEndian(24, 3).flatMap { w in littleEndian(27, 3).map { (w + 1, $0 + 1) } }
         case .png: return bigEndian(16).flatMap { w in bigEndian(20).map { (w, $0) } }
         case .gif: return littleEndian(6, 2).flatMap { w in littleEndian(8, 2).map { (w, $0) } }
         case .bmp:

@@ -8,8 +8,8 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notAnImage: "not an image (no PNG, JPEG, GIF or BMP signature)"
-        case .unsupported(let format): "\(format.rawValue) images are not supported (PNG, JPEG, GIF and BMP are)"
+        case .notAnImage: "not an image (no PNG, JPEG, GIF, BMP or WebP signature)"
+        case .unsupported(let format): "\(format.rawValue) images are not supported (PNG, JPEG, GIF, BMP and WebP are)"
         case .tooLarge(let width, let height, let limit):
             "too large: \(width) x \(height) pixels (the limit is \(limit / 1_000_000) megapixels)"
         case .fileTooLarge(let bytes, let limit):

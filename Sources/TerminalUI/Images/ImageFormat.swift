@@ -2,8 +2,8 @@
 public enum ImageFormat: String, Sendable, Equatable {
     case png = "PNG", jpeg = "JPEG", gif = "GIF", bmp = "BMP", webp = "WebP", tiff = "TIFF", svg = "SVG", raw = "RGBA"
 
-    /// Whether termlabel decodes it (stb_image: PNG, JPEG, GIF's first frame, BMP).
-    public var isDecodable: Bool { self == .png || self == .jpeg || self == .gif || self == .bmp || self == .raw }
+    /// Whether termlabel decodes it (stb_image: PNG, JPEG, GIF's first frame, BMP; libwebp: WebP).
+    public var isDecodable: Bool { self == .png || self == .jpeg || self == .gif || self == .bmp || self == .webp || self == .raw }
 
     /// The format of `bytes`, or nil when they start like no picture known.
     public static func sniff<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> ImageFormat? {

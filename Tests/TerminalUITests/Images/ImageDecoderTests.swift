@@ -42,9 +42,9 @@ import TerminalUI
         #expect(ImageFormat.sniff(Array("hello".utf8)) == nil)
     }
 
-    @Test func aWebPIsRefusedByName() {
-        #expect(throws: ImageError.unsupported(.webp)) { try ImageDecoder.decode(Array("RIFF\0\0\0\0WEBPVP8 ....".utf8)) }
-        #expect(ImageError.unsupported(.webp).description == "WebP images are not supported (PNG, JPEG, GIF and BMP are)")
+    @Test func aTIFFIsRefusedByName() {
+        #expect(throws: ImageError.unsupported(.tiff)) { try ImageDecoder.decode([0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0]) }
+        #expect(ImageError.unsupported(.tiff).description == "TIFF images are not supported (PNG, JPEG, GIF, BMP and WebP are)")
     }
 
     // MARK: Hostile pictures
