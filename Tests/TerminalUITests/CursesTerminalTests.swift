@@ -101,6 +101,23 @@ import Glibc
         #expect(terminal.nextEvent() == nil)
     }
 
+    @Test func keysTypedWhileTheTerminalWasAskedAreReadFirst() throws {
+        let pty = try PseudoTerminal()
+        let terminal = try CursesTerminal(terminalType: "xterm", input: pty.secondary, output: pty.secondary,
+                                          tickMilliseconds: 1, typedAhead: Array("1é\r\u{1B}[A\u{1B}[5~\u{1B}[99zq\u{1B}".utf8))
+        defer { terminal.close() }
+        pty.type("x")
+        var events: [InputEvent] = []
+        while let event = terminal.nextEvent(), event != .tick { events.append(event) }
+        // Keys as ncurses decodes them; an unknown escape sequence dropped; a lone Esc kept.
+        #expect(events == [.character("1"), .character("é"), .enter, .up, .pageUp, .character("q"), .escape, .character("x")])
+        // Answers to the graphics query that come after its time are dropped, not read as keys.
+        pty.type("a\u{1B}_Gi=31;OK\u{1B}\\b\u{1B}[?62;4cc")
+        events = []
+        while let event = terminal.nextEvent(), event != .tick { events.append(event) }
+        #expect(events == [.character("a"), .character("b"), .character("c")])
+    }
+
     @Test func mouseReportsBecomeEventsAndAreTurnedOffOnClose() throws {
         let pty = try PseudoTerminal()
         let terminal = try CursesTerminal(terminalType: "xterm", input: pty.secondary, output: pty.secondary,

@@ -67,8 +67,11 @@ public final class CursesTerminal: Renderer, KeySource {
     ///   - tickMilliseconds: how long `nextEvent()` waits before answering `.tick`.
     ///   - mouse: report left presses and the wheel as `.mouse` events. While on, the terminal
     ///     selects text only with Shift held (as in every program that takes the mouse).
+    ///   - typedAhead: input read before the screen opened (while the terminal was asked about its
+    ///     graphics, `GraphicsQuery`), read as keys first.
     public init(terminalType: String? = nil, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
-                tickMilliseconds: Int32 = 250, colors: ColorMode = .automatic, mouse: Bool = false) throws(TerminalError) {
+                tickMilliseconds: Int32 = 250, colors: ColorMode = .automatic, mouse: Bool = false,
+                typedAhead: [UInt8] = []) throws(TerminalError) {
         _ = TerminalLocale.prepare()
         guard isatty(input) == 1 else { throw .notATerminal }
         let type = terminalType ?? Self.environment("TERM") ?? ""
@@ -127,6 +130,8 @@ public final class CursesTerminal: Renderer, KeySource {
         _ = define_key("\u{1B}[O", KeyDecoder.focusOutCode)
         _ = define_key("\u{1B}[200~", KeyDecoder.pasteStartCode)
         _ = define_key("\u{1B}[201~", KeyDecoder.pasteEndCode)
+        _ = define_key("\u{1B}[?", KeyDecoder.lateAnswerCode)
+        _ = define_key("\u{1B}_G", KeyDecoder.lateKittyReplyCode)
         for (sequence, code) in KeyDecoder.extraKeys { _ = define_key(sequence, code) }
         // The mouse is read here, not by ncurses: its gesture logic drops presses that arrive in
         // one read with their release (as over a slow link). SGR reports (mode 1006) have no
@@ -139,6 +144,52 @@ public final class CursesTerminal: Renderer, KeySource {
         SignalTrap.setResetBytes(Self.resetBytes(mouse: mouseEnabled))
         if mouse { write(Self.mouseOn) }
         write(Self.focusOn + Self.pasteOn)
+        Self.putBack(typedAhead)
+    }
+
+    /// Puts input read before the screen opened back in ncurses' queue, where nothing decodes it
+    /// again: characters as they are, an escape sequence as the key ncurses knows it by (a cursor
+    /// key sent before keypad mode, `CSI A`, as its keypad form, `SS3 A`). An escape sequence it
+    /// does not know is dropped rather than read as Esc and letters.
+    private static func putBack(_ bytes: [UInt8]) {
+        var keys: [(code: Int32, isKey: Bool)] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x1B, index + 1 < bytes.count else {
+                // A run of characters up to the next escape.
+                let end = bytes[(index + 1)...].firstIndex(of: 0x1B) ?? bytes.count
+                for scalar in String(decoding: bytes[index..<end], as: UTF8.self).unicodeScalars { keys.append((Int32(scalar.value), false)) }
+                index = end
+                continue
+            }
+            // ESC [ or ESC O, parameters, then a final byte; or ESC and one character (Alt with it).
+            var end = index + 2
+            if bytes[index + 1] == UInt8(ascii: "[") || bytes[index + 1] == UInt8(ascii: "O") {
+                while end < bytes.count, (0x20...0x3F).contains(bytes[end]) { end += 1 }
+                end = min(end + 1, bytes.count)
+            }
+            var sequence = Array(bytes[index..<end])
+            var code = definedKey(sequence)
+            if code <= 0, sequence.count == 3, sequence[1] == UInt8(ascii: "[") {
+                sequence[1] = UInt8(ascii: "O")
+                code = definedKey(sequence)
+            }
+            if code > 0 {
+                keys.append((code, true))
+            } else if end == index + 2, bytes[index + 1] != UInt8(ascii: "[") && bytes[index + 1] != UInt8(ascii: "O") {
+                keys += [(0x1B, false), (Int32(bytes[index + 1]), false)]
+            }
+            index = end
+        }
+        // ncurses reads what was put back last first.
+        for key in keys.reversed() {
+            _ = key.isKey ? ungetch(key.code) : unget_wch(wchar_t(key.code))
+        }
+    }
+
+    /// The key code ncurses decodes `sequence` to; 0 or less when none.
+    private static func definedKey(_ sequence: [UInt8]) -> Int32 {
+        String(decoding: sequence, as: UTF8.self).withCString { key_defined($0) }
     }
 
     deinit {
@@ -301,6 +352,16 @@ public final class CursesTerminal: Renderer, KeySource {
                 return queued.removeFirst()
             }
             if raw == .keyCode(KeyDecoder.pasteEndCode) { continue }
+            if raw == .keyCode(KeyDecoder.lateAnswerCode) {
+                // Device attributes: parameters up to the final c.
+                _ = readMouseBytes(256, until: { $0 == UInt32(UInt8(ascii: "c")) })
+                continue
+            }
+            if raw == .keyCode(KeyDecoder.lateKittyReplyCode) {
+                // kitty's reply: up to ESC \ (the escape first, then its backslash).
+                if readMouseBytes(256, until: { $0 == 0x1B }).last == 0x1B { _ = readMouseBytes(1) }
+                continue
+            }
             if raw == .keyCode(KeyDecoder.mouseSGRCode) {
                 // Up to the final M (press) or m (release).
                 let scalars = readMouseBytes(24, until: { $0 == 0x4D || $0 == 0x6D }).compactMap(Unicode.Scalar.init)

@@ -26,6 +26,10 @@ public enum KeyDecoder {
     public static let pasteEndCode: Int32 = 0x7F05
     /// `ESC CR` (or `ESC LF`): Alt-Enter.
     public static let altEnterCode: Int32 = 0x7F06
+    /// `CSI ?` and `ESC _ G`: a terminal's answer to the graphics query (`GraphicsQuery`) that came
+    /// after its time was up; read to its end and dropped, never taken as keys.
+    public static let lateAnswerCode: Int32 = 0x7F07
+    public static let lateKittyReplyCode: Int32 = 0x7F08
     /// Escape sequences terminals send that terminfo may not name for the terminal at hand
     /// (tmux sends `ESC[1~` for Home whatever TERM says), bound to ncurses' key codes.
     public static let extraKeys: [(sequence: String, code: Int32)] = [

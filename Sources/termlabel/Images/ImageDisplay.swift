@@ -12,9 +12,11 @@ struct ImageDisplay: Equatable, Sendable {
     /// Pictures off: assets that point at pictures show as their path or URL.
     static let off = ImageDisplay(kind: .none, colors: .none, cellPixels: nil)
 
-    /// From what was asked (`--image`, else the project's setting, else auto) and the terminal.
-    static func choose(_ asked: ImageProtocol, environment: [String: String], colorCount: Int, cellPixels: Size?) -> ImageDisplay {
-        var kind = ImageProtocol.resolve(asked, environment: environment)
+    /// From what was asked (`--image`, else the project's setting, else auto) and the terminal:
+    /// its environment, and its answer to the graphics query when it was asked.
+    static func choose(_ asked: ImageProtocol, environment: [String: String], answered: ImageProtocol? = nil, colorCount: Int,
+                       cellPixels: Size?) -> ImageDisplay {
+        var kind = ImageProtocol.resolve(asked, environment: environment, answered: answered)
         // Without Unicode there are no block symbols to draw with: the path or URL is shown instead.
         if kind == .symbols, !TerminalLocale.prepare() { kind = .none }
         let inTmux = environment["TMUX"].map { !$0.isEmpty } ?? false

@@ -10,16 +10,20 @@ enum LabelApp {
     /// that could not be saved in the project, and where it went).
     static func run(store: any ProjectStore, projectDirectory: String, stage: Stage, user: String, mouse: Bool, keymap: Keymap = .standard,
                     autoAdvance: Bool? = nil, image: ImageProtocol? = nil) throws -> [String] {
+        let asked = try image ?? ImageProtocol(rawValue: store.settings().imageProtocol) ?? .auto
+        let environment = ProcessInfo.processInfo.environment
+        // Before the screen opens: a terminal the environment does not name is asked which
+        // graphics it has (at most 150 ms); keys typed meanwhile go to the screen.
+        let answer = ImageProtocol.shouldAsk(asked, environment: environment) ? GraphicsQuery.ask() : nil
         // The terminal first: no task is assigned to someone who cannot see it.
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(mouse: mouse)
+            terminal = try CursesTerminal(mouse: mouse, typedAhead: answer?.rest ?? [])
         } catch {
             throw Diagnostic(.error, "cannot open the labeling screen: \(error)")
         }
         defer { terminal.close() }
-        let asked = try image ?? ImageProtocol(rawValue: store.settings().imageProtocol) ?? .auto
-        let display = ImageDisplay.choose(asked, environment: ProcessInfo.processInfo.environment,
+        let display = ImageDisplay.choose(asked, environment: environment, answered: answer?.imageProtocol,
                                           colorCount: terminal.colorCount, cellPixels: terminal.cellPixelSize)
         let controller = try LabelController(store: store, stage: stage, user: user, clock: SystemClock(), projectDirectory: projectDirectory,
                                              keymap: keymap, autoAdvance: autoAdvance,

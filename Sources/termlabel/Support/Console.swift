@@ -102,7 +102,7 @@ struct ScreenOptions: ParsableArguments {
     var keys: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "How pictures are drawn: auto (from the terminal; symbols inside tmux), kitty, iterm, sixel, symbols (colour blocks, any terminal), or none (the path or URL as text). Wins over the project's setting (`termlabel config DIR --image`).",
+        "How pictures are drawn: auto (from the terminal: its environment, else its answer to a query; symbols inside tmux), kitty, iterm, sixel, symbols (colour blocks, any terminal), or none (the path or URL as text). Wins over the project's setting (`termlabel config DIR --image`).",
         valueName: "protocol"))
     var image: ImageProtocol?
 
