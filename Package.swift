@@ -30,8 +30,9 @@ let package = Package(
         ),
         // stb_image from Debian's libstb-dev, compiled once with limits (TerminalUI/Images decodes with it).
         .target(name: "CStbImage"),
-        // WebP through Debian's libwebp (libwebp-dev): header, then a decode into termlabel's buffer.
-        .target(name: "CWebP", linkerSettings: [.linkedLibrary("webp")]),
+        // WebP through Debian's libwebp (libwebp-dev): header, then a decode into termlabel's buffer;
+        // libwebpdemux finds an animation's first frame.
+        .target(name: "CWebP", linkerSettings: [.linkedLibrary("webpdemux"), .linkedLibrary("webp")]),
         // One HTTP(S) GET through libcurl (Debian's libcurl4-openssl-dev), for pictures of assets.
         .target(name: "CCurlFetch", linkerSettings: [.linkedLibrary("curl")]),
         // The shared core: ontologies, tasks, forms, time, formats, the store. No terminal code.

@@ -1,5 +1,6 @@
 #include "termlabel_webp.h"
 #include <webp/decode.h>
+#include <webp/demux.h>
 #include <webp/encode.h>
 
 int tl_webp_info(const unsigned char *bytes, size_t length, int *width, int *height, int *animated) {
@@ -10,6 +11,25 @@ int tl_webp_info(const unsigned char *bytes, size_t length, int *width, int *hei
     *height = features.height;
     *animated = features.has_animation;
     return 0;
+}
+
+int tl_webp_first_frame(const unsigned char *bytes, size_t length, size_t *offset, size_t *frameLength,
+                        int *width, int *height) {
+    WebPData data = {bytes, length};
+    WebPDemuxer *demux = WebPDemux(&data);
+    if (!demux) return 0;
+    WebPIterator frame;
+    int found = WebPDemuxGetFrame(demux, 1, &frame);
+    if (found) {
+        // The fragment points into `bytes` (the demuxer copies nothing).
+        *offset = (size_t)(frame.fragment.bytes - bytes);
+        *frameLength = frame.fragment.size;
+        *width = frame.width;
+        *height = frame.height;
+        WebPDemuxReleaseIterator(&frame);
+    }
+    WebPDemuxDelete(demux);
+    return found;
 }
 
 int tl_webp_decode_rgba_into(const unsigned char *bytes, size_t length, unsigned char *rgba,

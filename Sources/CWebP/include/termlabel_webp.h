@@ -9,6 +9,11 @@
 /// file is an animation, or libwebp's status code.
 int tl_webp_info(const unsigned char *bytes, size_t length, int *width, int *height, int *animated);
 
+/// The first frame of an animated WebP (libwebpdemux): 1 and where its bitstream lies in `bytes`
+/// (`offset`, `frameLength`, decodable as a still picture) and its own size; 0 when it has none.
+int tl_webp_first_frame(const unsigned char *bytes, size_t length, size_t *offset, size_t *frameLength,
+                        int *width, int *height);
+
 /// Decodes a still WebP into `rgba` (width x height x 4 bytes, the size `tl_webp_info` gave).
 /// 0 on success, else libwebp's status code (7: the data ends early, 3: a bitstream error).
 int tl_webp_decode_rgba_into(const unsigned char *bytes, size_t length, unsigned char *rgba,

@@ -1,9 +1,10 @@
 import CStbImage
 
-/// Decodes PNG, JPEG, GIF (its first frame) and BMP with stb_image, and still WebP with libwebp. The header is read first and
-/// a picture of more than `pixelLimit` pixels is refused before any pixel is decoded, so a file
-/// claiming 100,000 x 100,000 costs nothing; no single allocation may pass
-/// `tl_stb_allocation_limit`, which bounds a decompression bomb. Large pictures are scaled down to
+/// Decodes PNG, JPEG, GIF (its first frame) and BMP with stb_image, and WebP (its first frame)
+/// with libwebp. The header is read first and a picture of more than `pixelLimit` pixels is
+/// refused before any pixel is decoded, so a file claiming 100,000 x 100,000 costs nothing; no
+/// single allocation may pass `tl_stb_allocation_limit`, which bounds a decompression bomb (a WebP
+/// is decoded into a buffer of the size its header gave). Large pictures are scaled down to
 /// `maxSide` after decoding: a terminal never shows more.
 public enum ImageDecoder {
     /// 25 megapixels (a 6,000 x 4,000 photograph): 100 MB decoded.
@@ -23,7 +24,8 @@ public enum ImageDecoder {
         if let (w, h) = headerSize(bytes, format: format), w * h > pixelLimit { throw .tooLarge(width: w, height: h, limit: pixelLimit) }
         let width: Int, height: Int
         if format == .webp {
-            (width, height) = try WebPDecoder.probe(bytes)
+            let still = try WebPDecoder.probe(bytes)
+            (width, height) = (still.width, still.height)
         } else {
             var w: Int32 = 0, h: Int32 = 0, channels: Int32 = 0
             let known = bytes.withUnsafeBufferPointer { tl_stb_info($0.baseAddress, Int32($0.count), &w, &h, &channels) }
@@ -36,11 +38,12 @@ public enum ImageDecoder {
     }
 
     public static func decode(_ bytes: [UInt8], maxSide: Int = maxSide) throws(ImageError) -> DecodedImage {
-        let (format, probedWidth, probedHeight) = try probe(bytes)
+        let (format, _, _) = try probe(bytes)
         if format == .webp {
-            let rgba = try WebPDecoder.decode(bytes, width: probedWidth, height: probedHeight)
+            let still = try WebPDecoder.probe(bytes)
+            let rgba = try WebPDecoder.decode(bytes, still)
             return try rgba.withUnsafeBufferPointer { pixels throws(ImageError) in
-                try finish(pixels.baseAddress!, width: probedWidth, height: probedHeight, format: format,
+                try finish(pixels.baseAddress!, width: still.width, height: still.height, format: format,
                            byteCount: bytes.count, maxSide: maxSide)
             }
         }

@@ -63,12 +63,45 @@ import TerminalUI
         }
     }
 
-    @Test func anAnimatedWebPIsRefusedByName() {
+    /// An animation of `frames` (lossless stills of one size), built chunk by chunk: VP8X with
+    /// the animation flag, ANIM, then one ANMF per frame holding that still's VP8L chunk.
+    static func animation(_ frames: [DecodedImage]) -> [UInt8] {
+        func littleEndian(_ value: Int, _ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        func chunk(_ tag: String, _ payload: [UInt8]) -> [UInt8] {
+            Array(tag.utf8) + littleEndian(payload.count, 4) + payload + (payload.count % 2 == 1 ? [0] : [])
+        }
+        let width = frames[0].width, height = frames[0].height
+        let size = littleEndian(width - 1, 3) + littleEndian(height - 1, 3)
+        var body = Array("WEBP".utf8) + chunk("VP8X", [0x12, 0, 0, 0] + size) + chunk("ANIM", [0, 0, 0, 0, 0, 0])
+        for frame in frames {
+            let still = encoded(frame)
+            body += chunk("ANMF", littleEndian(0, 6) + size + littleEndian(100, 3) + [0] + Array(still[12...]))
+        }
+        return Array("RIFF".utf8) + littleEndian(body.count, 4) + body
+    }
+
+    @Test func anAnimatedWebPShowsItsFirstFrame() throws {
+        let first = TestPattern.quadrants()
+        let second = DecodedImage(width: 64, height: 32, rgba: Array(first.rgba.reversed()), format: .raw)
+        let bytes = Self.animation([first, second])
+        let image = try ImageDecoder.decode(bytes)
+        #expect(image == DecodedImage(width: 64, height: 32, rgba: first.rgba, format: .webp, byteCount: bytes.count))
+    }
+
+    @Test func aWebPWithThousandsOfFramesDecodesItsFirstFrame() throws {
+        let black = DecodedImage(width: 1, height: 1, rgba: [0, 0, 0, 255], format: .raw)
+        let white = DecodedImage(width: 1, height: 1, rgba: [255, 255, 255, 255], format: .raw)
+        let image = try ImageDecoder.decode(Self.animation([black] + Array(repeating: white, count: 5_000)))
+        #expect([image.format.rawValue, "\(image.width)x\(image.height)"] == ["WebP", "1x1"])
+        #expect(image.rgba == [0, 0, 0, 255])
+    }
+
+    @Test func anAnimationWithoutFramesSaysSo() {
         var header = Self.extendedHeader(width: 10, height: 10)
         header[20] = 0x02  // the animation flag
         header += Array("ANIM".utf8) + [6, 0, 0, 0] + [0, 0, 0, 0, 0, 0]
         header[4] = UInt8(header.count - 8)
-        #expect(throws: ImageError.damaged("it is an animated WebP (only still WebP pictures are shown)")) {
+        #expect(throws: ImageError.damaged("it is an animated WebP whose first frame cannot be read")) {
             try ImageDecoder.decode(header)
         }
     }
