@@ -92,31 +92,12 @@ extension SQLiteProjectStore {
     /// Writes down, before a requeue changes task `id`, who asked and what it takes away.
     static func recordRequeue(_ db: Database, _ id: Int64, _ r: RequeueRequest) throws {
         let task = try fetchTask(db, id)
-        var detail: JSONObject = ["taskId": .string(task.taskId), "from": .string(task.stage.name), "to": .string(r.to.name)]
-        var removed: JSONObject = [:]
         let drafts = try Row.fetchAll(db, sql: "SELECT * FROM draft WHERE task = ?", arguments: [id]).map(draft)
-        if !drafts.isEmpty {
-            removed["drafts"] = .array(drafts.map { d in
-                ["stage": .string(d.stage.name), "user": .string(d.user), "classifications": .array(d.classifications),
-                 "savedAt": .string(d.savedAt.iso8601)]
-            })
-        }
-        if r.removeAnswers, task.annotations != .empty {
-            removed["answers"] = .object([
-                "tools": .array(task.annotations.tools), "classifications": .array(task.annotations.classifications),
-                "relations": .array(task.annotations.relations),
-            ])
-        }
-        if r.removeAssignee, let assignee = task.assignee { removed["assignee"] = .string(assignee) }
-        if r.removeHistory {
-            let entries = try String.fetchAll(db, sql: "SELECT entry FROM history WHERE task = ? ORDER BY id", arguments: [id])
-            if !entries.isEmpty { removed["stageHistory"] = .array(entries.compactMap { json($0) }) }
-            if let labeler = task.labeler { removed["labeler"] = .string(labeler) }
-        }
-        if let comment = task.reviewComment { removed["reviewComment"] = .string(comment) }
-        detail["removed"] = .object(removed)
+        let history = r.removeHistory
+            ? try String.fetchAll(db, sql: "SELECT entry FROM history WHERE task = ? ORDER BY id", arguments: [id]).compactMap { json($0) } : []
+        let detail = AuditRecord.requeue(task, drafts: drafts, history: history, request: r)
         try db.execute(sql: "INSERT INTO audit(at, user, action, externalId, detail) VALUES (?, ?, 'requeue', ?, ?)",
-                       arguments: [r.at.millisecondsSince1970, r.user, task.externalId, JSONValue.object(detail).description])
+                       arguments: [r.at.millisecondsSince1970, r.user, task.externalId, detail.description])
     }
 
     /// Before `add` replaces a task's pre-labels with a file's, writes down the ones it replaces.
@@ -125,10 +106,7 @@ extension SQLiteProjectStore {
                                          arguments: [p.externalId]) else { return }
         let old = decodeAnnotations(row["annotations"])
         guard old != .empty, old != p.annotations else { return }
-        let removed: JSONValue = ["answers": .object([
-            "tools": .array(old.tools), "classifications": .array(old.classifications), "relations": .array(old.relations),
-        ])]
-        let detail: JSONValue = ["taskId": .string(row["taskId"]), "removed": removed]
+        let detail = AuditRecord.replacedPreLabels(taskId: row["taskId"], old: old)
         try db.execute(sql: "INSERT INTO audit(at, user, action, externalId, detail) VALUES (?, ?, 'replace pre-labels', ?, ?)",
                        arguments: [Timestamp.now().millisecondsSince1970, user, p.externalId, detail.description])
     }

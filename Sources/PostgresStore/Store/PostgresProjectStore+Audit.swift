@@ -45,31 +45,13 @@ extension PostgresProjectStore {
     /// Writes down, before a requeue changes task `id`, who asked and what it takes away.
     static func recordRequeue(_ session: DatabaseSession, _ id: Int64, _ r: RequeueRequest) throws {
         let task = try fetchTask(session, id, lock: true)
-        var detail: JSONObject = ["taskId": .string(task.taskId), "from": .string(task.stage.name), "to": .string(r.to.name)]
-        var removed: JSONObject = [:]
         let drafts = try session.query("SELECT \(draftColumns) FROM draft d WHERE d.task = $1", [.int(id)]).map(draft)
-        if !drafts.isEmpty {
-            removed["drafts"] = .array(drafts.map { d in
-                ["stage": .string(d.stage.name), "user": .string(d.user), "classifications": .array(d.classifications),
-                 "savedAt": .string(d.savedAt.iso8601)]
-            })
-        }
-        if r.removeAnswers, task.annotations != .empty {
-            removed["answers"] = .object([
-                "tools": .array(task.annotations.tools), "classifications": .array(task.annotations.classifications),
-                "relations": .array(task.annotations.relations),
-            ])
-        }
-        if r.removeAssignee, let assignee = task.assignee { removed["assignee"] = .string(assignee) }
-        if r.removeHistory {
-            let entries = try session.query("SELECT entry FROM history WHERE task = $1 ORDER BY id", [.int(id)]).compactMap { StoreCodec.json(try $0.text(0)) }
-            if !entries.isEmpty { removed["stageHistory"] = .array(entries) }
-            if let labeler = task.labeler { removed["labeler"] = .string(labeler) }
-        }
-        if let comment = task.reviewComment { removed["reviewComment"] = .string(comment) }
-        detail["removed"] = .object(removed)
+        let history = r.removeHistory
+            ? try session.query("SELECT entry FROM history WHERE task = $1 ORDER BY id", [.int(id)]).compactMap { StoreCodec.json(try $0.text(0)) }
+            : []
+        let detail = AuditRecord.requeue(task, drafts: drafts, history: history, request: r)
         try session.execute("INSERT INTO audit(at, username, action, externalid, detail) VALUES ($1, $2, 'requeue', $3, $4)",
-                            [.int(r.at.millisecondsSince1970), .text(r.user), .text(task.externalId), .text(JSONValue.object(detail).description)])
+                            [.int(r.at.millisecondsSince1970), .text(r.user), .text(task.externalId), .text(detail.description)])
     }
 
     /// Before `add` replaces a task's pre-labels with a file's, writes down the ones it replaces.
@@ -78,10 +60,7 @@ extension PostgresProjectStore {
                                           [.text(p.externalId)]).first else { return }
         let old = StoreCodec.decodeAnnotations(try row.text(1))
         guard old != .empty, old != p.annotations else { return }
-        let removed: JSONValue = ["answers": .object([
-            "tools": .array(old.tools), "classifications": .array(old.classifications), "relations": .array(old.relations),
-        ])]
-        let detail: JSONValue = ["taskId": .string(try row.text(0, "taskid")), "removed": removed]
+        let detail = AuditRecord.replacedPreLabels(taskId: try row.text(0, "taskid"), old: old)
         try session.execute("INSERT INTO audit(at, username, action, externalid, detail) VALUES ($1, $2, 'replace pre-labels', $3, $4)",
                             [.int(Timestamp.now().millisecondsSince1970), .text(user), .text(p.externalId), .text(detail.description)])
     }
