@@ -23,13 +23,9 @@ extension LabelSession {
             next = try store.submit(Submission(
                 taskId: current.task.id, stage: stage, user: user, classifications: classifications,
                 time: time, at: .now(), reviewStatus: status, comment: comment))
-        } catch let error as StoreError {
-            switch error {
-            case .assignedToSomeoneElse, .notInStage, .noSuchTask:
-                takenAway(current, classifications: classifications, time: time, reason: error.description)
-                return
-            default: throw error
-            }
+        } catch let error as StoreError where error.tookTheTaskAway {
+            takenAway(current, classifications: classifications, time: time, reason: error.description)
+            return
         }
         let what = status.map { "\($0.rawValue.lowercased())" } ?? "submitted"
         open = nil

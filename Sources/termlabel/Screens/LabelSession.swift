@@ -191,13 +191,9 @@ final class LabelSession {
         } catch where Self.isConnectionLoss(error) {
             keepWhileDisconnected(draft, error: error)
             return
-        } catch let error as StoreError {
-            switch error {
-            case .assignedToSomeoneElse, .notInStage, .noSuchTask:
-                takenAway(current, classifications: classifications, time: time, reason: error.description)
-                return
-            default: throw error
-            }
+        } catch let error as StoreError where error.tookTheTaskAway {
+            takenAway(current, classifications: classifications, time: time, reason: error.description)
+            return
         }
         current.lastSaved = now
         current.touched = true
@@ -344,5 +340,16 @@ final class LabelSession {
         guard let current = open, current.touched || unsavedTyping != nil,
               clock.now().milliseconds(since: current.lastSaved) >= Self.autosaveInterval else { return }
         try saveDraft()
+    }
+}
+
+extension StoreError {
+    /// The task left this session's hands while it worked on it (its hold lapsed and someone else
+    /// took it, it was requeued, or it is gone): the answers go to a recovery file.
+    var tookTheTaskAway: Bool {
+        switch self {
+        case .assignedToSomeoneElse, .notInStage, .noSuchTask: true
+        default: false
+        }
     }
 }
