@@ -13,7 +13,8 @@ public protocol ProjectCopying: ProjectStore {
 
 /// A table of a project, with its columns as the SQLite store names them.
 public enum StoredTable: String, CaseIterable, Sendable {
-    case setting, task, history, draft, event, audit
+    case setting, task, history, draft, event, audit, issue
+    case taskHold = "task_hold"
 
     public var columns: [String] {
         switch self {
@@ -26,6 +27,8 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .draft: ["task", "stage", "user", "classifications", "active", "idle", "savedAt"]
         case .event: ["id", "task", "user", "kind", "at"]
         case .audit: ["id", "at", "user", "action", "externalId", "detail"]
+        case .issue: ["id", "task", "schemaId", "content", "errorCode", "createdBy", "createdAt", "stage", "resolvedBy", "resolvedAt", "resolution"]
+        case .taskHold: ["task", "reason", "user", "at", "previousStatus"]
         }
     }
 
@@ -34,6 +37,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
         switch self {
         case .setting: "key"
         case .draft: "task, stage"
+        case .taskHold: "task"
         default: "id"
         }
     }

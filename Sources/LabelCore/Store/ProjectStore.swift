@@ -63,6 +63,24 @@ public protocol ProjectStore: Sendable {
     func activity(since: Timestamp?) throws -> Activity
 
     func integrityCheck() throws -> String
+
+    // Issues and holds.
+
+    /// Opens an issue on a task (on one question, or the whole task); durable when it returns.
+    /// Its error code must be one of the project's (`unknownErrorCode`).
+    func openIssue(_ issue: NewIssue) throws -> TaskIssue
+    /// Resolves an open issue with the resolver's answer (may be empty).
+    func resolveIssue(id: Int64, by user: String, comment: String, at time: Timestamp) throws -> TaskIssue
+    /// A task's issues, open and resolved, oldest first.
+    func issues(taskId: Int64) throws -> [TaskIssue]
+    /// The project's issues, oldest first: the open ones, or all.
+    func issues(includeResolved: Bool) throws -> [TaskIssue]
+    /// Puts tasks in Label or Review on hold; returns how many went on hold (others are left).
+    func hold(_ selection: RequeueRequest.Selection, reason: String, by user: String, at time: Timestamp) throws -> Int
+    /// The task's hold, if it is on hold.
+    func hold(taskId: Int64) throws -> TaskHold?
+    /// Every task on hold, in the order they were held.
+    func tasksOnHold() throws -> [TaskHold]
 }
 
 extension ProjectStore {
@@ -97,6 +115,8 @@ public struct ProjectSettings: Equatable, Sendable {
     /// For each user who has closed the instructions, the `InstructionsDigest` of the text they saw:
     /// they show again when the text changes.
     public var instructionsSeen: [String: String] = [:]
+    /// What kinds of mistake an issue may report (Ango's `error_codes`), in the order offered.
+    public var errorCodes: [ErrorCode] = []
 
     public init(
         name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,
@@ -384,6 +404,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(externalId: String, reason: String)
     case damaged(String)
     case changedSinceSubmit(externalId: String, why: String)
+    case onHold(externalId: String, reason: String)
+    case openIssues(externalId: String, count: Int)
+    case noSuchIssue(Int64)
+    case issueResolved(Int64)
+    case unknownErrorCode(String, known: [String])
 
     public var description: String {
         switch self {
@@ -397,6 +422,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .readOnly(let id, let reason): "task \(id) is read-only (\(reason)); it is kept for the export and never answered"
         case .damaged(let detail): "the project database is damaged: \(detail)"
         case .changedSinceSubmit(let id, let why): "task \(id) cannot be taken back: \(why)"
+        case .onHold(let id, let reason):
+            "task \(id) is on hold (\(reason)): it can be edited and saved, not submitted, until a manager forwards it with `termlabel requeue DIR --external-id \(id) --to Label`"
+        case .openIssues(let id, let n):
+            "task \(id) has \(n) open issue\(n == 1 ? "" : "s"): resolve \(n == 1 ? "it" : "them") before submitting (a reviewer may send it back instead)"
+        case .noSuchIssue(let id): "no issue \(id) in this project; `termlabel issues DIR --all` lists them"
+        case .issueResolved(let id): "issue \(id) is already resolved"
+        case .unknownErrorCode(let key, let known):
+            known.isEmpty
+                ? "no error code \"\(key)\": this project has none (`termlabel config DIR --error-codes FILE` sets them)"
+                : "no error code \"\(key)\"; this project's are \(known.joined(separator: ", "))"
         }
     }
 }

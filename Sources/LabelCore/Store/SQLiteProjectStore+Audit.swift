@@ -80,6 +80,7 @@ extension SQLiteProjectStore {
                     impact.historyRemoved.append(task.externalId)
                     authors.formUnion(workers)
                 }
+                if TaskHold.forwards(task, by: r) { continue }
                 for user in try String.fetchAll(db, sql: "SELECT user FROM draft WHERE task = ?", arguments: [id]) {
                     impact.draftsDiscarded.append((task.externalId, user))
                 }

@@ -20,14 +20,14 @@ extension SQLiteProjectStore {
     /// This user's own unfinished task in a stage, first in queue order.
     static let ownTaskSQL = """
         SELECT id FROM task INDEXED BY task_held
-        WHERE assignee = ? AND stage = ? AND status != 'skipped' AND readOnlyReason IS NULL
+        WHERE assignee = ? AND stage = ? AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL
         AND (? = 0 OR labeler IS NULL OR labeler != ?)
         ORDER BY priority DESC, id LIMIT 1
         """
 
     /// The first task of a stage nobody holds (or whose holder's lease ran out), in queue order.
     static let freeTaskSQL = """
-        SELECT id FROM task INDEXED BY task_queue WHERE stage = ? AND status != 'skipped' AND readOnlyReason IS NULL
+        SELECT id FROM task INDEXED BY task_queue WHERE stage = ? AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL
         AND (assignee IS NULL OR (activeAt IS NOT NULL AND activeAt < ? AND assignee != ?))
         AND (? = 0 OR labeler IS NULL OR labeler != ?)
         ORDER BY priority DESC, id LIMIT 1
@@ -40,12 +40,12 @@ extension SQLiteProjectStore {
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
             if let assignee = task.assignee, assignee != user {
                 let activeAt = try Int64.fetchOne(db, sql: "SELECT activeAt FROM task WHERE id = ?", arguments: [taskId])
-                guard let activeAt, activeAt < (try Self.leaseExpiry(db, at: time)) else {
+                guard task.status != .hold, let activeAt, activeAt < (try Self.leaseExpiry(db, at: time)) else {
                     throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
                 }
             }
             if stage == .review, task.labeler == user { throw StoreError.ownLabels(externalId: task.externalId) }
-            if task.status != .skipped { try Self.hold(db, taskId, user, at: time) }
+            if task.status != .skipped, task.status != .hold || task.assignee == nil { try Self.hold(db, taskId, user, at: time) }
             return try Self.fetchTask(db, taskId)
         }
     }
@@ -145,6 +145,7 @@ extension SQLiteProjectStore {
             }
             if s.stage == .review, task.labeler == s.user { throw StoreError.ownLabels(externalId: task.externalId) }
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            try Self.checkHoldAndIssues(db, task, s)
             let next = settings.workflow.next(after: s.stage, review: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil)
             let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
             let entry = StageHistoryEntry(
@@ -182,6 +183,10 @@ extension SQLiteProjectStore {
             if let assignee = task.assignee, assignee != user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
+            if task.status == .hold {
+                let reason = try String.fetchOne(db, sql: "SELECT reason FROM task_hold WHERE task = ?", arguments: [taskId]) ?? ""
+                throw StoreError.onHold(externalId: task.externalId, reason: reason)
+            }
             // A skipped task stays yours with no lease: it waits for you to bring it back.
             try db.execute(sql: "UPDATE task SET status = 'skipped', assignee = ?, activeAt = NULL WHERE id = ?", arguments: [user, taskId])
             try Self.event(db, taskId, user, "skip", at: time)
@@ -207,6 +212,7 @@ extension SQLiteProjectStore {
             let ids = try Self.requeueSelection(db, r.selection)
             let status: TaskStatus = r.to == .review ? .submitted : r.to == .complete ? .accepted : .new
             for id in ids {
+                if try Self.endHold(db, id, r) { continue }
                 // What is about to go, written down first: who ran the requeue, and everything removed.
                 try Self.recordRequeue(db, id, r)
                 try db.execute(sql: "DELETE FROM draft WHERE task = ?", arguments: [id])

@@ -264,6 +264,25 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 END;
                 """)
         }
+        // Issues a reviewer or labeler opens on a task (with the error code as it was then), and
+        // tasks on hold with the status they return to when forwarded.
+        migrator.registerMigration("v10: issues and hold") { db in
+            try db.execute(sql: """
+                CREATE TABLE issue (
+                    id INTEGER PRIMARY KEY,
+                    task INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+                    schemaId TEXT, content TEXT NOT NULL, errorCode TEXT,
+                    createdBy TEXT NOT NULL, createdAt INTEGER NOT NULL, stage TEXT NOT NULL,
+                    resolvedBy TEXT, resolvedAt INTEGER, resolution TEXT
+                );
+                CREATE INDEX issue_task ON issue(task, id);
+                CREATE INDEX issue_open ON issue(id) WHERE resolvedAt IS NULL;
+                CREATE TABLE task_hold (
+                    task INTEGER PRIMARY KEY REFERENCES task(id) ON DELETE CASCADE,
+                    reason TEXT NOT NULL, user TEXT NOT NULL, at INTEGER NOT NULL, previousStatus TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 
@@ -288,6 +307,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             ("emails", emails.description), ("autoAdvance", s.autoAdvance ? "1" : "0"),
             ("image", s.imageProtocol),
             ("instructions", s.instructions ?? ""), ("instructionsSeen", seen.description),
+            ("errorCodes", ErrorCode.json(s.errorCodes)),
         ]
         return values
     }
@@ -316,6 +336,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         if let text = map["instructionsSeen"], let object = (try? JSONParser.parse(text))?.objectValue {
             for (k, v) in object { settings.instructionsSeen[k] = v.stringValue }
         }
+        settings.errorCodes = map["errorCodes"].flatMap(ErrorCode.stored) ?? []
         return settings
     }
 

@@ -72,6 +72,8 @@ public enum TaskStatus: String, CaseIterable, Sendable, Codable {
     case submitted
     case rejected
     case accepted
+    /// On hold: kept by its holder, edited and saved but not submitted until a manager forwards it.
+    case hold
 
     /// The one-character mark the queue shows.
     public var mark: Character {
@@ -82,6 +84,7 @@ public enum TaskStatus: String, CaseIterable, Sendable, Codable {
         case .submitted: "✓"
         case .rejected: "✗"
         case .accepted: "★"
+        case .hold: "‖"
         }
     }
 }

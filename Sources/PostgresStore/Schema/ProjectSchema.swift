@@ -140,6 +140,27 @@ enum ProjectSchema {
                 EXECUTE FUNCTION task_count_change()
             """,
         ]),
+        // Issues a reviewer or labeler opens on a task (with the error code as it was then), and
+        // tasks on hold with the status they return to when forwarded.
+        ("issues and hold", [
+            """
+            CREATE TABLE issue (
+                id BIGSERIAL PRIMARY KEY,
+                task BIGINT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+                schemaid TEXT, content TEXT NOT NULL, errorcode TEXT,
+                createdby TEXT NOT NULL, createdat BIGINT NOT NULL, stage TEXT NOT NULL,
+                resolvedby TEXT, resolvedat BIGINT, resolution TEXT
+            )
+            """,
+            "CREATE INDEX issue_task ON issue(task, id)",
+            "CREATE INDEX issue_open ON issue(id) WHERE resolvedat IS NULL",
+            """
+            CREATE TABLE task_hold (
+                task BIGINT PRIMARY KEY REFERENCES task(id) ON DELETE CASCADE,
+                reason TEXT NOT NULL, username TEXT NOT NULL, at BIGINT NOT NULL, previousstatus TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     static var currentVersion: Int { migrations.count }

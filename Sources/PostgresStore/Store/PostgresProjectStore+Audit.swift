@@ -33,6 +33,7 @@ extension PostgresProjectStore {
                     impact.historyRemoved.append(task.externalId)
                     authors.formUnion(workers)
                 }
+                if TaskHold.forwards(task, by: r) { continue }
                 for row in try session.query("SELECT username FROM draft WHERE task = $1", [.int(id)]) {
                     impact.draftsDiscarded.append((task.externalId, try row.text(0, "username")))
                 }

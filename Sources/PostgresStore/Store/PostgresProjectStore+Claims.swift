@@ -13,12 +13,12 @@ extension PostgresProjectStore {
             try session.query("""
                 WITH own AS (
                     SELECT id FROM task
-                    WHERE assignee = $1 AND stage = $2 AND status <> 'skipped' AND readonlyreason IS NULL
+                    WHERE assignee = $1 AND stage = $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL
                     AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
                     ORDER BY priority DESC, id LIMIT 1
                 ), free AS (
                     SELECT id FROM task
-                    WHERE stage = $2 AND status <> 'skipped' AND readonlyreason IS NULL
+                    WHERE stage = $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL
                     AND (assignee IS NULL OR (activeat IS NOT NULL AND assignee <> $1
                         AND activeat < $3 - COALESCE((SELECT value::bigint FROM setting WHERE key = 'claimLeaseMs'), $5)))
                     AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
@@ -47,12 +47,12 @@ extension PostgresProjectStore {
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
             if let assignee = task.assignee, assignee != user {
                 let activeAt = try session.int("SELECT activeat FROM task WHERE id = $1", [.int(taskId)])
-                guard let activeAt, activeAt < (try Self.leaseExpiry(session, at: time)) else {
+                guard task.status != .hold, let activeAt, activeAt < (try Self.leaseExpiry(session, at: time)) else {
                     throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
                 }
             }
             if stage == .review, task.labeler == user { throw StoreError.ownLabels(externalId: task.externalId) }
-            if task.status != .skipped { try Self.hold(session, taskId, user, at: time) }
+            if task.status != .skipped, task.status != .hold || task.assignee == nil { try Self.hold(session, taskId, user, at: time) }
             return try Self.fetchTask(session, taskId)
         }
     }
@@ -146,6 +146,10 @@ extension PostgresProjectStore {
             let task = try Self.fetchTask(session, taskId, lock: true)
             if let assignee = task.assignee, assignee != user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+            }
+            if task.status == .hold {
+                let reason = try session.query("SELECT reason FROM task_hold WHERE task = $1", [.int(taskId)]).first?.text(0)
+                throw StoreError.onHold(externalId: task.externalId, reason: reason ?? "")
             }
             // A skipped task stays yours with no lease: it waits for you to bring it back.
             try session.execute("UPDATE task SET status = 'skipped', assignee = $1, activeat = NULL WHERE id = $2", [.text(user), .int(taskId)])

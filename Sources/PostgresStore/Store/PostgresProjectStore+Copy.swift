@@ -9,7 +9,7 @@ extension PostgresProjectStore: ProjectCopying {
         switch (table, column) {
         case (.setting, _): false
         case (_, "id"), (_, "task"), (_, "priority"), (_, "updatedAt"), (_, "active"), (_, "idle"), (_, "createdAt"), (_, "heldSince"),
-             (_, "activeAt"), (_, "completedAt"), (_, "imported"), (_, "savedAt"), (_, "at"): true
+             (_, "activeAt"), (_, "completedAt"), (_, "imported"), (_, "savedAt"), (_, "at"), (_, "resolvedAt"): true
         default: false
         }
     }
@@ -68,7 +68,7 @@ extension PostgresProjectStore: ProjectCopying {
 
     public func finishCopy() throws {
         try link.withSession { session in
-            for table in ["task", "history", "event", "audit"] {
+            for table in ["task", "history", "event", "audit", "issue"] {
                 try session.execute("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST(COALESCE((SELECT MAX(id) FROM \(table)), 0), 1))")
             }
         }

@@ -5,7 +5,7 @@ extension PostgresProjectStore {
         // Four round trips: BEGIN; the task (locked) with the settings; one statement writing the
         // history entry, the task and the draft; COMMIT.
         try link.transaction { session in
-            let (task, settings) = try Self.fetchTaskAndSettings(session, s.taskId)
+            let (task, settings, hold) = try Self.fetchTaskAndSettings(session, s.taskId)
             guard task.stage == s.stage else {
                 // A submit whose commit was sent but whose answer was lost with the connection:
                 // sent again, it finds its own entry and is done.
@@ -17,6 +17,7 @@ extension PostgresProjectStore {
             }
             if s.stage == .review, task.labeler == s.user { throw StoreError.ownLabels(externalId: task.externalId) }
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            try SubmitGuard.check(task, s, holdReason: hold.reason, openIssueAuthors: hold.issueAuthors)
             let review = s.stage == .review ? (s.reviewStatus ?? .accepted) : nil
             let next = settings.workflow.next(after: s.stage, review: review)
             let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
@@ -48,14 +49,20 @@ extension PostgresProjectStore {
         }
     }
 
-    /// The task, its row locked for the transaction, and the project's settings: one round trip.
-    static func fetchTaskAndSettings(_ session: DatabaseSession, _ id: Int64) throws -> (LabelTask, ProjectSettings) {
+    /// The task, its row locked for the transaction, the project's settings, and its hold's reason
+    /// and the authors of its open issues (for `SubmitGuard`): one round trip.
+    static func fetchTaskAndSettings(_ session: DatabaseSession, _ id: Int64)
+        throws -> (LabelTask, ProjectSettings, (reason: String?, issueAuthors: [String])) {
         guard let row = try session.query("""
-            SELECT \(taskColumns), (SELECT json_object_agg(key, value)::text FROM setting) FROM task t WHERE t.id = $1 FOR UPDATE OF t
+            SELECT \(taskColumns), (SELECT json_object_agg(key, value)::text FROM setting),
+                (SELECT reason FROM task_hold WHERE task = t.id),
+                (SELECT string_agg(createdby, chr(10)) FROM issue WHERE task = t.id AND resolvedat IS NULL)
+            FROM task t WHERE t.id = $1 FOR UPDATE OF t
             """, [.int(id)]).first else { throw StoreError.noSuchTask("#\(id)") }
         var map: [String: String] = [:]
         for (key, value) in StoreCodec.json(try row.text(22))?.objectValue ?? [:] { map[key] = value.stringValue }
-        return (try task(from: row), try StoreCodec.settings(from: map))
+        let authors = try row.text(24).map { $0.split(separator: "\n").map(String.init) } ?? []
+        return (try task(from: row), try StoreCodec.settings(from: map), (try row.text(23), authors))
     }
 
     /// The stage a submit moved its task to, when the task's last history entry is that very
@@ -76,6 +83,7 @@ extension PostgresProjectStore {
             let ids = try Self.requeueSelection(session, r.selection)
             let status: TaskStatus = r.to == .review ? .submitted : r.to == .complete ? .accepted : .new
             for id in ids {
+                if try Self.endHold(session, id, r) { continue }
                 // What is about to go, written down first: who ran the requeue, and everything removed.
                 try Self.recordRequeue(session, id, r)
                 try session.execute("DELETE FROM draft WHERE task = $1", [.int(id)])

@@ -51,4 +51,15 @@ final class FailingStore: ProjectStore, @unchecked Sendable {
     func forEachTask(in stage: Stage?, _ body: (TaskRecord) throws -> Void) throws { try base.forEachTask(in: stage, body) }
     func activity(since: Timestamp?) throws -> Activity { try base.activity(since: since) }
     func integrityCheck() throws -> String { try base.integrityCheck() }
+    func openIssue(_ issue: NewIssue) throws -> TaskIssue { try write { try base.openIssue(issue) } }
+    func resolveIssue(id: Int64, by user: String, comment: String, at time: Timestamp) throws -> TaskIssue {
+        try write { try base.resolveIssue(id: id, by: user, comment: comment, at: time) }
+    }
+    func issues(taskId: Int64) throws -> [TaskIssue] { try base.issues(taskId: taskId) }
+    func issues(includeResolved: Bool) throws -> [TaskIssue] { try base.issues(includeResolved: includeResolved) }
+    func hold(_ selection: RequeueRequest.Selection, reason: String, by user: String, at time: Timestamp) throws -> Int {
+        try write { try base.hold(selection, reason: reason, by: user, at: time) }
+    }
+    func hold(taskId: Int64) throws -> TaskHold? { try base.hold(taskId: taskId) }
+    func tasksOnHold() throws -> [TaskHold] { try base.tasksOnHold() }
 }
