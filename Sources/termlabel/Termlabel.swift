@@ -24,7 +24,7 @@ struct Termlabel: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             LabelCommand.self, ReviewCommand.self, InitCommand.self, AddCommand.self, ValidateCommand.self,
-            ExportCommand.self, StatsCommand.self, WhoCommand.self, RequeueCommand.self, ConfigCommand.self, KeysCommand.self,
+            ExportCommand.self, StatsCommand.self, WhoCommand.self, IssuesCommand.self, RequeueCommand.self, ConfigCommand.self, KeysCommand.self,
             BenchmarkCommand.self, MigrateCommand.self, StoreBenchmarkCommand.self,
         ],
         defaultSubcommand: LabelCommand.self

@@ -214,6 +214,7 @@ struct LabelScreenTests {
             │    │ u Ctrl-R     undo / redo the last change to the answers           │     │
             │    │ w            save the draft (every change is saved anyway)        │     │
             │    │ s            submit the task                                      │     │
+            │    │ ! R H        open an issue / resolve one / put the task on hold   │     │
             │    │ x            skip the task / bring a skipped one back             │     │
             │    │ n p          next / previous task in the list                     │     │
             │    │ ← →          the task list (Enter opens a task) / the form        │     │
@@ -221,8 +222,7 @@ struct LabelScreenTests {
             │    │ PgUp PgDn    scroll the asset                                     │     │
             │    │ z M          zoom the picture / show its details                  │     │
             │    │ Ctrl-F       search the asset's text                              │     │
-            │    │ I            the project's instructions                           │     │
-            │    │ %            labeler statistics                                   │     │
+            │    │ I %          the project's instructions / labeler statistics      │     │
             └────│ mouse        click: open, choose, focus; wheel: scroll            │────↓┘
                  │ q Ctrl-C     quit (the draft and its time are kept)               │
             terml└───────────────────────────────────────────────────────────────────┘⏱ 0:00
@@ -234,14 +234,14 @@ struct LabelScreenTests {
             │· t-1 The blender is… ││The blender is loud but strong.                       │
             │· t-2 日本語のレビュ… ││                                                      │
             │· t-3 Third.          ││stars: 3                                              │
-            │                      ││                                                      │
             │┌ Keys while typing 2/2 — any key closes ───────────────────────────────────┐ │
             ││ Enter                       text: keep it                                 │ │
-            ││ Alt-Enter                   text: new line (pastes go only into text)     │─┘
-            ││ Tab S-Tab                   text: keep it, go to next / previous question │─┐
-            ││ Esc                         text: leave it as it was                      │ │
+            ││ Alt-Enter                   text: new line (pastes go only into text)     │ │
+            ││ Tab S-Tab                   text: keep it, go to next / previous question │─┘
+            ││ Esc                         text: leave it as it was                      │─┐
             ││ Enter                       prompt: go to the task / send the rejection   │ │
             ││ Esc                         prompt: close it                              │ │
+            ││ Tab S-Tab                   issue: next / previous error code             │ │
             ││ ← → Home Ctrl-A End Ctrl-E  text, prompt: move in the line                │ │
             ││ Bksp Del Ctrl-W Ctrl-U      text, prompt: erase back, forward, word, all  │ │
             ││ ↑ ↓ PgUp PgDn               open list: move (PgUp PgDn: by 10)            │ │

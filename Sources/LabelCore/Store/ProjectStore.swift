@@ -241,6 +241,10 @@ public struct TaskRecord: Equatable, Sendable {
     public var task: LabelTask
     public var history: [StageHistoryEntry]
     public var draft: Draft?
+    /// Issues opened on the task, oldest first (the Ango export reads them; other readers leave them empty).
+    public var issues: [TaskIssue] = []
+    /// The task's hold, when it is on hold (as `issues`).
+    public var hold: TaskHold?
     /// The record the task was read from in another tool's format, if any.
     public var source: SourceRecord? { task.source }
 

@@ -6,7 +6,7 @@ import TerminalUI
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, instructions, user e-mails.",
+        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, instructions, error codes, user e-mails.",
         discussion: """
             Users are named by their login and host (`alice@labelbox1`). Map them to the e-mail \
             addresses Ango uses with --email, so exports say `alice@example.com` in updatedBy, \
@@ -41,6 +41,11 @@ struct ConfigCommand: ParsableCommand {
     @Flag(help: "Remove the project's instructions.")
     var clearInstructions = false
 
+    @Option(help: ArgumentHelp(
+        "Set the error codes an issue may report: a JSON array of {\"category\", \"name\", \"key\"} (an empty array removes them). Issues already opened keep the code they were given.",
+        valueName: "file"), completion: .file())
+    var errorCodes: String?
+
     enum Switch: String, ExpressibleByArgument, CaseIterable {
         case on, off
     }
@@ -67,8 +72,9 @@ struct ConfigCommand: ParsableCommand {
                 throw Diagnostic(.error, "--instructions and --clear-instructions cannot go together")
             }
             let newInstructions = try instructions.map(InstructionsFile.read)
+            let codes = try errorCodes.map(ErrorCodesFile.read)
             if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil || image != nil || newInstructions != nil
-                || clearInstructions {
+                || clearInstructions || codes != nil {
                 let picture = image?.rawValue
                 let clear = clearInstructions
                 let advance = autoAdvance.map { $0 == .on }
@@ -82,6 +88,7 @@ struct ConfigCommand: ParsableCommand {
                     for (user, email) in changes { s.emails[user] = email.isEmpty ? nil : email }
                     if let newInstructions { s.instructions = newInstructions }
                     if clear { s.instructions = nil }
+                    if let codes { s.errorCodes = codes }
                 }
             }
             let s = try store.settings()
@@ -93,6 +100,7 @@ struct ConfigCommand: ParsableCommand {
                 auto-advance: \(s.autoAdvance ? "on" : "off")
                 images:       \(s.imageProtocol)
                 instructions: \(InstructionsFile.summary(s))
+                error codes:  \(ErrorCodesFile.summary(s))
                 created:      \(s.createdAt.iso8601)
                 e-mails:      \(s.emails.isEmpty ? "none" : s.emails.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n              "))
                 """)

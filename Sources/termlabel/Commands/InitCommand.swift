@@ -60,6 +60,11 @@ struct InitCommand: ParsableCommand {
         completion: .file())
     var instructions: String?
 
+    @Option(help: ArgumentHelp(
+        "The error codes an issue may report: a JSON array of {\"category\", \"name\", \"key\"}, as Ango's error_codes.",
+        valueName: "file"), completion: .file())
+    var errorCodes: String?
+
     @OptionGroup var user: UserOption
 
     @Flag(help: "No progress line on standard error while a large file is read.")
@@ -99,6 +104,7 @@ struct InitCommand: ParsableCommand {
                 ontologyJSON: ontologyText, hasReview: review,
                 idleTimeoutMilliseconds: idleMilliseconds, createdAt: .now())
             settings.instructions = instructionsText
+            settings.errorCodes = try errorCodes.map(ErrorCodesFile.read) ?? []
             let questions = try settings.ontology().allQuestions.count
             var outcome: ProjectFiles.AddOutcome?
             let access: ProjectAccess = group.map { .group($0) } ?? .owner

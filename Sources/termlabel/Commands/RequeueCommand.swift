@@ -10,6 +10,11 @@ struct RequeueCommand: ParsableCommand {
             Choose the tasks by --task (taskId), --external-id, --from-stage or --from-user. No stage \
             history entry is added. Open drafts of the chosen tasks are discarded.
 
+            --to Hold puts tasks in Label or Review on hold, with --reason: they stay with their \
+            holder, who may edit and save them, but the queue never serves them and nobody can \
+            submit them. A manager forwards a held task with --to and the stage it is in (its draft, \
+            holder and status come back); a requeue to any other stage ends the hold as it moves it.
+
             A requeue that would remove submitted answers (--remove-answers) or stage history \
             (--remove-history) says what it would remove and whose work it is, and asks before going \
             on (on a terminal), or needs --force. Every requeue is recorded in the project with who \
@@ -19,6 +24,7 @@ struct RequeueCommand: ParsableCommand {
             EXAMPLES
               termlabel requeue reviews --external-id review-0007 --to Label --remove-answers
               termlabel requeue reviews --from-user alice@box --to Label --remove-assignee
+              termlabel requeue reviews --external-id review-0007 --to Hold --reason "ask the client"
             """)
 
     @OptionGroup var project: ProjectOption
@@ -35,8 +41,23 @@ struct RequeueCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Every task assigned to, or labeled by, this user.", valueName: "user"))
     var fromUser: String?
 
-    @Option(help: ArgumentHelp("The stage to move them to.", valueName: "stage"))
-    var to: Stage = .label
+    @Option(help: ArgumentHelp("The stage to move them to (Label, Review, Complete), or Hold.", valueName: "stage"))
+    var to: Target = .stage(.label)
+
+    @Option(help: ArgumentHelp("Why the tasks go on hold (with --to Hold).", valueName: "text"))
+    var reason: String?
+
+    /// Where the tasks go: a stage, or on hold.
+    enum Target: Equatable, ExpressibleByArgument {
+        case stage(Stage)
+        case hold
+
+        init?(argument: String) {
+            if argument.lowercased() == "hold" { self = .hold } else if let stage = Stage(named: argument) { self = .stage(stage) } else { return nil }
+        }
+
+        static var allValueStrings: [String] { Stage.allValueStrings + ["Hold"] }
+    }
 
     @Flag(help: "Remove the tasks' answers (classifications, tools and relations).")
     var removeAnswers = false
@@ -57,18 +78,36 @@ struct RequeueCommand: ParsableCommand {
         guard chosen == 1 else {
             throw ValidationError("choose the tasks with exactly one of --task, --external-id, --from-stage, --from-user")
         }
-        guard to != .start else { throw ValidationError("tasks can be requeued to Label, Review or Complete, not Start") }
+        guard to != .stage(.start) else { throw ValidationError("tasks can be requeued to Label, Review or Complete, not Start") }
+        if to == .hold {
+            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--to Hold needs --reason TEXT: the holder and the manager see why")
+            }
+            guard !removeAnswers, !removeAssignee, !removeHistory else {
+                throw ValidationError("--to Hold removes nothing: leave out --remove-answers, --remove-assignee and --remove-history")
+            }
+        } else if reason != nil {
+            throw ValidationError("--reason goes with --to Hold")
+        }
     }
 
     func run() throws {
         try Console.run {
             let store = try project.open()
-            if to == .review, try !store.settings().hasReview {
-                throw Diagnostic(.error, "this project has no Review stage")
-            }
             let selection: RequeueRequest.Selection =
                 !taskIds.isEmpty ? .taskIds(taskIds) : !externalIds.isEmpty ? .externalIds(externalIds)
                 : fromStage.map(RequeueRequest.Selection.stage) ?? .user(fromUser ?? "")
+            guard case .stage(let to) = to else {
+                let n = try store.hold(selection, reason: reason ?? "", by: user.resolved, at: .now())
+                guard n > 0 else {
+                    throw Diagnostic(.error, "no task of the selection can go on hold; nothing was held",
+                                     hint: "only tasks in Label or Review that are not on hold already can (termlabel export DIR --stage NAME lists tasks)")
+                }
+                return Console.out("Put \(n) task\(n == 1 ? "" : "s") on hold.")
+            }
+            if to == .review, try !store.settings().hasReview {
+                throw Diagnostic(.error, "this project has no Review stage")
+            }
             let request = RequeueRequest(
                 selection: selection, to: to, removeAnswers: removeAnswers, removeAssignee: removeAssignee,
                 removeHistory: removeHistory, at: .now(), by: user.resolved)

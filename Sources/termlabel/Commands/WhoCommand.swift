@@ -38,7 +38,12 @@ struct WhoCommand: ParsableCommand {
                 let left = ends.millisecondsSince1970 - now.millisecondsSince1970
                 state = left > 0 ? "lapses in \(TimeFormat.short(left))" : "lapsed \(TimeFormat.short(-left)) ago: served to others"
             } else {
-                state = hold.status == .skipped ? "none (skipped)" : hold.status == .rejected ? "none (sent back by review)" : "none"
+                state = switch hold.status {
+                case .skipped: "none (skipped)"
+                case .rejected: "none (sent back by review)"
+                case .hold: "none (on hold)"
+                default: "none"
+                }
             }
             rows.append([hold.externalId, hold.stage.name, hold.status.rawValue, hold.user, time(hold.since), time(hold.lastActivity), state])
         }

@@ -6,6 +6,7 @@ enum Command: String, CaseIterable, Sendable {
     case nextTask = "next-task", previousTask = "previous-task", filter, goTo = "go-to", shortcut
     case taskList = "task-list", form, scrollUp = "scroll-up", scrollDown = "scroll-down"
     case reject, editAnswers = "edit-answers"
+    case openIssue = "open-issue", resolveIssue = "resolve-issue", hold
     // Moving in a pane or a list
     case up, down, pageUp = "page-up", pageDown = "page-down", first, last
     // The form
@@ -15,6 +16,7 @@ enum Command: String, CaseIterable, Sendable {
     case open
     // Typing a text answer or a prompt
     case done, doneNext = "done-next", donePrevious = "done-previous", newLine = "new-line", cancel, confirm
+    case nextCode = "next-code", previousCode = "previous-code"
     case cursorLeft = "cursor-left", cursorRight = "cursor-right", lineStart = "line-start", lineEnd = "line-end"
     case deleteBackward = "delete-backward", deleteForward = "delete-forward", deleteWord = "delete-word", deleteLine = "delete-line"
     // Open lists

@@ -15,7 +15,7 @@ struct FormView {
             return nil
         }
         let problems = open.form.problems
-        let title: String = switch open.access {
+        let access: String = switch open.access {
         case .review: "Form · read-only (\(keymap.shown(.editAnswers, in: .normal)) edits)"
         case .heldBy(let who): "Form · read-only (held by \(who))"
         case .otherStage(let stage): "Form · read-only (\(stage.name))"
@@ -23,6 +23,10 @@ struct FormView {
         case .readOnly: "Form · read-only"
         case .editable: problems.isEmpty ? "Form · ready to submit" : "Form · \(problems.count) to fix"
         }
+        let openIssues = open.issues.filter(\.isOpen).count
+        let issues = openIssues > 0 ? " · \(openIssues) open issue\(openIssues == 1 ? "" : "s")" : ""
+        // A task on hold is not "ready to submit", whatever its answers.
+        let title = visible(open.hold.map { "Form · on hold: \($0.reason)" + issues } ?? access + issues)
         Box(title: title, style: focused ? .bold : .dim).draw(in: area, on: &screen)
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return nil }
@@ -56,6 +60,10 @@ struct FormView {
         var textCursor: Point?
         // A reviewer's edits, marked against the labeler's answers.
         let changed = Set(open.baseline.map { open.form.changedQuestions(from: $0) } ?? [])
+        let issueStyle = Style(foreground: .yellow, bold: true)
+        for (i, line) in layout.taskIssues.enumerated() {
+            _ = canvas.put(line, at: Point(x: 0, y: i), style: issueStyle, clip: Rect(x: 0, y: i, width: inner.width, height: 1))
+        }
         for entry in layout.entries {
             let q = entry.question
             let isFocus = open.form.focus == q.schemaId
@@ -70,6 +78,10 @@ struct FormView {
             let body = Rect(x: indent + 2, y: entry.y + 1 + entry.notes.count, width: max(0, inner.width - indent - 2), height: entry.bodyHeight)
             let cursor = isFocus && focused ? state.cursor(q) : nil
             if let p = drawBody(q, form: open.form, cursor: cursor, in: body, on: &canvas) { textCursor = p }
+            for (i, line) in entry.issues.enumerated() {
+                let y = body.y + body.height + i
+                _ = canvas.put(line, at: Point(x: indent + 2, y: y), style: issueStyle, clip: Rect(x: indent + 2, y: y, width: body.width, height: 1))
+            }
         }
         let offset = layout.offset(visibleRows: inner.height)
         for line in 0..<min(inner.height, canvas.height - offset) {
@@ -91,11 +103,15 @@ struct FormView {
             var y: Int
             var notes: [String] = []
             var bodyHeight: Int
+            /// The open issues on the question, wrapped, below its body.
+            var issues: [String] = []
 
-            /// Lines from the header to the end of the body.
-            var height: Int { 1 + notes.count + bodyHeight }
+            /// Lines from the header to the end of the issues.
+            var height: Int { 1 + notes.count + bodyHeight + issues.count }
         }
 
+        /// The open issues on the whole task, above the questions.
+        var taskIssues: [String] = []
         var entries: [Entry] = []
         var height = 0
         /// The line the window is kept around: the focused option, else the focused header.
@@ -108,9 +124,13 @@ struct FormView {
     func layout(_ form: FormState, width: Int) -> Layout {
         var layout = Layout()
         let focused = state.pane == .form
+        let open = state.open?.issues.filter(\.isOpen) ?? []
+        layout.taskIssues = Self.issueLines(open.filter { $0.schemaId == nil }, width: width)
+        layout.height = layout.taskIssues.count
         for row in form.visibleQuestions {
             let q = row.question
             var entry = Layout.Entry(question: q, depth: row.depth, y: layout.height, bodyHeight: bodyHeight(q, form: form))
+            entry.issues = Self.issueLines(open.filter { $0.schemaId == q.schemaId }, width: width - row.depth * 2 - 2)
             if form.focus == q.schemaId {
                 entry.notes = Self.notes(q, width: width - row.depth * 2 - 2)
                 layout.cursorLine = entry.y
@@ -122,6 +142,24 @@ struct FormView {
             layout.height += entry.height
         }
         return layout
+    }
+
+    /// At most this many lines of one issue show.
+    static let maxIssueLines = 3
+
+    /// Each open issue as `⚑ #3 WRONG bob: text`, wrapped, at most `maxIssueLines` lines each.
+    static func issueLines(_ issues: [TaskIssue], width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        return issues.flatMap { issue -> [String] in
+            let code = issue.errorCode.map { "\($0.key) " } ?? ""
+            let text = "⚑ #\(issue.id) \(code)\(issue.createdBy): " + issue.content.replacingOccurrences(of: "\n", with: " ")
+            var lines = TextWrap.lines(visible(text), width: width)
+            if lines.count > maxIssueLines {
+                lines = Array(lines.prefix(maxIssueLines))
+                lines[maxIssueLines - 1] = TextLayout.truncate(lines[maxIssueLines - 1] + " …", to: width)
+            }
+            return lines
+        }
     }
 
     /// At most this many lines of a question's description and hint show.
@@ -155,7 +193,7 @@ struct FormView {
         let line = layout.offset(visibleRows: inner.height) + point.y - inner.y
         guard let entry = layout.entries.first(where: { $0.y <= line && line < $0.y + $0.height }) else { return nil }
         let row = line - entry.y - 1 - entry.notes.count
-        return (entry.question, row < 0 ? nil : row)
+        return (entry.question, row < 0 || row >= entry.bodyHeight ? nil : row)
     }
 
     private func bodyHeight(_ q: Question, form: FormState) -> Int {

@@ -106,7 +106,24 @@ extension LabelController {
         case .goTo: mode = .prompt(.jump, TextEditing())
         case .shortcut: mode = .shortcut
         case .reject:
-            if open != nil { mode = .prompt(.rejectComment, TextEditing()) }
+            if let current = open {
+                let issues = current.issues.filter(\.isOpen).count
+                mode = .prompt(issues > 0 ? .rejectWithIssues(issues) : .rejectComment, TextEditing())
+            }
+        case .openIssue:
+            guard open != nil else { return }
+            let on = pane == .form ? focusedQuestion?.schemaId : nil
+            mode = .prompt(.issue(schemaId: on, codes: session.settings.errorCodes, chosen: nil), TextEditing())
+        case .resolveIssue: startResolving()
+        case .hold:
+            guard let current = open else { return }
+            if current.task.status == .hold {
+                message = Message(text: "\(current.task.externalId) is on hold already.", isError: true)
+            } else if !current.access.holds {
+                message = Message(text: "Only the task's holder can put it on hold (termlabel requeue --to Hold for a manager).", isError: true)
+            } else {
+                mode = .prompt(.holdReason, TextEditing())
+            }
         case .editAnswers: session.editAnswers()
         case .taskList: pane = .queue
         case .form: pane = .form
@@ -119,6 +136,18 @@ extension LabelController {
         default:
             if keyMode == .list { try listCommand(command) } else { try formCommand(command) }
         }
+    }
+
+    /// R: the open issue on the question under the cursor, else the task's first open one.
+    private func startResolving() {
+        guard let current = open else { return }
+        let open = current.issues.filter(\.isOpen)
+        let here = pane == .form ? focusedQuestion?.schemaId : nil
+        guard let issue = open.first(where: { $0.schemaId == here }) ?? open.first(where: { $0.schemaId == nil }) ?? open.first else {
+            message = Message(text: "No open issue on this task.", isError: true)
+            return
+        }
+        mode = .prompt(.resolve(issue), TextEditing())
     }
 
     private func step(_ delta: Int) throws {
@@ -300,7 +329,10 @@ extension LabelController {
             case .focus(let action): try session.applyForm(action, record: false)
             case .answered(let id): if let q = ontology.question(id) { try session.autoAdvanceIfAnswered(q) }
             case .jump(let text): try jump(to: text)
-            case .reject(let comment): try session.submit(review: .rejected, comment: comment)
+            case .reject(let comment): try session.submit(review: .rejected, comment: comment.isEmpty ? nil : comment)
+            case .openIssue(let id, let content, let code): try session.openIssue(schemaId: id, content: content, code: code)
+            case .resolveIssue(let id, let comment): try session.resolveIssue(id: id, comment: comment)
+            case .hold(let reason): try session.putOnHold(reason: reason)
             case .error(let text): message = Message(text: text, isError: true)
             }
         }

@@ -94,7 +94,7 @@ struct LabelScreenView {
     /// The message line: a prompt being typed, else the last message, else a hint for the mode.
     private func drawMessage(in area: Rect, on screen: inout Screen) -> Point? {
         if case .prompt(let kind, let editing) = state.mode {
-            let prompt = PromptLine(label: kind == .jump ? "Go to task (externalId or number):" : "Reject — comment for the labeler:", editing: editing)
+            let prompt = PromptLine(label: visible(Self.promptLabel(kind, ontology: state.ontology, keymap: state.keymap)), editing: editing)
             prompt.draw(in: area, on: &screen)
             return prompt.cursorPosition(in: area)
         }
@@ -122,5 +122,20 @@ struct LabelScreenView {
                    StatusSegment(state.stage.name), StatusSegment(state.user)],
             right: right
         ).draw(in: area, on: &screen)
+    }
+
+    /// What a prompt asks for, on the message line before the text being typed.
+    static func promptLabel(_ kind: PromptKind, ontology: Ontology, keymap: Keymap) -> String {
+        switch kind {
+        case .jump: return "Go to task (externalId or number):"
+        case .rejectComment: return "Reject — comment for the labeler:"
+        case .rejectWithIssues(let n): return "Reject with the \(n) open issue\(n == 1 ? "" : "s") — comment (may be empty):"
+        case .issue(let id, let codes, let chosen):
+            let on = id.flatMap { ontology.question($0) }.map { "on “\($0.title)”" } ?? "on the task"
+            let code = codes.isEmpty ? "" : " [\(chosen.map { codes[$0].label } ?? "no code") · \(keymap.shown(.nextCode, in: .prompt)) changes]"
+            return "Issue \(on)\(code):"
+        case .resolve(let issue): return "Resolve #\(issue.id) (\(issue.content)) — answer:"
+        case .holdReason: return "Hold — why (a manager forwards it):"
+        }
     }
 }

@@ -9,6 +9,10 @@ extension LabelSession {
             message = Message(text: reason, isError: true)
             return
         }
+        if review != .rejected || current.task.status == .hold, let refusal = try holdOrIssuesRefusal(current) {
+            message = Message(text: refusal, isError: true)
+            return
+        }
         if review != .rejected, let problem = current.form.problems.first {
             try applyForm(.focusFirstProblem, record: false)
             message = Message(text: "Cannot submit: \(problem).", isError: true)

@@ -138,10 +138,13 @@ final class LabelSession {
             baseline: review ? FormState(ontology: ontology, context: context, classifications: task.annotations.classifications) : nil,
             history: review ? try store.history(taskId: task.id) : [],
             touched: draft != nil, lastSaved: now, lastActivity: .now())
+        try reloadIssues()
         typing = nil
         queueEmpty = false
-        if let comment = task.reviewComment, stage == .label, access == .editable {
-            message = Message(text: "Sent back by review: \(comment)", isError: true)
+        if stage == .label, access == .editable, task.status == .rejected || task.reviewComment != nil {
+            let issues = open?.issues.filter(\.isOpen).count ?? 0
+            let with = issues == 0 ? "" : "\(task.reviewComment == nil ? ":" : " ·") \(issues) open issue\(issues == 1 ? "" : "s"), shown under \(issues == 1 ? "its question" : "their questions")"
+            message = Message(text: "Sent back by review" + (task.reviewComment.map { ": \($0)" } ?? "") + with, isError: true)
         }
     }
 

@@ -52,6 +52,9 @@ enum Mode: Equatable {
         case answered(schemaId: String)
         case jump(String)
         case reject(comment: String)
+        case openIssue(schemaId: String?, content: String, code: String?)
+        case resolveIssue(id: Int64, comment: String)
+        case hold(reason: String)
         case error(String)
     }
 
@@ -127,7 +130,26 @@ enum Mode: Equatable {
                     let comment = editing.text.trimmingCharacters(in: .whitespaces)
                     guard !comment.isEmpty else { return (self, [.error("A rejection needs a comment for the labeler.")]) }
                     return (.normal, [.reject(comment: comment)])
+                case .rejectWithIssues:
+                    return (.normal, [.reject(comment: editing.text.trimmingCharacters(in: .whitespaces))])
+                case .issue(let id, let codes, let chosen):
+                    let content = editing.text.trimmingCharacters(in: .whitespaces)
+                    guard !content.isEmpty else { return (self, [.error("An issue needs a comment: say what is wrong.")]) }
+                    return (.normal, [.openIssue(schemaId: id, content: content, code: chosen.map { codes[$0].key })])
+                case .resolve(let issue):
+                    return (.normal, [.resolveIssue(id: issue.id, comment: editing.text.trimmingCharacters(in: .whitespaces))])
+                case .holdReason:
+                    let reason = editing.text.trimmingCharacters(in: .whitespaces)
+                    guard !reason.isEmpty else { return (self, [.error("A hold needs a reason, for the manager who forwards it.")]) }
+                    return (.normal, [.hold(reason: reason)])
                 }
+            case .nextCode, .previousCode:
+                // Tab goes through the error codes, then back to none.
+                guard case .issue(let id, let codes, let chosen) = kind, !codes.isEmpty else { return (self, []) }
+                let all = codes.count + 1
+                let now = chosen.map { $0 + 1 } ?? 0
+                let next = (now + (command == .nextCode ? 1 : all - 1)) % all
+                return (.prompt(.issue(schemaId: id, codes: codes, chosen: next == 0 ? nil : next - 1), editing), [])
             default: Self.edit(&editing, command: command, key: key)
             }
             return (.prompt(kind, editing), [])

@@ -5,7 +5,7 @@ import LabelCore
 struct QueueModel {
     static let filters: [(String, Set<TaskStatus>?)] = [
         ("all", nil), ("new", [.new]), ("draft", [.draft]), ("skipped", [.skipped]), ("submitted", [.submitted]),
-        ("rejected", [.rejected]), ("accepted", [.accepted]),
+        ("rejected", [.rejected]), ("accepted", [.accepted]), ("on hold", [.hold]),
     ]
     var filterIndex = 0
     var count = 0

@@ -7,6 +7,15 @@ enum Pane: Equatable { case queue, form }
 enum PromptKind: Equatable {
     case jump
     case rejectComment
+    /// Review: sending back a task with open issues, which speak for themselves (a comment may be left out).
+    case rejectWithIssues(Int)
+    /// An issue on a question (nil: the whole task), with one of the project's error codes chosen
+    /// (`chosen` indexes `codes`; nil: none) and the comment being typed.
+    case issue(schemaId: String?, codes: [ErrorCode], chosen: Int?)
+    /// Resolving an issue: the answer being typed (may be empty).
+    case resolve(TaskIssue)
+    /// Putting the task on hold: the reason being typed.
+    case holdReason
 }
 
 /// Whether the task on screen can be changed, and if not, why.
@@ -55,6 +64,10 @@ struct OpenTask {
     var baseline: FormState?
     /// Review: the task's stage history (who labeled it, when, how long; earlier reviews).
     var history: [StageHistoryEntry] = []
+    /// Issues opened on the task, open and resolved, oldest first.
+    var issues: [TaskIssue] = []
+    /// The task's hold, when it is on hold.
+    var hold: TaskHold?
     /// Whether the task has a draft (saved now or before): leaving an untouched task releases it.
     var touched: Bool
     var lastSaved: Instant

@@ -74,18 +74,18 @@ struct KeymapTests {
     func overlay() throws {
         let review = Keymap.standard.overlay(stage: .review)
         #expect(review.map(\.key) == [
-            "↑ ↓", "Tab S-Tab", "1–9 0", "Space Enter", "a–k", "; KEY", "[ ]", "Bksp Del", "u Ctrl-R", "w", "s", "r m", "x", "n p",
-            "← →", "v /", "PgUp PgDn", "z M", "Ctrl-F", "I", "%", "mouse", "q Ctrl-C",
+            "↑ ↓", "Tab S-Tab", "1–9 0", "Space Enter", "a–k", "; KEY", "[ ]", "Bksp Del", "u Ctrl-R", "w", "s", "r m", "! R H", "x",
+            "n p", "← →", "v /", "PgUp PgDn", "z M", "Ctrl-F", "I %", "mouse", "q Ctrl-C",
         ])
         #expect(review[10] == HelpEntry("s", "accept (Fixed if you edited)"))
         let vim = try Keymap(files: [], preset: "vim").overlay(stage: .label)
         #expect(vim.map(\.key) == [
-            "↑ k ↓ j", "Tab S-Tab", "1–9 0", "Space Enter", "; KEY", "[ K ] J", "Bksp Del", "u Ctrl-R", "w", "s", "x", "n p",
-            "← h → l", "v /", "PgUp Ctrl-U PgDn Ctrl-D", "z M", "Ctrl-F", "I", "%", "mouse", "q Ctrl-C",
+            "↑ k ↓ j", "Tab S-Tab", "1–9 0", "Space Enter", "; KEY", "[ K ] J", "Bksp Del", "u Ctrl-R", "w", "s", "! R H", "x",
+            "n p", "← h → l", "v /", "PgUp Ctrl-U PgDn Ctrl-D", "z M", "Ctrl-F", "I %", "mouse", "q Ctrl-C",
         ])
         // The second page, while typing: a dropdown's and a tree's keys share lines, each key once.
         #expect(Keymap.standard.overlay(stage: .label, page: 1).map(\.key) == [
-            "Enter", "Alt-Enter", "Tab S-Tab", "Esc", "Enter", "Esc", "← → Home Ctrl-A End Ctrl-E", "Bksp Del Ctrl-W Ctrl-U",
+            "Enter", "Alt-Enter", "Tab S-Tab", "Esc", "Enter", "Esc", "Tab S-Tab", "← → Home Ctrl-A End Ctrl-E", "Bksp Del Ctrl-W Ctrl-U",
             "↑ ↓ PgUp PgDn", "Space Enter", "→ ←", "Esc Tab",
         ])
         // A rebound key shows where it is bound.

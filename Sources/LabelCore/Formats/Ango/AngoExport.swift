@@ -26,10 +26,11 @@ public enum AngoExport {
     static func writeDecoded<Out: ThrowingTextOutput>(_ store: any ProjectStore, settings: ProjectSettings, options: Options, to out: inout Out) throws -> Int {
         var count = 0
         let writer = JSONWriter()
+        let annex = try TaskAnnex(store)
         if !options.ndjson { out.write("[") }
         try store.forEachTask(in: options.stage) { record in
             if !options.ndjson { out.write(count == 0 ? "\n" : ",\n") }
-            writer.write(asset(record, settings: settings, options: options), to: &out)
+            writer.write(asset(annex.complete(record), settings: settings, options: options), to: &out)
             if options.ndjson { out.write("\n") }
             count += 1
             try out.check()
@@ -56,6 +57,9 @@ public enum AngoExport {
         t["classifications"] = .array(record.draft?.classifications ?? task.annotations.classifications)
         t["relations"] = .array(task.annotations.relations)
         if let comment = task.reviewComment { t["reviewComment"] = .string(comment) }
+        // termlabel's own fields (docs/formats.md): the task's issues and its hold.
+        if !record.issues.isEmpty { t["issues"] = .array(record.issues.map { $0.json(settings: settings) }) }
+        if let hold = record.hold { t["hold"] = hold.json(settings: settings) }
         if options.includeHistory {
             t["stageHistory"] = .array(record.history.map { $0.json(includeIdle: options.includeIdle) })
         }

@@ -8,10 +8,11 @@ enum AngoStoredExport {
     static func write<Out: ThrowingTextOutput>(_ store: SQLiteProjectStore, settings: ProjectSettings, options: AngoExport.Options,
                                               to out: inout Out) throws -> Int {
         var count = 0
+        let annex = try TaskAnnex(store)
         if !options.ndjson { out.write("[") }
         try store.forEachStoredTask(in: options.stage) { task in
             if !options.ndjson { out.write(count == 0 ? "\n" : ",\n") }
-            try asset(task, store: store, settings: settings, options: options, to: &out)
+            try asset(task, store: store, settings: settings, options: options, annex: annex, to: &out)
             if options.ndjson { out.write("\n") }
             count += 1
             try out.check()
@@ -23,11 +24,11 @@ enum AngoStoredExport {
     static let importedMark = #""_imported":true}"#
 
     static func asset<Out: TextOutputStream>(_ task: StoredTask, store: SQLiteProjectStore, settings: ProjectSettings,
-                                             options: AngoExport.Options, to out: inout Out) throws {
+                                             options: AngoExport.Options, annex: TaskAnnex, to out: inout Out) throws {
         let extra = task.extra == "{}" ? [:] : SQLiteProjectStore.json(task.extra)?.objectValue
-        guard task.draft == nil, let extra, extra["task"] == nil,
+        guard task.draft == nil, !annex.has(task.id), let extra, extra["task"] == nil,
               task.annotations.hasPrefix(#"{"tools":"#), task.annotations.hasSuffix("}") else {
-            return try decoded(task, store: store, settings: settings, options: options, to: &out)
+            return try decoded(task, store: store, settings: settings, options: options, annex: annex, to: &out)
         }
         let writer = JSONWriter()
         out.write(#"{"asset":"#)
@@ -126,9 +127,9 @@ enum AngoStoredExport {
 
     /// A task that cannot be spliced, read and written the ordinary way.
     static func decoded<Out: TextOutputStream>(_ stored: StoredTask, store: SQLiteProjectStore, settings: ProjectSettings,
-                                               options: AngoExport.Options, to out: inout Out) throws {
+                                               options: AngoExport.Options, annex: TaskAnnex, to out: inout Out) throws {
         guard let task = try store.task(id: stored.id) else { return }
         let record = TaskRecord(task: task, history: try store.history(taskId: stored.id), draft: try store.draft(taskId: stored.id, stage: task.stage))
-        JSONWriter().write(AngoExport.asset(record, settings: settings, options: options), to: &out)
+        JSONWriter().write(AngoExport.asset(annex.complete(record), settings: settings, options: options), to: &out)
     }
 }
