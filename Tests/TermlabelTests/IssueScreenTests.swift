@@ -128,7 +128,7 @@ struct IssueScreenTests {
         #expect(frame(session)[8] == "│                      │┌ Form · on hold: asset is cut off ────────────────────┐")
         try keys(session, .character("s"))
         #expect(session.message == Message(
-            text: "On hold (asset is cut off): it can be edited and saved, not submitted, until a manager forwards it.", isError: true))
+            text: "On hold (asset is cut off): saved but not submitted until a manager forwards it.", isError: true))
         try keys(session, .character("H"))
         #expect(session.message == Message(text: "t-1 is on hold already.", isError: true))
         // The next task: the queue serves t-2, never the held one.

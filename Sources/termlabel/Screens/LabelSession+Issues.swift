@@ -54,7 +54,7 @@ extension LabelSession {
     func holdOrIssuesRefusal(_ current: OpenTask) throws -> String? {
         let hold = try current.hold ?? (current.task.status == .hold ? store.hold(taskId: current.task.id) : nil)
         if let hold {
-            return "On hold (\(hold.reason)): it can be edited and saved, not submitted, until a manager forwards it."
+            return "On hold (\(hold.reason)): saved but not submitted until a manager forwards it."
         }
         let blocking = blockingIssues(current)
         guard let first = blocking.first else { return nil }

@@ -45,7 +45,39 @@ struct AngoStoredExportTests {
         try store.skip(taskId: store.id("e"), user: "ann", at: addedAt)
         try store.saveDraft(Draft(taskId: store.id("f"), stage: .label, user: "ann", classifications: answer,
                                   time: TimeSpent(active: 90, idle: 9), savedAt: at("2024-05-01T12:00:00.000Z")))
+        // Issues on d (one resolved, one open on the whole task) and c on hold.
+        let issue = try store.openIssue(NewIssue(taskId: store.id("d"), schemaId: "x", content: "wrong \u{202E} @ann", errorCode: nil,
+                                                 user: "rob", at: at("2024-05-01T11:00:00.000Z")))
+        _ = try store.resolveIssue(id: issue.id, by: "ann", comment: "done", at: at("2024-05-01T11:30:00.000Z"))
+        _ = try store.openIssue(NewIssue(taskId: store.id("d"), schemaId: nil, content: "and this", errorCode: nil,
+                                         user: "lorenzo", at: at("2024-05-01T11:40:00.000Z")))
+        _ = try store.hold(.externalIds(["c"]), reason: "ask the client", by: "rob", at: at("2024-05-01T11:50:00.000Z"))
         return store
+    }
+
+    @Test("a task's issues and hold are exported in termlabel's own fields, open and resolved, with e-mails")
+    func issuesAndHold() throws {
+        try withTemporaryDirectory { dir in
+            let store = try project(in: dir)
+            let settings = try store.settings()
+            var out = StringOutput()
+            _ = try AngoStoredExport.write(store, settings: settings, options: ExportOptions(stage: .label, ndjson: true), to: &out)
+            let d = try #require(out.text.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+                .first { $0.objectValue?["externalId"] == "d" }?.objectValue?["task"]?.objectValue)
+            #expect(JSONWriter().string(try #require(d["issues"])) == """
+                [{"issueId":1,"content":"wrong \\u202e @ann","schemaId":"x","errorCode":null,"mentions":["ann"],"status":"Resolved",\
+                "stage":"Label","createdBy":"rob","createdAt":"2024-05-01T11:00:00.000Z","resolvedBy":"ann","resolvedAt":"2024-05-01T11:30:00.000Z",\
+                "resolution":"done"},{"issueId":2,"content":"and this","schemaId":null,"errorCode":null,"mentions":[],"status":"Open",\
+                "stage":"Label","createdBy":"lorenzo@imerit.net","createdAt":"2024-05-01T11:40:00.000Z"}]
+                """)
+            #expect(d["hold"] == nil)
+            out = StringOutput()
+            _ = try AngoStoredExport.write(store, settings: settings, options: ExportOptions(stage: .review, ndjson: true), to: &out)
+            let c = try #require(out.text.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+                .first { $0.objectValue?["externalId"] == "c" }?.objectValue?["task"]?.objectValue)
+            #expect(JSONWriter().string(try #require(c["hold"])) == #"{"reason":"ask the client","by":"rob","at":"2024-05-01T11:50:00.000Z"}"#)
+            #expect(c["issues"] == nil)
+        }
     }
 
     @Test("every stage, with and without idle time, history and NDJSON, is the decoded export byte for byte")
