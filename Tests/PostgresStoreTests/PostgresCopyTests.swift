@@ -15,7 +15,7 @@ enum PostgresCopyTests {
         return [
             "\(try store.settings())", records.joined(separator: "\n"), "\(activity.entries)",
             activity.skips.map { "\($0.user) \($0.taskId) \($0.at)" }.joined(separator: ","),
-            "\(try store.auditLog())", "\(try store.holds())",
+            "\(try store.auditLog())", "\(try store.holds())", "\(try store.issues(includeResolved: true))", "\(try store.tasksOnHold())",
         ].joined(separator: "\n--\n")
     }
 
@@ -40,12 +40,17 @@ enum PostgresCopyTests {
         try source.skip(taskId: c.id, user: "cat", at: t)
         _ = try source.requeue(RequeueRequest(selection: .externalIds(["a"]), to: .label, removeAnswers: true, removeAssignee: true,
                                               removeHistory: false, at: t, by: "lead"))
+        // An issue opened and resolved on b, another open on a, and d on hold.
+        let issue = try source.openIssue(NewIssue(taskId: b.id, schemaId: "q", content: "look @bob", errorCode: nil, user: "ann", at: t))
+        _ = try source.resolveIssue(id: issue.id, by: "bob", comment: "done", at: t)
+        _ = try source.openIssue(NewIssue(taskId: a.id, schemaId: nil, content: "and here", errorCode: nil, user: "ann", at: t))
+        _ = try source.hold(.externalIds(["d"]), reason: "client", by: "lead", at: t)
         let schema = TestDatabase.newSchema()
         defer { try? PostgresProjectStore.drop(url: url, schema: schema) }
         let target = try PostgresProjectStore.create(url: url, schema: schema, settings: settings)
         defer { target.close() }
         let counts = try ProjectCopy.copy(from: source, to: target)
-        #expect(counts.rows == [.setting: StoreCodec.settingRows(settings).count, .task: 5, .history: 6, .draft: 1, .event: 5, .audit: 1])
+        #expect(counts.rows == [.setting: StoreCodec.settingRows(settings).count, .task: 5, .history: 6, .draft: 1, .event: 9, .audit: 1, .issue: 2, .taskHold: 1])
         let original = try picture(source)
         #expect(try picture(target) == original)
         #expect(try target.progress() == source.progress())
@@ -60,5 +65,6 @@ enum PostgresCopyTests {
         // Tasks added after the copy follow the copied ids.
         _ = try target.add(tasks(["f"]), at: t)
         #expect(try target.task(externalId: "f")?.id == 6)
+        #expect(try target.openIssue(NewIssue(taskId: 6, schemaId: nil, content: "new", errorCode: nil, user: "ann", at: t)).id == 3)
     }
 }

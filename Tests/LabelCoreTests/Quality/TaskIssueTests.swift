@@ -29,3 +29,27 @@ struct TaskIssueTests {
         }
     }
 }
+
+@Suite("Issues: the tally per annotator")
+struct IssueTallyTests {
+    func issue(_ id: Int64, task: Int64, by: String, resolvedBy: String? = nil) -> TaskIssue {
+        TaskIssue(id: id, taskId: task, externalId: "t\(task)", schemaId: nil, content: "x", errorCode: nil, createdBy: by,
+                  createdAt: Timestamp(millisecondsSince1970: 0), stage: .review,
+                  resolution: resolvedBy.map { TaskIssue.Resolution(by: $0, at: Timestamp(millisecondsSince1970: 1), comment: "") })
+    }
+
+    @Test("issues are received by the task's labeler (not their own notes) and counted for who resolved them")
+    func tally() {
+        // Task 1 labeled by ann: two issues by rob (one resolved by ann), one note of ann's own.
+        // Task 2 labeled by bob: one issue by rob, resolved by rob himself. Task 3 has no labeler.
+        let issues = [issue(1, task: 1, by: "rob", resolvedBy: "ann"), issue(2, task: 1, by: "rob"), issue(3, task: 1, by: "ann"),
+                      issue(4, task: 2, by: "rob", resolvedBy: "rob"), issue(5, task: 3, by: "rob", resolvedBy: "cid")]
+        let labelers: [Int64: String] = [1: "ann", 2: "bob"]
+        #expect(IssueTally.tally(issues, labelerOf: { labelers[$0] }) == [
+            "ann": IssueTally(received: 2, receivedResolved: 1, resolved: 1),
+            "bob": IssueTally(received: 1, receivedResolved: 1, resolved: 0),
+            "rob": IssueTally(received: 0, receivedResolved: 0, resolved: 1),
+            "cid": IssueTally(received: 0, receivedResolved: 0, resolved: 1),
+        ])
+    }
+}
