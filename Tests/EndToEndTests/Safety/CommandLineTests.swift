@@ -13,7 +13,7 @@ extension EndToEnd {
             #expect(result.stdout == "")
             #expect(result.stderr == """
                 error: unknown command 'lable'; did you mean 'label'?
-                    the commands are: label, review, init, add, validate, export, stats, who, requeue, config, keys, migrate (termlabel help COMMAND for each)
+                    the commands are: label, review, init, add, validate, export, stats, who, issues, requeue, config, keys, migrate (termlabel help COMMAND for each)
                     a project directory given alone is opened for labeling, but there is no file or directory 'lable' here
 
                 """)
