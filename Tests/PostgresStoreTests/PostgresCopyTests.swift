@@ -50,7 +50,8 @@ enum PostgresCopyTests {
         let target = try PostgresProjectStore.create(url: url, schema: schema, settings: settings)
         defer { target.close() }
         let counts = try ProjectCopy.copy(from: source, to: target)
-        #expect(counts.rows == [.setting: StoreCodec.settingRows(settings).count, .task: 5, .history: 6, .draft: 1, .event: 9, .audit: 1, .issue: 2, .taskHold: 1])
+        #expect(counts.rows == [.setting: StoreCodec.settingRows(settings).count, .task: 5, .history: 6, .draft: 1, .event: 9, .audit: 1, .issue: 2, .taskHold: 1,
+                               .consensusAnswer: 0, .consensusScore: 0])
         let original = try picture(source)
         #expect(try picture(target) == original)
         #expect(try target.progress() == source.progress())

@@ -23,6 +23,9 @@ public struct ConsensusScore: Equatable, Sendable {
     public var questions: [Question]
     /// 0–100: the task's score (Σy / questions × 100).
     public var average: Double
+    /// 0–1 for each annotator, in the order the answers were given: their x averaged over the
+    /// questions (how often the others gave their answer). Its mean over annotators is `average` / 100.
+    public var annotators: [Double] = []
 
     /// `consensusAverage` as Ango writes it: an integer 0–100 (rounded half up).
     public var averagePercent: Int { Int((average + 0.5).rounded(.down)) }
@@ -44,21 +47,24 @@ public enum Consensus {
         let forms = answers.map { FormState(ontology: ontology, context: context, classifications: $0) }
         let n = Double(answers.count)
         var questions: [ConsensusScore.Question] = []
+        var perAnnotator = [Double](repeating: 0, count: answers.count)
         for q in ontology.classifications {
             let keys = forms.map { comparable($0.answer(q.schemaId), kind: q.kind) }
             var sum = 0.0
             for (i, key) in keys.enumerated() {
                 let same = keys.indices.filter { $0 != i && keys[$0] == key }.count
                 sum += Double(same) / (n - 1)
+                perAnnotator[i] += Double(same) / (n - 1)
             }
             questions.append(.init(schemaId: q.schemaId, title: q.title, agreement: sum / n))
         }
         let average = questions.map(\.agreement).reduce(0, +) / Double(questions.count) * 100
-        return ConsensusScore(questions: questions, average: average)
+        let q = Double(questions.count)
+        return ConsensusScore(questions: questions, average: average, annotators: perAnnotator.map { $0 / q })
     }
 
     /// An answer in the form two answers are compared in: empty when unanswered.
-    static func comparable(_ answer: AnswerValue?, kind: QuestionKind) -> [String] {
+    public static func comparable(_ answer: AnswerValue?, kind: QuestionKind) -> [String] {
         guard let values = answer?.values else { return [] }
         switch kind {
         case .text: return values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

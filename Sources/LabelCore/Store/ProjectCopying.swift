@@ -15,6 +15,8 @@ public protocol ProjectCopying: ProjectStore {
 public enum StoredTable: String, CaseIterable, Sendable {
     case setting, task, history, draft, event, audit, issue
     case taskHold = "task_hold"
+    case setting, task, history, draft, event, audit
+    case consensusAnswer = "consensus_answer", consensusScore = "consensus_score"
 
     public var columns: [String] {
         switch self {
@@ -29,6 +31,9 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .audit: ["id", "at", "user", "action", "externalId", "detail"]
         case .issue: ["id", "task", "schemaId", "content", "errorCode", "createdBy", "createdAt", "stage", "resolvedBy", "resolvedAt", "resolution"]
         case .taskHold: ["task", "reason", "user", "at", "previousStatus"]
+        case .consensusAnswer:
+            ["task", "user", "heldSince", "activeAt", "skipped", "classifications", "active", "idle", "savedAt", "submittedAt"]
+        case .consensusScore: ["task", "score", "scoredAt"]
         }
     }
 
@@ -38,6 +43,8 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .setting: "key"
         case .draft: "task, stage"
         case .taskHold: "task"
+        case .consensusAnswer: "task, user"
+        case .consensusScore: "task"
         default: "id"
         }
     }

@@ -16,6 +16,14 @@ public protocol ProjectStore: Sendable {
     func task(externalId: String) throws -> LabelTask?
     func history(taskId: Int64) throws -> [StageHistoryEntry]
     func draft(taskId: Int64, stage: Stage) throws -> Draft?
+    /// `user`'s draft: in a consensus round each annotator has their own.
+    func draft(taskId: Int64, stage: Stage, user: String) throws -> Draft?
+    /// Consensus: the answers submitted to a task in its round, in the order they came.
+    func consensusAnswers(taskId: Int64) throws -> [ConsensusAnswer]
+    /// Consensus: the task's stored score, once its round is closed.
+    func consensus(taskId: Int64) throws -> TaskConsensus?
+    /// Consensus: every stored score, for each annotator's agreement in `stats`.
+    func consensusScores() throws -> [TaskConsensus]
 
     func count(_ filter: QueueFilter) throws -> Int
     /// One page of the queue, in queue order (higher priority first, then creation).
@@ -117,6 +125,10 @@ public struct ProjectSettings: Equatable, Sendable {
     public var instructionsSeen: [String: String] = [:]
     /// What kinds of mistake an issue may report (Ango's `error_codes`), in the order offered.
     public var errorCodes: [ErrorCode] = []
+    /// Consensus: how many different annotators answer each Label task (1: off). See `ConsensusRound`.
+    public var consensus = 1
+    /// Consensus: a task whose score (0–100) reaches this goes straight to Complete (nil: never).
+    public var consensusThreshold: Int?
 
     public init(
         name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,
@@ -245,13 +257,16 @@ public struct TaskRecord: Equatable, Sendable {
     public var issues: [TaskIssue] = []
     /// The task's hold, when it is on hold (as `issues`).
     public var hold: TaskHold?
+    /// Consensus: the task's score, once its round is closed.
+    public var consensus: TaskConsensus?
     /// The record the task was read from in another tool's format, if any.
     public var source: SourceRecord? { task.source }
 
-    public init(task: LabelTask, history: [StageHistoryEntry], draft: Draft? = nil) {
+    public init(task: LabelTask, history: [StageHistoryEntry], draft: Draft? = nil, consensus: TaskConsensus? = nil) {
         self.task = task
         self.history = history
         self.draft = draft
+        self.consensus = consensus
     }
 }
 

@@ -5,6 +5,10 @@ extension SQLiteProjectStore {
         try pool.write { db in
             let task = try Self.fetchTask(db, taskId)
             let refuse = { (why: String) in StoreError.changedSinceSubmit(externalId: task.externalId, why: why) }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM consensus_answer WHERE task = ? AND user = ? AND submittedAt IS NOT NULL",
+                                 arguments: [taskId, user]) ?? false {
+                throw refuse("an answer given in a consensus round is final once submitted")
+            }
             guard let last = try Row.fetchOne(db, sql: """
                 SELECT id, stage, user, labeler, active, idle, completedAt, imported FROM history WHERE task = ? ORDER BY id DESC LIMIT 1
                 """, arguments: [taskId]),

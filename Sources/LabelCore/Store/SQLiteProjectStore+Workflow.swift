@@ -10,6 +10,17 @@ extension SQLiteProjectStore {
             let review = stage == .review ? 1 : 0
             let own = try Int64.fetchOne(db, sql: Self.ownTaskSQL, arguments: [user, stage.rawValue, review, user])
             let expired = try Self.leaseExpiry(db, at: time)
+            let settings = try Self.readSettings(db)
+            if own == nil, settings.consensus > 1 {
+                if stage == .label {
+                    return try Self.claimConsensus(db, user: user, at: time, settings: settings).map { try Self.fetchTask(db, $0) }
+                }
+                if stage == .review {
+                    guard let id = try Int64.fetchOne(db, sql: Self.freeConsensusReviewSQL, arguments: [expired, user, user, user]) else { return nil }
+                    try Self.hold(db, id, user, at: time)
+                    return try Self.fetchTask(db, id)
+                }
+            }
             let free = try own ?? Int64.fetchOne(db, sql: Self.freeTaskSQL, arguments: [stage.rawValue, expired, user, review, user])
             guard let id = free else { return nil }
             try Self.hold(db, id, user, at: time)
@@ -38,6 +49,12 @@ extension SQLiteProjectStore {
             let task = try Self.fetchTask(db, taskId)
             guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            let settings = try Self.readSettings(db)
+            if ConsensusRound.applies(settings, stage: stage, assignee: task.assignee) {
+                try Self.claimInRound(db, task, user: user, at: time, settings: settings)
+                return task
+            }
+            if stage == .review, try Self.answeredInRound(db, taskId, user) { throw StoreError.ownLabels(externalId: task.externalId) }
             if let assignee = task.assignee, assignee != user {
                 let activeAt = try Int64.fetchOne(db, sql: "SELECT activeAt FROM task WHERE id = ?", arguments: [taskId])
                 guard task.status != .hold, let activeAt, activeAt < (try Self.leaseExpiry(db, at: time)) else {
@@ -58,6 +75,10 @@ extension SQLiteProjectStore {
                 AND NOT EXISTS (SELECT 1 FROM draft WHERE task = ? AND stage = ?)
                 """, arguments: [taskId, stage.rawValue, user, taskId, stage.rawValue])
             if db.changesCount > 0 { try Self.event(db, taskId, user, "release") }
+            try db.execute(sql: """
+                DELETE FROM consensus_answer WHERE task = ? AND user = ? AND submittedAt IS NULL AND skipped = 0 AND classifications IS NULL
+                """, arguments: [taskId, user])
+            if db.changesCount > 0 { try Self.event(db, taskId, user, "release") }
         }
     }
 
@@ -72,7 +93,7 @@ extension SQLiteProjectStore {
                     status: try Self.decode(TaskStatus.self, $0["status"], column: "status"), user: $0["assignee"],
                     since: ($0["heldSince"] as Int64?).map(Timestamp.init(millisecondsSince1970:)),
                     lastActivity: ($0["activeAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)))
-            }
+            } + Self.roundHolds(db)
         }
     }
 
@@ -114,6 +135,10 @@ extension SQLiteProjectStore {
     public func saveDraft(_ draft: Draft) throws {
         try pool.write { db in
             let task = try Self.fetchTask(db, draft.taskId)
+            let settings = try Self.readSettings(db)
+            if task.stage == draft.stage, ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
+                return try Self.saveDraftInRound(db, task, draft, settings: settings)
+            }
             if let assignee = task.assignee, assignee != draft.user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
@@ -140,11 +165,16 @@ extension SQLiteProjectStore {
             let settings = try Self.readSettings(db)
             let task = try Self.fetchTask(db, s.taskId)
             guard task.stage == s.stage else { throw StoreError.notInStage(externalId: task.externalId, stage: s.stage, actual: task.stage) }
+            if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            if ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
+                return try Self.submitInRound(db, task, s, settings: settings)
+            }
             if let assignee = task.assignee, assignee != s.user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
-            if s.stage == .review, task.labeler == s.user { throw StoreError.ownLabels(externalId: task.externalId) }
-            if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            if s.stage == .review, try task.labeler == s.user || Self.answeredInRound(db, s.taskId, s.user) {
+                throw StoreError.ownLabels(externalId: task.externalId)
+            }
             try Self.checkHoldAndIssues(db, task, s)
             let next = settings.workflow.next(after: s.stage, review: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil)
             let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
@@ -180,6 +210,9 @@ extension SQLiteProjectStore {
     public func skip(taskId: Int64, user: String, at time: Timestamp) throws {
         try pool.write { db in
             let task = try Self.fetchTask(db, taskId)
+            if ConsensusRound.applies(try Self.readSettings(db), stage: task.stage, assignee: task.assignee) {
+                return try Self.skipInRound(db, task, user: user, at: time)
+            }
             if let assignee = task.assignee, assignee != user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
@@ -216,6 +249,7 @@ extension SQLiteProjectStore {
                 // What is about to go, written down first: who ran the requeue, and everything removed.
                 try Self.recordRequeue(db, id, r)
                 try db.execute(sql: "DELETE FROM draft WHERE task = ?", arguments: [id])
+                if r.to == .label { try Self.restartRound(db, id) }
                 try db.execute(sql: "UPDATE task SET stage = ?, status = ?, reviewComment = NULL WHERE id = ?",
                                arguments: [r.to.rawValue, status.rawValue, id])
                 if r.removeAnswers {
@@ -237,11 +271,12 @@ extension SQLiteProjectStore {
     public func forEachTask(in stage: Stage?, _ body: (TaskRecord) throws -> Void) throws {
         var after: Int64 = 0
         while true {
-            let (tasks, histories, drafts) = try pool.read { db -> ([LabelTask], [Int64: [StageHistoryEntry]], [Int64: Draft]) in
+            let (tasks, histories, drafts, scores) = try pool.read {
+                db -> ([LabelTask], [Int64: [StageHistoryEntry]], [Int64: Draft], [Int64: TaskConsensus]) in
                 let tasks = try Row.fetchAll(db, sql: """
                     SELECT \(Self.taskColumns) FROM task t WHERE t.id > ? AND (? IS NULL OR t.stage = ?) ORDER BY t.id LIMIT 500
                     """, arguments: [after, stage?.rawValue, stage?.rawValue]).map(Self.task)
-                guard let first = tasks.first, let last = tasks.last else { return ([], [:], [:]) }
+                guard let first = tasks.first, let last = tasks.last else { return ([], [:], [:], [:]) }
                 var histories: [Int64: [StageHistoryEntry]] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT task, entry FROM history WHERE task BETWEEN ? AND ? ORDER BY id",
                                             arguments: [first.id, last.id]) {
@@ -256,10 +291,17 @@ extension SQLiteProjectStore {
                     let draft = Self.draft(from: row)
                     drafts[draft.taskId] = draft
                 }
-                return (tasks, histories, drafts)
+                var scores: [Int64: TaskConsensus] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT task, score FROM consensus_score WHERE task BETWEEN ? AND ?",
+                                            arguments: [first.id, last.id]) {
+                    scores[row["task"]] = try TaskConsensus(taskId: row["task"], stored: row["score"])
+                }
+                return (tasks, histories, drafts, scores)
             }
             guard let last = tasks.last else { return }
-            for task in tasks { try body(TaskRecord(task: task, history: histories[task.id] ?? [], draft: drafts[task.id])) }
+            for task in tasks {
+                try body(TaskRecord(task: task, history: histories[task.id] ?? [], draft: drafts[task.id], consensus: scores[task.id]))
+            }
             after = last.id
         }
     }

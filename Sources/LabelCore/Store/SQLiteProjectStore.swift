@@ -283,6 +283,32 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 );
                 """)
         }
+        // Consensus: each annotator's hold, draft and answer of a Label task in a round
+        // (`consensus_answer`, one row per task and user; `skipped` rows keep the user away), and
+        // the score when the round closes (`consensus_score`).
+        migrator.registerMigration("v8: consensus") { db in
+            try db.execute(sql: """
+                CREATE TABLE consensus_answer (
+                    task INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+                    user TEXT NOT NULL,
+                    heldSince INTEGER NOT NULL,
+                    activeAt INTEGER,
+                    skipped INTEGER NOT NULL DEFAULT 0,
+                    classifications TEXT,
+                    active INTEGER NOT NULL DEFAULT 0,
+                    idle INTEGER NOT NULL DEFAULT 0,
+                    savedAt INTEGER,
+                    submittedAt INTEGER,
+                    PRIMARY KEY (task, user)
+                ) WITHOUT ROWID;
+                CREATE INDEX consensus_answer_open ON consensus_answer(user, submittedAt, task);
+                CREATE TABLE consensus_score (
+                    task INTEGER PRIMARY KEY REFERENCES task(id) ON DELETE CASCADE,
+                    score TEXT NOT NULL,
+                    scoredAt INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 
@@ -308,6 +334,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             ("image", s.imageProtocol),
             ("instructions", s.instructions ?? ""), ("instructionsSeen", seen.description),
             ("errorCodes", ErrorCode.json(s.errorCodes)),
+            ("consensus", String(s.consensus)), ("consensusThreshold", s.consensusThreshold.map(String.init) ?? ""),
         ]
         return values
     }
@@ -337,6 +364,8 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             for (k, v) in object { settings.instructionsSeen[k] = v.stringValue }
         }
         settings.errorCodes = map["errorCodes"].flatMap(ErrorCode.stored) ?? []
+        settings.consensus = max(1, Int(map["consensus"] ?? "") ?? 1)
+        settings.consensusThreshold = Int(map["consensusThreshold"] ?? "")
         return settings
     }
 

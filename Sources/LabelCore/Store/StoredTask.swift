@@ -35,6 +35,8 @@ public struct StoredTask: Sendable {
     public var reviewComment: String?
     public var history: [HistoryEntry]
     public var draft: Draft?
+    /// Consensus: the task has a score (the export writes it, so the task is decoded).
+    public var scored = false
 }
 
 extension SQLiteProjectStore {
@@ -76,6 +78,9 @@ extension SQLiteProjectStore {
             guard let i = index[row["task"]] else { continue }
             tasks[i].draft = StoredTask.Draft(user: row["user"], savedAt: Timestamp(millisecondsSince1970: row["savedAt"]),
                                               classifications: row["classifications"])
+        }
+        for id in try Int64.fetchAll(db, sql: "SELECT task FROM consensus_score WHERE task BETWEEN ? AND ?", arguments: [first.id, last.id]) {
+            if let i = index[id] { tasks[i].scored = true }
         }
         return tasks
     }

@@ -161,6 +161,35 @@ enum ProjectSchema {
             )
             """,
         ]),
+        // Consensus: each annotator's hold, draft and answer of a Label task in a round, and the
+        // round's score (as SQLite's "v8: consensus").
+        ("v8: consensus", [
+            """
+            CREATE TABLE consensus_answer (
+                task BIGINT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+                username TEXT NOT NULL,
+                heldsince BIGINT NOT NULL,
+                activeat BIGINT,
+                skipped BIGINT NOT NULL DEFAULT 0,
+                classifications TEXT,
+                active BIGINT NOT NULL DEFAULT 0,
+                idle BIGINT NOT NULL DEFAULT 0,
+                savedat BIGINT,
+                submittedat BIGINT,
+                PRIMARY KEY (task, username)
+            )
+            """,
+            """
+            CREATE INDEX consensus_answer_open ON consensus_answer(username, submittedat, task)
+            """,
+            """
+            CREATE TABLE consensus_score (
+                task BIGINT PRIMARY KEY REFERENCES task(id) ON DELETE CASCADE,
+                score TEXT NOT NULL,
+                scoredat BIGINT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     static var currentVersion: Int { migrations.count }

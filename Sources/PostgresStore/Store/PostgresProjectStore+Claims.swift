@@ -9,6 +9,12 @@ extension PostgresProjectStore {
         // annotators never hold one task and neither waits for the other; the second part is read
         // only when the first finds nothing.
         let review: Int64 = stage == .review ? 1 : 0
+        if stage == .label, let consensus = try link.withSession({ try $0.int("SELECT value::bigint FROM setting WHERE key = 'consensus'") }),
+           consensus > 1 {
+            return try link.transaction { session in
+                try Self.claimConsensus(session, user: user, at: time, settings: try Self.readSettings(session))
+            }
+        }
         return try link.withSession { session in
             try session.query("""
                 WITH own AS (
@@ -22,6 +28,7 @@ extension PostgresProjectStore {
                     AND (assignee IS NULL OR (activeat IS NOT NULL AND assignee <> $1
                         AND activeat < $3 - COALESCE((SELECT value::bigint FROM setting WHERE key = 'claimLeaseMs'), $5)))
                     AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
+                    AND ($4 = 0 OR NOT EXISTS (SELECT 1 FROM consensus_answer a WHERE a.task = task.id AND a.username = $1))
                     ORDER BY priority DESC, id LIMIT 1
                     FOR UPDATE SKIP LOCKED
                 ), pick AS (
@@ -45,6 +52,12 @@ extension PostgresProjectStore {
             let task = try Self.fetchTask(session, taskId, lock: true)
             guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            let settings = try Self.readSettings(session)
+            if ConsensusRound.applies(settings, stage: stage, assignee: task.assignee) {
+                try Self.claimInRound(session, task, user: user, at: time, settings: settings)
+                return task
+            }
+            if stage == .review, try Self.answeredInRound(session, taskId, user) { throw StoreError.ownLabels(externalId: task.externalId) }
             if let assignee = task.assignee, assignee != user {
                 let activeAt = try session.int("SELECT activeat FROM task WHERE id = $1", [.int(taskId)])
                 guard task.status != .hold, let activeAt, activeAt < (try Self.leaseExpiry(session, at: time)) else {
@@ -65,6 +78,10 @@ extension PostgresProjectStore {
                 AND NOT EXISTS (SELECT 1 FROM draft WHERE task = $1 AND stage = $2)
                 """, [.int(taskId), .text(stage.rawValue), .text(user)])
             if changed > 0 { try Self.event(session, taskId, user, "release", at: .now()) }
+            let left = try session.execute("""
+                DELETE FROM consensus_answer WHERE task = $1 AND username = $2 AND submittedat IS NULL AND skipped = 0 AND classifications IS NULL
+                """, [.int(taskId), .text(user)])
+            if left > 0 { try Self.event(session, taskId, user, "release", at: .now()) }
         }
     }
 
@@ -79,7 +96,7 @@ extension PostgresProjectStore {
                     status: try Self.decode(TaskStatus.self, $0.text(2), column: "status"), user: try $0.text(3, "assignee"),
                     since: try $0.int(4).map(Timestamp.init(millisecondsSince1970:)),
                     lastActivity: try $0.int(5).map(Timestamp.init(millisecondsSince1970:)))
-            }
+            } + Self.roundHolds(session)
         }
     }
 
@@ -117,6 +134,10 @@ extension PostgresProjectStore {
     public func saveDraft(_ draft: Draft) throws {
         try link.transaction { session in
             let task = try Self.fetchTask(session, draft.taskId, lock: true)
+            let settings = try Self.readSettings(session)
+            if task.stage == draft.stage, ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
+                return try Self.saveDraftInRound(session, task, draft, settings: settings)
+            }
             if let assignee = task.assignee, assignee != draft.user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
@@ -144,6 +165,9 @@ extension PostgresProjectStore {
     public func skip(taskId: Int64, user: String, at time: Timestamp) throws {
         try link.transaction { session in
             let task = try Self.fetchTask(session, taskId, lock: true)
+            if ConsensusRound.applies(try Self.readSettings(session), stage: task.stage, assignee: task.assignee) {
+                return try Self.skipInRound(session, task, user: user, at: time)
+            }
             if let assignee = task.assignee, assignee != user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }

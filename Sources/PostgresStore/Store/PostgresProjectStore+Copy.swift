@@ -9,7 +9,8 @@ extension PostgresProjectStore: ProjectCopying {
         switch (table, column) {
         case (.setting, _): false
         case (_, "id"), (_, "task"), (_, "priority"), (_, "updatedAt"), (_, "active"), (_, "idle"), (_, "createdAt"), (_, "heldSince"),
-             (_, "activeAt"), (_, "completedAt"), (_, "imported"), (_, "savedAt"), (_, "at"), (_, "resolvedAt"): true
+             (_, "activeAt"), (_, "completedAt"), (_, "imported"), (_, "savedAt"), (_, "at"), (_, "resolvedAt"), (_, "skipped"),
+             (_, "submittedAt"), (_, "scoredAt"): true
         default: false
         }
     }

@@ -5,6 +5,7 @@ extension PostgresProjectStore {
         try link.transaction { session in
             let task = try Self.fetchTask(session, taskId, lock: true)
             let refuse = { (why: String) in StoreError.changedSinceSubmit(externalId: task.externalId, why: why) }
+            if try Self.answeredInRound(session, taskId, user) { throw refuse("an answer given in a consensus round is final once submitted") }
             guard let last = try session.query("""
                 SELECT id, stage, username, labeler, active, idle, completedat, imported FROM history WHERE task = $1 ORDER BY id DESC LIMIT 1
                 """, [.int(taskId)]).first,

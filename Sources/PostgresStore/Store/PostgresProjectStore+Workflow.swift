@@ -12,11 +12,16 @@ extension PostgresProjectStore {
                 if let done = try Self.alreadySubmitted(session, s, settings: settings) { return done }
                 throw StoreError.notInStage(externalId: task.externalId, stage: s.stage, actual: task.stage)
             }
+            if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            if ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
+                return try Self.submitInRound(session, task, s, settings: settings)
+            }
             if let assignee = task.assignee, assignee != s.user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
-            if s.stage == .review, task.labeler == s.user { throw StoreError.ownLabels(externalId: task.externalId) }
-            if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            if s.stage == .review, try task.labeler == s.user || Self.answeredInRound(session, s.taskId, s.user) {
+                throw StoreError.ownLabels(externalId: task.externalId)
+            }
             try SubmitGuard.check(task, s, holdReason: hold.reason, openIssueAuthors: hold.issueAuthors)
             let review = s.stage == .review ? (s.reviewStatus ?? .accepted) : nil
             let next = settings.workflow.next(after: s.stage, review: review)
@@ -87,6 +92,7 @@ extension PostgresProjectStore {
                 // What is about to go, written down first: who ran the requeue, and everything removed.
                 try Self.recordRequeue(session, id, r)
                 try session.execute("DELETE FROM draft WHERE task = $1", [.int(id)])
+                if r.to == .label { try Self.restartRound(session, id) }
                 try session.execute("UPDATE task SET stage = $1, status = $2, reviewcomment = NULL WHERE id = $3",
                                     [.text(r.to.rawValue), .text(status.rawValue), .int(id)])
                 if r.removeAnswers {
@@ -128,7 +134,14 @@ extension PostgresProjectStore {
                     let draft = try Self.draft(from: row)
                     drafts[draft.taskId] = draft
                 }
-                for task in tasks { try body(TaskRecord(task: task, history: histories[task.id] ?? [], draft: drafts[task.id])) }
+                var scores: [Int64: TaskConsensus] = [:]
+                for row in try session.query("SELECT task, score FROM consensus_score WHERE task BETWEEN $1 AND $2", [.int(first.id), .int(last.id)]) {
+                    let id = try row.int(0, "task")
+                    scores[id] = try TaskConsensus(taskId: id, stored: row.text(1, "score"))
+                }
+                for task in tasks {
+                    try body(TaskRecord(task: task, history: histories[task.id] ?? [], draft: drafts[task.id], consensus: scores[task.id]))
+                }
             }
             try session.execute("COMMIT")
         }

@@ -46,6 +46,8 @@ struct ConfigCommand: ParsableCommand {
         valueName: "file"), completion: .file())
     var errorCodes: String?
 
+    @OptionGroup var consensus: ConsensusOptions
+
     enum Switch: String, ExpressibleByArgument, CaseIterable {
         case on, off
     }
@@ -73,8 +75,9 @@ struct ConfigCommand: ParsableCommand {
             }
             let newInstructions = try instructions.map(InstructionsFile.read)
             let codes = try errorCodes.map(ErrorCodesFile.read)
+            let (consensusCount, consensusThreshold) = try consensus.checked()
             if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil || image != nil || newInstructions != nil
-                || clearInstructions || codes != nil {
+                || clearInstructions || codes != nil || consensus.given {
                 let picture = image?.rawValue
                 let clear = clearInstructions
                 let advance = autoAdvance.map { $0 == .on }
@@ -89,6 +92,8 @@ struct ConfigCommand: ParsableCommand {
                     if let newInstructions { s.instructions = newInstructions }
                     if clear { s.instructions = nil }
                     if let codes { s.errorCodes = codes }
+                    if let consensusCount { s.consensus = consensusCount }
+                    if let consensusThreshold { s.consensusThreshold = consensusThreshold }
                 }
             }
             let s = try store.settings()
@@ -98,6 +103,7 @@ struct ConfigCommand: ParsableCommand {
                 idle timeout: \(TimeText.seconds(s.idleTimeoutMilliseconds))
                 claim lease:  \(TimeText.seconds(s.claimLeaseMilliseconds)) without activity
                 auto-advance: \(s.autoAdvance ? "on" : "off")
+                consensus:    \(ConsensusOptions.summary(s))
                 images:       \(s.imageProtocol)
                 instructions: \(InstructionsFile.summary(s))
                 error codes:  \(ErrorCodesFile.summary(s))

@@ -49,6 +49,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds without input before time counts as idle.", valueName: "seconds"))
     var idleTimeout: Double = 300
 
+    @OptionGroup var consensus: ConsensusOptions
+
     @Option(help: ArgumentHelp("The project's name (default: the directory's name).", valueName: "name"))
     var name: String?
 
@@ -105,6 +107,7 @@ struct InitCommand: ParsableCommand {
                 idleTimeoutMilliseconds: idleMilliseconds, createdAt: .now())
             settings.instructions = instructionsText
             settings.errorCodes = try errorCodes.map(ErrorCodesFile.read) ?? []
+            try consensus.apply(to: &settings)
             let questions = try settings.ontology().allQuestions.count
             var outcome: ProjectFiles.AddOutcome?
             let access: ProjectAccess = group.map { .group($0) } ?? .owner
@@ -121,6 +124,7 @@ struct InitCommand: ParsableCommand {
             }
             let shared = group.map { ", shared with the group \($0)" } ?? (place == directory ? ", private to you" : "")
             Console.out("Made project \(settings.name) in \(place): \(questions) questions, \(review ? "Label → Review → Complete" : "Label → Complete"), idle after \(TimeText.seconds(settings.idleTimeoutMilliseconds))\(shared).")
+            if settings.consensus > 1 { Console.out("Consensus: \(ConsensusOptions.summary(settings)).") }
             if let file, let outcome {
                 if ontology == nil, file.builtOntology != nil {
                     Console.out("No --ontology given: the project asks questions built from the labels seen. Saved as a file, this ontology can be edited and given with --ontology:")

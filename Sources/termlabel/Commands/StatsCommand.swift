@@ -38,6 +38,8 @@ struct StatsCommand: ParsableCommand {
                 Console.out(StatsTable.nothingSince(from, settings: settings, all: try store.activity(since: nil)))
             } else {
                 Console.out(StatsTable.text(stats, settings: settings))
+                let agreement = AgreementBlock.lines(ConsensusAgreement.compute(try store.consensusScores()), settings: settings)
+                if !agreement.isEmpty { Console.out(agreement.joined(separator: "\n")) }
             }
         }
     }
@@ -57,6 +59,7 @@ extension StatsCommand {
                 object["email"] = .string(settings.exportName(of: s.user))
                 return .object(object)
             }),
+            "agreement": AgreementBlock.json(ConsensusAgreement.compute(try store.consensusScores()), settings: settings),
         ]
     }
 }

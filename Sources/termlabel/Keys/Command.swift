@@ -7,6 +7,8 @@ enum Command: String, CaseIterable, Sendable {
     case taskList = "task-list", form, scrollUp = "scroll-up", scrollDown = "scroll-down"
     case reject, editAnswers = "edit-answers"
     case openIssue = "open-issue", resolveIssue = "resolve-issue", hold
+    // Review of a consensus task: its annotators' answers
+    case showAnswers = "show-answers", pickAnswer = "pick-answer"
     // Moving in a pane or a list
     case up, down, pageUp = "page-up", pageDown = "page-down", first, last
     // The form

@@ -1,7 +1,7 @@
 /// A keymap's tables: what keys mean in a mode and pane of the screen. `form` and `list` add to
 /// `normal` in their pane; `editing` adds to `text` and `prompt`.
 enum KeyMode: String, CaseIterable, Sendable {
-    case normal, form, list, text, prompt, editing, dropdown, tree, zoom, instructions, search, matches
+    case normal, form, list, text, prompt, editing, dropdown, tree, zoom, instructions, search, matches, answers
 
     /// What the table is for, for `termlabel keys` and docs/keys.md.
     var title: String {
@@ -18,6 +18,7 @@ enum KeyMode: String, CaseIterable, Sendable {
         case .instructions: "The instructions"
         case .search: "Typing a search in the asset"
         case .matches: "Moving between the matches of a search"
+        case .answers: "The answers of a consensus task (review)"
         }
     }
 
@@ -28,7 +29,7 @@ enum KeyMode: String, CaseIterable, Sendable {
         case .form, .list: [.normal]
         case .text, .prompt, .search: [.editing]
         case .editing: [.text, .prompt, .search]
-        case .dropdown, .tree, .zoom, .instructions, .matches: []
+        case .dropdown, .tree, .zoom, .instructions, .matches, .answers: []
         }
     }
 

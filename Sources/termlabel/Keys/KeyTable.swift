@@ -56,6 +56,9 @@ enum KeyTable {
         bind(.normal, .hold, [.character("H")],
              "put the task on hold, with a reason: it stays yours and is saved, but cannot be submitted until a manager forwards it (termlabel requeue --to STAGE)",
              .withPrevious),
+        bind(.normal, .showAnswers, [.character("A")],
+             "consensus: the annotators' answers side by side, the questions they disagree on marked (shown by itself when the task opens)",
+             .own("consensus: the annotators' answers"), stage: .review),
         bind(.normal, .skip, [.character("x")], "skip the task (it is put aside, still yours); on a skipped task in the list: bring it back",
              .own("skip the task / bring a skipped one back")),
         bind(.normal, .nextTask, [.character("n")], "open the next task in the list", .own("next / previous task in the list")),
@@ -151,6 +154,11 @@ enum KeyTable {
         bind(.instructions, .first, [.home], "go to the top"),
         bind(.instructions, .last, [.end], "go to the end"),
         bind(.instructions, .close, [.escape, .character("q"), .enter], "close the instructions"),
+
+        // The answers of a consensus task, over the screen (review).
+        bind(.answers, .pickAnswer, (1...9).map { .character(Character(String($0))) },
+             "take annotator 1–9's answer as the final one (then submit accepts it, Fixed when it is not the one shown)"),
+        bind(.answers, .close, [.escape, .character("A"), .character("q")], "back to the form"),
 
         // Searching the asset: matches are found as the query is typed (capitals make it match case).
         bind(.search, .confirm, [.enter], "keep the query: the highlights stay, and n and N move between the matches"),

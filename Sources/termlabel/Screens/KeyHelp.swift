@@ -23,7 +23,7 @@ enum KeyHelp {
         case .dropdown(let id, _, _): context = .dropdown(multiple: state.ontology.question(id)?.kind == .multiDropdown)
         case .tree: context = .tree
         case .shortcut: context = .shortcut
-        case .prompt, .help, .stats: return ""
+        case .prompt, .help, .stats, .answers: return ""
         case .instructions: context = .instructions
         case .search(let search): context = search.typing ? .search : .matches
         case .normal: context = state.pane == .queue ? .list : .form(state.stage)

@@ -54,6 +54,7 @@ extension LabelController {
             let more = keymap.command(for: event, in: .normal, stage: stage) == .help && page + 1 < Keymap.overlayPages
             mode = more ? .help(page: page + 1) : .normal
         case .stats: mode = .normal
+        case .answers: try answersKey(event)
         case .instructions: try readInstructions(event, frame: frame)
         case .search: search(event)
         case .shortcut: shortcut(event)
@@ -78,6 +79,19 @@ extension LabelController {
             try chooseOption(c == "0" ? 9 : Int(String(c))! - 1)
         } else if keymap.directShortcuts, ("a"..."k").contains(c) {
             shortcut(event)
+        }
+    }
+
+    /// A key over a consensus task's answers: a digit takes that annotator's answer.
+    private func answersKey(_ event: InputEvent) throws {
+        switch keymap.command(for: event, in: .answers, stage: stage) {
+        case .pickAnswer:
+            guard case .character(let c) = event, let n = Int(String(c)) else { return }
+            try session.pickAnswer(n - 1)
+            mode = .normal
+            pane = .form
+        case .close: mode = .normal
+        default: break
         }
     }
 
@@ -125,6 +139,8 @@ extension LabelController {
                 mode = .prompt(.holdReason, TextEditing())
             }
         case .editAnswers: session.editAnswers()
+        case .showAnswers:
+            if open?.consensus != nil { mode = .answers } else { message = Message(text: "This task had no consensus round.", isError: false) }
         case .taskList: pane = .queue
         case .form: pane = .form
         case .scrollUp: scrollAsset(-5)

@@ -29,6 +29,13 @@ struct LabelScreenView {
             HelpOverlay(title: KeyHelp.title(page: page, keymap: state.keymap), entries: KeyHelp.entries(state, page: page))
                 .draw(in: screen.bounds, on: &screen)
             return nil
+        case .answers:
+            screen.graphics = []
+            if let open = state.open, let review = open.consensus {
+                ConsensusView(review: review, task: open.task.externalId, ontology: state.ontology, keymap: state.keymap)
+                    .draw(in: screen.bounds, on: &screen)
+            }
+            return nil
         case .stats:
             screen.graphics = []
             StatsView(state: state).draw(in: screen.bounds, on: &screen)

@@ -36,7 +36,9 @@ extension LabelSession {
         progress = try store.progress()
         try openNext()
         if !queueEmpty {
-            message = Message(text: "\(current.task.externalId) \(what) → \(next.name).", isError: false)
+            // A consensus answer that leaves the task in Label: the round waits for the others'.
+            let moved = next == .label && stage == .label ? "; its consensus round waits for the other answers" : " → \(next.name)"
+            message = Message(text: "\(current.task.externalId) \(what)\(moved).", isError: false)
         }
         if stage == .label { undoableSubmit = (current.task.id, current.task.externalId, open?.task.id) }
     }

@@ -51,6 +51,8 @@ final class LabelSession {
     var movingOn = false
     /// Labeler figures for the statistics screen, read when it opens.
     var stats: [LabelerStats] = []
+    /// Consensus agreement per annotator, read with `stats`.
+    var agreement: [ConsensusAgreement] = []
 
     /// The task submitted last, while the task opened after it is on screen: undo takes the
     /// submit back.
@@ -126,7 +128,7 @@ final class LabelSession {
     }
 
     func show(_ task: LabelTask, access: Access) throws {
-        let draft = access.holds ? try store.draft(taskId: task.id, stage: stage) : nil
+        let draft = access.holds ? try store.draft(taskId: task.id, stage: stage, user: user) : nil
         let context = FormContext(taskId: task.taskId, user: exportUser, stageId: stage.id)
         let form = FormState(ontology: ontology, context: context, classifications: draft?.classifications ?? task.annotations.classifications)
         let now = clock.now()
@@ -137,6 +139,7 @@ final class LabelSession {
             access: access,
             baseline: review ? FormState(ontology: ontology, context: context, classifications: task.annotations.classifications) : nil,
             history: review ? try store.history(taskId: task.id) : [],
+            consensus: review && settings.consensus > 1 ? try consensusReview(task.id) : nil,
             touched: draft != nil, lastSaved: now, lastActivity: .now())
         try reloadIssues()
         typing = nil
@@ -253,9 +256,31 @@ final class LabelSession {
         message = Message(text: "Editing the labeler's answers: the review will be Fixed.", isError: false)
     }
 
+    /// Review of a consensus task: its answers (nil when it had no round).
+    func consensusReview(_ taskId: Int64) throws -> ConsensusReview? {
+        let answers = try store.consensusAnswers(taskId: taskId)
+        return answers.isEmpty ? nil : ConsensusReview(answers: answers, ontology: ontology)
+    }
+
+    /// Review of a consensus task: annotator `index`'s answer becomes the form's (undo takes it
+    /// back); submitting accepts it, Fixed when it is not the answer the task showed.
+    func pickAnswer(_ index: Int) throws {
+        guard var current = open, let review = current.consensus, review.answers.indices.contains(index) else { return }
+        let answer = review.answers[index]
+        let context = FormContext(taskId: current.task.taskId, user: exportUser, stageId: stage.id)
+        current.undo.append(current.form)
+        current.redo = []
+        current.form = FormState(ontology: ontology, context: context, classifications: answer.classifications)
+        current.access = .editable
+        open = current
+        try saveDraft()
+        message = Message(text: "The final answer is \(answer.user)'s (annotator \(index + 1)); submit to keep it.", isError: false)
+    }
+
     /// Labeler figures for the statistics screen.
     func loadStats() {
         stats = (try? store.activity(since: nil)).map(LabelerStats.compute) ?? []
+        agreement = (try? store.consensusScores()).map(ConsensusAgreement.compute) ?? []
     }
 
     /// After a task was taken away while saving, the next one opens (the message stays).

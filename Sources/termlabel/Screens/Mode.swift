@@ -20,6 +20,8 @@ enum Mode: Equatable {
     case instructions(scroll: Int)
     /// A search in the asset: typing its query, or moving between its matches.
     case search(AssetSearch)
+    /// Review of a consensus task: its annotators' answers over the screen.
+    case answers
 
     var isTyping: Bool {
         switch self {
@@ -37,6 +39,7 @@ enum Mode: Equatable {
         case .tree: .tree
         case .prompt: .prompt
         case .instructions: .instructions
+        case .answers: .answers
         case .search(let search): search.typing ? .search : .matches
         default: nil
         }

@@ -23,6 +23,8 @@ struct ScreenState {
     var queueEmpty: Bool
     /// Labeler figures, read when the statistics screen opened.
     var stats: [LabelerStats]
+    /// Consensus: each annotator's agreement, read with `stats`.
+    var agreement: [ConsensusAgreement] = []
     /// The clock's reading for this frame: the live timer shows it.
     var now: Instant
     /// The open task's picture, settled for this frame.

@@ -68,6 +68,8 @@ struct OpenTask {
     var issues: [TaskIssue] = []
     /// The task's hold, when it is on hold.
     var hold: TaskHold?
+    /// Review of a consensus task: its annotators' answers.
+    var consensus: ConsensusReview?
     /// Whether the task has a draft (saved now or before): leaving an untouched task releases it.
     var touched: Bool
     var lastSaved: Instant

@@ -15,6 +15,7 @@ struct StatsView {
         guard !inner.isEmpty else { return }
         let stats = state.stats
         var lines = StatsTable.text(stats, settings: state.settings).split(separator: "\n").map(String.init)
+        lines += AgreementBlock.lines(state.agreement, settings: state.settings)
         if let mine = stats.first(where: { $0.user == state.user }), !mine.durations.isEmpty {
             lines.append("")
             lines.append("Your time per task (active):")

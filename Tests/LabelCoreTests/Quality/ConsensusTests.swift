@@ -91,6 +91,66 @@ struct ConsensusTests {
         #expect(score.averagePercent == 33)
     }
 
+    // Two questions only (Colour with its nested Shade, and Tags): the issue's three annotators,
+    // two questions. The expected figures were worked out here before the code ran.
+    static let twoQuestions = try! OntologyReader.read(Array("""
+        {"tools": [], "relations": [], "classifications": [
+          {"tool": "radio", "title": "Colour", "schemaId": "colour",
+           "options": [{"value": "Red", "schemaId": "r"}, {"value": "Blue", "schemaId": "b"}, {"value": "Green", "schemaId": "g"}],
+           "classifications": [
+             {"tool": "checkbox", "title": "Shade", "schemaId": "shade", "parentOptionId": "r",
+              "options": [{"value": "Dark", "schemaId": "d"}, {"value": "Light", "schemaId": "l"}]}]},
+          {"tool": "checkbox", "title": "Tags", "schemaId": "tags",
+           "options": [{"value": "x", "schemaId": "x"}, {"value": "y", "schemaId": "y"}]}
+        ]}
+        """.utf8), file: "o.json").ontology
+
+    @Test("three annotators, two questions: a three-way tie and an unanswered question")
+    func threeWayTie() throws {
+        // Colour: Red, Blue, Green → nobody shares an answer → x = 0, 0, 0 → y = 0.
+        // Tags: {x}, {x}, unanswered → x = 1/2, 1/2, 0 → y = 1/3.
+        // Score: (0 + 1/3) / 2 = 1/6 = 16.67 → 17; per question "0" and "33".
+        // Each annotator: (0 + 1/2) / 2 = 1/4, 1/4, and (0 + 0) / 2 = 0.
+        let score = try #require(Consensus.score([
+            [colour("Red"), tags(["x"])], [colour("Blue"), tags(["x"])], [colour("Green")],
+        ], ontology: Self.twoQuestions))
+        #expect(score.questions.map(\.agreement) == [0, 1.0 / 3])
+        #expect(abs(score.average - 100.0 / 6) < 1e-9)
+        #expect(score.averagePercent == 17)
+        #expect(score.annotators == [0.25, 0.25, 0])
+        #expect(score.detailedJSON == .array([
+            .object(["score": "0", "schemaId": "colour", "title": "Colour"]),
+            .object(["score": "33", "schemaId": "tags", "title": "Tags"]),
+        ]))
+    }
+
+    @Test("three annotators, two questions: nested answers differ but do not count; all leaving one empty agree")
+    func nestedIgnoredEmptyAgrees() throws {
+        // Colour: Red (Shade Dark), Red (Shade Light), Red (no Shade) → the same top-level answer → y = 1.
+        // Tags: unanswered by all three → the same (empty) answer → y = 1.
+        // Score: (1 + 1) / 2 = 1 → 100; each annotator 1.
+        let score = try #require(Consensus.score([
+            [colour("Red", shade: ["Dark"])], [colour("Red", shade: ["Light"])], [colour("Red")],
+        ], ontology: Self.twoQuestions))
+        #expect(score.questions.map(\.agreement) == [1, 1])
+        #expect(score.averagePercent == 100)
+        #expect(score.annotators == [1, 1, 1])
+    }
+
+    @Test("three annotators, two questions: two agree on each, a different two each time")
+    func twoAgreeEachTime() throws {
+        // Colour: Blue, Blue, unanswered → x = 1/2, 1/2, 0 → y = 1/3.
+        // Tags: {x,y}, {y}, {y,x} → the first and third are the same set → x = 1/2, 0, 1/2 → y = 1/3.
+        // Score: (1/3 + 1/3) / 2 = 1/3 = 33.33 → 33.
+        // Each annotator: (1/2 + 1/2) / 2 = 1/2; (1/2 + 0) / 2 = 1/4; (0 + 1/2) / 2 = 1/4.
+        let score = try #require(Consensus.score([
+            [colour("Blue"), tags(["x", "y"])], [colour("Blue"), tags(["y"])], [tags(["y", "x"])],
+        ], ontology: Self.twoQuestions))
+        #expect(score.questions.map(\.agreement) == [1.0 / 3, 1.0 / 3])
+        #expect(score.averagePercent == 33)
+        #expect(score.annotators == [0.5, 0.25, 0.25])
+    }
+
     @Test("one annotator has no consensus")
     func oneAnnotator() {
         #expect(Consensus.score([[colour("Red")]], ontology: Self.ontology) == nil)

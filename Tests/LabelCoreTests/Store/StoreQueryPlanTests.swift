@@ -22,6 +22,17 @@ struct StoreQueryPlanTests {
                  plan: ["SEARCH task USING INDEX task_held (assignee=? AND stage=?)"]),
         HotQuery(name: "claimNext: the first free task", sql: SQLiteProjectStore.freeTaskSQL,
                  plan: ["SEARCH task USING INDEX task_queue (stage=?)"]),
+        // Consensus: the annotator's open holds are a handful of rows, sorted in queue order.
+        HotQuery(name: "consensus claimNext: this user's open hold", sql: SQLiteProjectStore.ownConsensusSQL,
+                 plan: ["TODO"]),
+        HotQuery(name: "consensus claimNext: the first task with room", sql: SQLiteProjectStore.freeConsensusSQL,
+                 plan: ["TODO"]),
+        HotQuery(name: "consensus review: the first task none of whose annotators is the reviewer",
+                 sql: SQLiteProjectStore.freeConsensusReviewSQL, plan: ["TODO"]),
+        HotQuery(name: "consensus submit: the round's answers", sql: """
+            SELECT user, classifications, active, idle, submittedAt FROM consensus_answer
+            WHERE task = ? AND submittedAt IS NOT NULL ORDER BY submittedAt, user
+            """, plan: ["TODO"]),
         HotQuery(name: "a task by id (claim, submit, open)", sql: "SELECT \(SQLiteProjectStore.taskColumns) FROM task t WHERE t.id = ?",
                  plan: ["SEARCH t USING INTEGER PRIMARY KEY (rowid=?)"]),
         HotQuery(name: "a draft (open)", sql: "SELECT * FROM draft WHERE task = ? AND stage = ?",

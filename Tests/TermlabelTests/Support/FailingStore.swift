@@ -26,6 +26,10 @@ final class FailingStore: ProjectStore, @unchecked Sendable {
     func task(externalId: String) throws -> LabelTask? { try base.task(externalId: externalId) }
     func history(taskId: Int64) throws -> [StageHistoryEntry] { try base.history(taskId: taskId) }
     func draft(taskId: Int64, stage: Stage) throws -> Draft? { try base.draft(taskId: taskId, stage: stage) }
+    func draft(taskId: Int64, stage: Stage, user: String) throws -> Draft? { try base.draft(taskId: taskId, stage: stage, user: user) }
+    func consensusAnswers(taskId: Int64) throws -> [ConsensusAnswer] { try base.consensusAnswers(taskId: taskId) }
+    func consensus(taskId: Int64) throws -> TaskConsensus? { try base.consensus(taskId: taskId) }
+    func consensusScores() throws -> [TaskConsensus] { try base.consensusScores() }
     func count(_ filter: QueueFilter) throws -> Int { try base.count(filter) }
     func page(_ filter: QueueFilter, offset: Int, limit: Int) throws -> [QueueRow] { try base.page(filter, offset: offset, limit: limit) }
     func position(of taskId: Int64, in filter: QueueFilter) throws -> Int? { try base.position(of: taskId, in: filter) }

@@ -52,6 +52,10 @@ public enum AngoExport {
         let stages = record.history.filter { $0.stage != Stage.start.name }
         t["totalDuration"] = .int(stages.reduce(0) { $0 + $1.duration })
         if options.includeIdle { t["idleDuration"] = .int(stages.reduce(0) { $0 + ($1.idleDuration ?? 0) }) }
+        if let consensus = record.consensus {
+            t["consensusAverage"] = .int(consensus.score.averagePercent)
+            t["consensusDetailed"] = consensus.score.detailedJSON
+        }
         t["tools"] = .array(task.annotations.tools)
         // A task still being answered in the exported stage is written as it stands: its draft.
         t["classifications"] = .array(record.draft?.classifications ?? task.annotations.classifications)

@@ -26,7 +26,7 @@ enum AngoStoredExport {
     static func asset<Out: TextOutputStream>(_ task: StoredTask, store: SQLiteProjectStore, settings: ProjectSettings,
                                              options: AngoExport.Options, annex: TaskAnnex, to out: inout Out) throws {
         let extra = task.extra == "{}" ? [:] : SQLiteProjectStore.json(task.extra)?.objectValue
-        guard task.draft == nil, !annex.has(task.id), let extra, extra["task"] == nil,
+        guard task.draft == nil, !annex.has(task.id), !task.scored, let extra, extra["task"] == nil,
               task.annotations.hasPrefix(#"{"tools":"#), task.annotations.hasSuffix("}") else {
             return try decoded(task, store: store, settings: settings, options: options, annex: annex, to: &out)
         }
@@ -129,7 +129,8 @@ enum AngoStoredExport {
     static func decoded<Out: TextOutputStream>(_ stored: StoredTask, store: SQLiteProjectStore, settings: ProjectSettings,
                                                options: AngoExport.Options, annex: TaskAnnex, to out: inout Out) throws {
         guard let task = try store.task(id: stored.id) else { return }
-        let record = TaskRecord(task: task, history: try store.history(taskId: stored.id), draft: try store.draft(taskId: stored.id, stage: task.stage))
+        let record = TaskRecord(task: task, history: try store.history(taskId: stored.id), draft: try store.draft(taskId: stored.id, stage: task.stage),
+                                consensus: try store.consensus(taskId: stored.id))
         JSONWriter().write(AngoExport.asset(annex.complete(record), settings: settings, options: options), to: &out)
     }
 }
