@@ -22,17 +22,23 @@ struct StoreQueryPlanTests {
                  plan: ["SEARCH task USING INDEX task_held (assignee=? AND stage=?)"]),
         HotQuery(name: "claimNext: the first free task", sql: SQLiteProjectStore.freeTaskSQL,
                  plan: ["SEARCH task USING INDEX task_queue (stage=?)"]),
-        // Consensus: the annotator's open holds are a handful of rows, sorted in queue order.
+        // Consensus. The sorts here are of a handful of rows whatever the project's size: one
+        // annotator's open holds, and one task's N answers.
         HotQuery(name: "consensus claimNext: this user's open hold", sql: SQLiteProjectStore.ownConsensusSQL,
-                 plan: ["TODO"]),
+                 plan: ["SEARCH a USING INDEX consensus_answer_open (user=? AND submittedAt=?)",
+                        "SEARCH t USING INTEGER PRIMARY KEY (rowid=?)", "USE TEMP B-TREE FOR ORDER BY"]),
         HotQuery(name: "consensus claimNext: the first task with room", sql: SQLiteProjectStore.freeConsensusSQL,
-                 plan: ["TODO"]),
+                 plan: ["SEARCH task USING INDEX task_queue (stage=?)", "CORRELATED SCALAR SUBQUERY 1",
+                        "SEARCH a USING PRIMARY KEY (task=? AND user=?)", "CORRELATED SCALAR SUBQUERY 2",
+                        "SEARCH a USING PRIMARY KEY (task=?)"]),
         HotQuery(name: "consensus review: the first task none of whose annotators is the reviewer",
-                 sql: SQLiteProjectStore.freeConsensusReviewSQL, plan: ["TODO"]),
+                 sql: SQLiteProjectStore.freeConsensusReviewSQL,
+                 plan: ["SEARCH task USING INDEX task_queue (stage=?)", "CORRELATED SCALAR SUBQUERY 1",
+                        "SEARCH a USING PRIMARY KEY (task=? AND user=?)"]),
         HotQuery(name: "consensus submit: the round's answers", sql: """
             SELECT user, classifications, active, idle, submittedAt FROM consensus_answer
             WHERE task = ? AND submittedAt IS NOT NULL ORDER BY submittedAt, user
-            """, plan: ["TODO"]),
+            """, plan: ["SEARCH consensus_answer USING PRIMARY KEY (task=?)", "USE TEMP B-TREE FOR ORDER BY"]),
         HotQuery(name: "a task by id (claim, submit, open)", sql: "SELECT \(SQLiteProjectStore.taskColumns) FROM task t WHERE t.id = ?",
                  plan: ["SEARCH t USING INTEGER PRIMARY KEY (rowid=?)"]),
         HotQuery(name: "a draft (open)", sql: "SELECT * FROM draft WHERE task = ? AND stage = ?",
