@@ -89,7 +89,8 @@ struct StatsTests {
                   "tasksPerActiveHour": 2160,
                   "email": "rob"
                 }
-              ]
+              ],
+              "agreement": []
             }
             """)
     }

@@ -17,6 +17,12 @@ public struct ConsensusScore: Equatable, Sendable {
         public var title: String
         /// 0–1: y of the formula.
         public var agreement: Double
+
+        public init(schemaId: String, title: String, agreement: Double) {
+            self.schemaId = schemaId
+            self.title = title
+            self.agreement = agreement
+        }
     }
 
     /// One entry per top-level question, in the ontology's order.
@@ -26,6 +32,12 @@ public struct ConsensusScore: Equatable, Sendable {
     /// 0–1 for each annotator, in the order the answers were given: their x averaged over the
     /// questions (how often the others gave their answer). Its mean over annotators is `average` / 100.
     public var annotators: [Double] = []
+
+    public init(questions: [Question], average: Double, annotators: [Double] = []) {
+        self.questions = questions
+        self.average = average
+        self.annotators = annotators
+    }
 
     /// `consensusAverage` as Ango writes it: an integer 0–100 (rounded half up).
     public var averagePercent: Int { Int((average + 0.5).rounded(.down)) }

@@ -74,8 +74,8 @@ struct KeymapTests {
     func overlay() throws {
         let review = Keymap.standard.overlay(stage: .review)
         #expect(review.map(\.key) == [
-            "↑ ↓", "Tab S-Tab", "1–9 0", "Space Enter", "a–k", "; KEY", "[ ]", "Bksp Del", "u Ctrl-R", "w", "s", "r m", "! R H", "x",
-            "n p", "← →", "v /", "PgUp PgDn", "z M", "Ctrl-F", "I %", "mouse", "q Ctrl-C",
+            "↑ ↓", "Tab S-Tab", "1–9 0", "Space Enter", "a–k", "; KEY", "[ ]", "Bksp Del", "u Ctrl-R", "w", "s", "r m", "! R H", "A",
+            "x", "n p", "← →", "v /", "PgUp PgDn", "z M", "Ctrl-F", "I %", "mouse", "q Ctrl-C",
         ])
         #expect(review[10] == HelpEntry("s", "accept (Fixed if you edited)"))
         let vim = try Keymap(files: [], preset: "vim").overlay(stage: .label)

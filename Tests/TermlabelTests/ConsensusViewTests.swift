@@ -1,0 +1,49 @@
+import LabelCore
+import TerminalUI
+import Testing
+
+@testable import termlabel
+
+/// The reviewer's view of a consensus task: the answers side by side, or one under another.
+@Suite("Consensus answers view")
+struct ConsensusViewTests {
+    static let ontology = try! OntologyReader.read(Array("""
+        {"tools": [], "relations": [], "classifications": [
+          {"tool": "radio", "title": "Sentiment", "schemaId": "s",
+           "options": [{"value": "Positive", "schemaId": "p"}, {"value": "Negative", "schemaId": "n"}]},
+          {"tool": "checkbox", "title": "Topics", "schemaId": "t",
+           "options": [{"value": "Price", "schemaId": "pr"}, {"value": "Battery", "schemaId": "ba"}]}]}
+        """.utf8), file: "o.json").ontology
+
+    static func answer(_ user: String, _ sentiment: String, _ topics: [String]) -> ConsensusAnswer {
+        ConsensusAnswer(user: user, classifications: [
+            .object(["schemaId": "s", "title": "Sentiment", "answer": .string(sentiment)]),
+            .object(["schemaId": "t", "title": "Topics", "answer": .array(topics.map(JSONValue.string))]),
+        ], time: TimeSpent(active: 1, idle: 0), submittedAt: Timestamp(millisecondsSince1970: 0))
+    }
+
+    static let view = ConsensusView(
+        review: ConsensusReview(answers: [answer("ann", "Positive", ["Battery", "Price"]), answer("ben", "Negative", ["Price", "Battery"]),
+                                          answer("cat", "Positive", ["Price", "Battery"])], ontology: ontology),
+        task: "t-1", ontology: ontology, keymap: .standard)
+
+    @Test("wide: one column per annotator, the question they disagree on marked")
+    func sideBySide() {
+        #expect(Self.view.lines(width: 60) == [
+            "            1 ann           2 ben           3 cat           ",
+            "≠ Sentiment Positive        Negative        Positive        ",
+            "  Topics    Battery, Price  Battery, Price  Battery, Price  ",
+        ])
+        // Sentiment: Positive, Negative, Positive → y = 1/3; Topics the same set → 1; (1/3 + 1) / 2 = 67.
+        #expect(Self.view.title == "t-1 · 3 answers · consensus 67/100 · ≠ marks a disagreement")
+    }
+
+    @Test("narrow: one annotator under another")
+    func oneUnderAnother() {
+        #expect(Self.view.lines(width: 40) == [
+            "1 ann", "  ≠ Sentiment: Positive", "    Topics: Battery, Price",
+            "2 ben", "  ≠ Sentiment: Negative", "    Topics: Battery, Price",
+            "3 cat", "  ≠ Sentiment: Positive", "    Topics: Battery, Price",
+        ])
+    }
+}
