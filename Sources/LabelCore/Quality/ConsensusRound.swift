@@ -28,6 +28,11 @@ public struct ConsensusRound: Equatable, Sendable {
     /// Whether a Label task is answered by several annotators now: consensus is on and nobody
     /// holds the task alone (a task sent back by review, or requeued to its labeler, is theirs).
     public static func applies(_ settings: ProjectSettings, stage: Stage, assignee: String?) -> Bool {
-        settings.consensus > 1 && stage == .label && assignee == nil
+        applies(consensus: settings.consensus, stage: stage, assignee: assignee)
+    }
+
+    /// The same from the `consensus` setting alone (what the stores read on their hot paths).
+    public static func applies(consensus: Int, stage: Stage, assignee: String?) -> Bool {
+        consensus > 1 && stage == .label && assignee == nil
     }
 }

@@ -34,13 +34,18 @@ extension SQLiteProjectStore {
         """
 
     /// claimNext for a consensus project's Label stage, after the user's own single tasks.
-    static func claimConsensus(_ db: Database, user: String, at time: Timestamp, settings: ProjectSettings) throws -> Int64? {
+    /// The `consensus` setting alone (1: off).
+    static func consensusCount(_ db: Database) throws -> Int {
+        max(1, Int(try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'consensus'") ?? "") ?? 1)
+    }
+
+    static func claimConsensus(_ db: Database, user: String, at time: Timestamp, n: Int) throws -> Int64? {
         if let own = try Int64.fetchOne(db, sql: ownConsensusSQL, arguments: [user]) {
             try holdInRound(db, own, user, at: time)
             return own
         }
         let expired = try leaseExpiry(db, at: time)
-        guard let id = try Int64.fetchOne(db, sql: freeConsensusSQL, arguments: [user, expired, settings.consensus]) else { return nil }
+        guard let id = try Int64.fetchOne(db, sql: freeConsensusSQL, arguments: [user, expired, n]) else { return nil }
         try holdInRound(db, id, user, at: time)
         return id
     }
@@ -70,8 +75,8 @@ extension SQLiteProjectStore {
         try Row.fetchOne(db, sql: "SELECT * FROM consensus_answer WHERE task = ? AND user = ?", arguments: [id, user])
     }
 
-    static func roundIsFull(_ task: LabelTask, settings: ProjectSettings) -> StoreError {
-        .assignedToSomeoneElse(externalId: task.externalId, assignee: "its consensus round (\(settings.consensus) annotators)")
+    static func roundIsFull(_ task: LabelTask, n: Int) -> StoreError {
+        .assignedToSomeoneElse(externalId: task.externalId, assignee: "its consensus round (\(n) annotators)")
     }
 
     static func alreadyAnswered(_ task: LabelTask) -> StoreError {
@@ -79,22 +84,22 @@ extension SQLiteProjectStore {
     }
 
     /// claim(taskId:) for a task in a round.
-    static func claimInRound(_ db: Database, _ task: LabelTask, user: String, at time: Timestamp, settings: ProjectSettings) throws {
+    static func claimInRound(_ db: Database, _ task: LabelTask, user: String, at time: Timestamp, n: Int) throws {
         if let row = try roundRow(db, task.id, user) {
             if row["submittedAt"] as Int64? != nil { throw alreadyAnswered(task) }
             if row["skipped"] as Int64 == 1 { return }
-        } else if try liveInRound(db, task.id, at: time) >= settings.consensus {
-            throw roundIsFull(task, settings: settings)
+        } else if try liveInRound(db, task.id, at: time) >= n {
+            throw roundIsFull(task, n: n)
         }
         try holdInRound(db, task.id, user, at: time)
     }
 
     /// saveDraft for a task in a round: the user's own row (a skipped task comes back when there is room).
-    static func saveDraftInRound(_ db: Database, _ task: LabelTask, _ draft: Draft, settings: ProjectSettings) throws {
+    static func saveDraftInRound(_ db: Database, _ task: LabelTask, _ draft: Draft, n: Int) throws {
         let row = try roundRow(db, task.id, draft.user)
         if row?["submittedAt"] as Int64? != nil { throw alreadyAnswered(task) }
         if row == nil || row?["skipped"] as Int64? == 1 {
-            if try liveInRound(db, task.id, at: draft.savedAt) >= settings.consensus { throw roundIsFull(task, settings: settings) }
+            if try liveInRound(db, task.id, at: draft.savedAt) >= n { throw roundIsFull(task, n: n) }
         }
         let activeAt = (draft.activeAt ?? draft.savedAt).millisecondsSince1970
         try db.execute(sql: """
@@ -111,7 +116,7 @@ extension SQLiteProjectStore {
     /// submit for a task in a round: the answer is kept as the user's own row and Label history
     /// entry; the N-th closes the round.
     static func submitInRound(_ db: Database, _ task: LabelTask, _ s: Submission, settings: ProjectSettings) throws -> Stage {
-        guard let row = try roundRow(db, task.id, s.user), row["skipped"] as Int64 == 0 else { throw roundIsFull(task, settings: settings) }
+        guard let row = try roundRow(db, task.id, s.user), row["skipped"] as Int64 == 0 else { throw roundIsFull(task, n: settings.consensus) }
         if row["submittedAt"] as Int64? != nil { throw alreadyAnswered(task) }
         let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
         let entry = StageHistoryEntry(

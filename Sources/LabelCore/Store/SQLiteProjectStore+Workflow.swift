@@ -10,10 +10,10 @@ extension SQLiteProjectStore {
             let review = stage == .review ? 1 : 0
             let own = try Int64.fetchOne(db, sql: Self.ownTaskSQL, arguments: [user, stage.rawValue, review, user])
             let expired = try Self.leaseExpiry(db, at: time)
-            let settings = try Self.readSettings(db)
-            if own == nil, settings.consensus > 1 {
+            let consensus = try Self.consensusCount(db)
+            if own == nil, consensus > 1 {
                 if stage == .label {
-                    return try Self.claimConsensus(db, user: user, at: time, settings: settings).map { try Self.fetchTask(db, $0) }
+                    return try Self.claimConsensus(db, user: user, at: time, n: consensus).map { try Self.fetchTask(db, $0) }
                 }
                 if stage == .review {
                     guard let id = try Int64.fetchOne(db, sql: Self.freeConsensusReviewSQL, arguments: [expired, user, user, user]) else { return nil }
@@ -49,9 +49,9 @@ extension SQLiteProjectStore {
             let task = try Self.fetchTask(db, taskId)
             guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
-            let settings = try Self.readSettings(db)
-            if ConsensusRound.applies(settings, stage: stage, assignee: task.assignee) {
-                try Self.claimInRound(db, task, user: user, at: time, settings: settings)
+            let consensus = try Self.consensusCount(db)
+            if ConsensusRound.applies(consensus: consensus, stage: stage, assignee: task.assignee) {
+                try Self.claimInRound(db, task, user: user, at: time, n: consensus)
                 return task
             }
             if stage == .review, try Self.answeredInRound(db, taskId, user) { throw StoreError.ownLabels(externalId: task.externalId) }
@@ -135,9 +135,9 @@ extension SQLiteProjectStore {
     public func saveDraft(_ draft: Draft) throws {
         try pool.write { db in
             let task = try Self.fetchTask(db, draft.taskId)
-            let settings = try Self.readSettings(db)
-            if task.stage == draft.stage, ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
-                return try Self.saveDraftInRound(db, task, draft, settings: settings)
+            let consensus = try Self.consensusCount(db)
+            if task.stage == draft.stage, ConsensusRound.applies(consensus: consensus, stage: task.stage, assignee: task.assignee) {
+                return try Self.saveDraftInRound(db, task, draft, n: consensus)
             }
             if let assignee = task.assignee, assignee != draft.user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
@@ -210,7 +210,7 @@ extension SQLiteProjectStore {
     public func skip(taskId: Int64, user: String, at time: Timestamp) throws {
         try pool.write { db in
             let task = try Self.fetchTask(db, taskId)
-            if ConsensusRound.applies(try Self.readSettings(db), stage: task.stage, assignee: task.assignee) {
+            if ConsensusRound.applies(consensus: try Self.consensusCount(db), stage: task.stage, assignee: task.assignee) {
                 return try Self.skipInRound(db, task, user: user, at: time)
             }
             if let assignee = task.assignee, assignee != user {

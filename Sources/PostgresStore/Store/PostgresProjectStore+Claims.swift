@@ -12,7 +12,7 @@ extension PostgresProjectStore {
         if stage == .label, let consensus = try link.withSession({ try $0.int("SELECT value::bigint FROM setting WHERE key = 'consensus'") }),
            consensus > 1 {
             return try link.transaction { session in
-                try Self.claimConsensus(session, user: user, at: time, settings: try Self.readSettings(session))
+                try Self.claimConsensus(session, user: user, at: time, n: Int(consensus))
             }
         }
         return try link.withSession { session in
@@ -52,9 +52,9 @@ extension PostgresProjectStore {
             let task = try Self.fetchTask(session, taskId, lock: true)
             guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
-            let settings = try Self.readSettings(session)
-            if ConsensusRound.applies(settings, stage: stage, assignee: task.assignee) {
-                try Self.claimInRound(session, task, user: user, at: time, settings: settings)
+            let consensus = try Self.consensusCount(session)
+            if ConsensusRound.applies(consensus: consensus, stage: stage, assignee: task.assignee) {
+                try Self.claimInRound(session, task, user: user, at: time, n: consensus)
                 return task
             }
             if stage == .review, try Self.answeredInRound(session, taskId, user) { throw StoreError.ownLabels(externalId: task.externalId) }
@@ -134,9 +134,9 @@ extension PostgresProjectStore {
     public func saveDraft(_ draft: Draft) throws {
         try link.transaction { session in
             let task = try Self.fetchTask(session, draft.taskId, lock: true)
-            let settings = try Self.readSettings(session)
-            if task.stage == draft.stage, ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
-                return try Self.saveDraftInRound(session, task, draft, settings: settings)
+            let consensus = try Self.consensusCount(session)
+            if task.stage == draft.stage, ConsensusRound.applies(consensus: consensus, stage: task.stage, assignee: task.assignee) {
+                return try Self.saveDraftInRound(session, task, draft, n: consensus)
             }
             if let assignee = task.assignee, assignee != draft.user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
@@ -165,7 +165,7 @@ extension PostgresProjectStore {
     public func skip(taskId: Int64, user: String, at time: Timestamp) throws {
         try link.transaction { session in
             let task = try Self.fetchTask(session, taskId, lock: true)
-            if ConsensusRound.applies(try Self.readSettings(session), stage: task.stage, assignee: task.assignee) {
+            if ConsensusRound.applies(consensus: try Self.consensusCount(session), stage: task.stage, assignee: task.assignee) {
                 return try Self.skipInRound(session, task, user: user, at: time)
             }
             if let assignee = task.assignee, assignee != user {

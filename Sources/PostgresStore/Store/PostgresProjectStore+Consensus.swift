@@ -12,7 +12,12 @@ extension PostgresProjectStore {
 
     /// claimNext for a consensus project's Label stage: the user's own tasks first, then their
     /// open hold in a round, then the first task whose round has room.
-    static func claimConsensus(_ session: DatabaseSession, user: String, at time: Timestamp, settings: ProjectSettings) throws -> LabelTask? {
+    /// The `consensus` setting alone (1: off).
+    static func consensusCount(_ session: DatabaseSession) throws -> Int {
+        max(1, Int(try session.int("SELECT value::bigint FROM setting WHERE key = 'consensus'") ?? 1))
+    }
+
+    static func claimConsensus(_ session: DatabaseSession, user: String, at time: Timestamp, n: Int) throws -> LabelTask? {
         if let own = try session.int("""
             SELECT id FROM task WHERE assignee = $1 AND stage = 'Label' AND status <> 'skipped' AND readonlyreason IS NULL
             ORDER BY priority DESC, id LIMIT 1
@@ -42,11 +47,11 @@ extension PostgresProjectStore {
                 AND (SELECT COUNT(*) FROM consensus_answer a WHERE a.task = t.id AND a.skipped = 0
                     AND (a.submittedat IS NOT NULL OR a.activeat >= $2)) < $3 \(notFull)
                 ORDER BY priority DESC, id LIMIT 1 FOR UPDATE OF t SKIP LOCKED
-                """, [.text(user), .int(expired), .int(settings.consensus)]) else { return nil }
+                """, [.text(user), .int(expired), .int(n)]) else { return nil }
             let task = try fetchTask(session, id)
             let live = try session.int(liveInRoundSQL, [.int(id), .int(expired)]) ?? 0
             let mine = try session.int("SELECT 1 FROM consensus_answer WHERE task = $1 AND username = $2", [.int(id), .text(user)]) != nil
-            guard ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee), live < settings.consensus, !mine else {
+            guard ConsensusRound.applies(consensus: n, stage: task.stage, assignee: task.assignee), live < n, !mine else {
                 full.append(id)
                 continue
             }
@@ -77,33 +82,33 @@ extension PostgresProjectStore {
         return (try row.int(0) != nil, try row.int(1, "skipped") == 1)
     }
 
-    static func roundIsFull(_ task: LabelTask, settings: ProjectSettings) -> StoreError {
-        .assignedToSomeoneElse(externalId: task.externalId, assignee: "its consensus round (\(settings.consensus) annotators)")
+    static func roundIsFull(_ task: LabelTask, n: Int) -> StoreError {
+        .assignedToSomeoneElse(externalId: task.externalId, assignee: "its consensus round (\(n) annotators)")
     }
 
     static func alreadyAnswered(_ task: LabelTask) -> StoreError {
         .readOnly(externalId: task.externalId, reason: "you answered it in its consensus round; the other answers are still to come")
     }
 
-    static func hasRoom(_ session: DatabaseSession, _ id: Int64, at time: Timestamp, settings: ProjectSettings) throws -> Bool {
-        try session.int(liveInRoundSQL, [.int(id), .int(try leaseExpiry(session, at: time))]) ?? 0 < settings.consensus
+    static func hasRoom(_ session: DatabaseSession, _ id: Int64, at time: Timestamp, n: Int) throws -> Bool {
+        try session.int(liveInRoundSQL, [.int(id), .int(try leaseExpiry(session, at: time))]) ?? 0 < n
     }
 
-    static func claimInRound(_ session: DatabaseSession, _ task: LabelTask, user: String, at time: Timestamp, settings: ProjectSettings) throws {
+    static func claimInRound(_ session: DatabaseSession, _ task: LabelTask, user: String, at time: Timestamp, n: Int) throws {
         if let row = try roundRow(session, task.id, user) {
             if row.submitted { throw alreadyAnswered(task) }
             if row.skipped { return }
-        } else if try !hasRoom(session, task.id, at: time, settings: settings) {
-            throw roundIsFull(task, settings: settings)
+        } else if try !hasRoom(session, task.id, at: time, n: n) {
+            throw roundIsFull(task, n: n)
         }
         try holdInRound(session, task.id, user, at: time)
     }
 
-    static func saveDraftInRound(_ session: DatabaseSession, _ task: LabelTask, _ draft: Draft, settings: ProjectSettings) throws {
+    static func saveDraftInRound(_ session: DatabaseSession, _ task: LabelTask, _ draft: Draft, n: Int) throws {
         let row = try roundRow(session, task.id, draft.user)
         if row?.submitted == true { throw alreadyAnswered(task) }
-        if row == nil || row?.skipped == true, try !hasRoom(session, task.id, at: draft.savedAt, settings: settings) {
-            throw roundIsFull(task, settings: settings)
+        if row == nil || row?.skipped == true, try !hasRoom(session, task.id, at: draft.savedAt, n: n) {
+            throw roundIsFull(task, n: n)
         }
         let activeAt = (draft.activeAt ?? draft.savedAt).millisecondsSince1970
         try session.execute("""
@@ -118,7 +123,7 @@ extension PostgresProjectStore {
     }
 
     static func submitInRound(_ session: DatabaseSession, _ task: LabelTask, _ s: Submission, settings: ProjectSettings) throws -> Stage {
-        guard let row = try roundRow(session, task.id, s.user), !row.skipped else { throw roundIsFull(task, settings: settings) }
+        guard let row = try roundRow(session, task.id, s.user), !row.skipped else { throw roundIsFull(task, n: settings.consensus) }
         if row.submitted { throw alreadyAnswered(task) }
         let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
         let entry = StageHistoryEntry(
