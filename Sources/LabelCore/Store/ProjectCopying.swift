@@ -15,7 +15,6 @@ public protocol ProjectCopying: ProjectStore {
 public enum StoredTable: String, CaseIterable, Sendable {
     case setting, task, history, draft, event, audit, issue
     case taskHold = "task_hold"
-    case setting, task, history, draft, event, audit
     case consensusAnswer = "consensus_answer", consensusScore = "consensus_score"
 
     public var columns: [String] {
