@@ -17,7 +17,7 @@ extension SQLiteProjectStore {
     /// live holds (answered, or active within the lease) are fewer than N.
     static let freeConsensusSQL = """
         SELECT id FROM task INDEXED BY task_queue
-        WHERE stage = 'Label' AND status != 'skipped' AND readOnlyReason IS NULL AND assignee IS NULL
+        WHERE stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL AND assignee IS NULL
         AND NOT EXISTS (SELECT 1 FROM consensus_answer a WHERE a.task = task.id AND a.user = ?)
         AND (SELECT COUNT(*) FROM consensus_answer a WHERE a.task = task.id AND a.skipped = 0
             AND (a.submittedAt IS NOT NULL OR a.activeAt >= ?)) < ?
@@ -26,7 +26,7 @@ extension SQLiteProjectStore {
 
     /// Review in a consensus project: the first free task none of whose annotators is this reviewer.
     static let freeConsensusReviewSQL = """
-        SELECT id FROM task INDEXED BY task_queue WHERE stage = 'Review' AND status != 'skipped' AND readOnlyReason IS NULL
+        SELECT id FROM task INDEXED BY task_queue WHERE stage = 'Review' AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL
         AND (assignee IS NULL OR (activeAt IS NOT NULL AND activeAt < ? AND assignee != ?))
         AND (labeler IS NULL OR labeler != ?)
         AND NOT EXISTS (SELECT 1 FROM consensus_answer a WHERE a.task = task.id AND a.user = ?)
