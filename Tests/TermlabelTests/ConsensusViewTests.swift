@@ -47,3 +47,31 @@ struct ConsensusViewTests {
         ])
     }
 }
+
+/// The agreement block of `stats` and the `%` screen.
+@Suite("Consensus agreement in stats")
+struct AgreementBlockTests {
+    static let settings = ProjectSettings(name: "p", ontologyJSON: "{}", hasReview: true, createdAt: Timestamp(millisecondsSince1970: 0),
+                                          emails: ["ann": "ann@example.com"])
+
+    @Test("one row per annotator: consensus tasks and agreement, after the explanation")
+    func text() {
+        let lines = AgreementBlock.lines([
+            ConsensusAgreement(user: "ann", tasks: 30, percent: 200.0 / 3), ConsensusAgreement(user: "ben", tasks: 2, percent: 100),
+        ], settings: Self.settings)
+        #expect(lines == [
+            "", AgreementBlock.explanation,
+            "annotator        consensus tasks  agreement",
+            "ann@example.com               30      66.7%",
+            "ben                            2     100.0%",
+        ])
+    }
+
+    @Test("nothing when the project has no consensus scores; JSON with four decimals")
+    func emptyAndJSON() {
+        #expect(AgreementBlock.lines([], settings: Self.settings) == [])
+        #expect(AgreementBlock.json([ConsensusAgreement(user: "ann", tasks: 3, percent: 200.0 / 3)], settings: Self.settings) == [
+            ["annotator": "ann", "email": "ann@example.com", "consensusTasks": 3, "agreement": .number("66.6667")],
+        ])
+    }
+}
