@@ -50,6 +50,10 @@ public protocol ProjectStore: Sendable {
     func saveDraft(_ draft: Draft) throws
     /// Closes the stage: adds the stage history entry and moves the task on; durable when it returns.
     func submit(_ submission: Submission) throws -> Stage
+    /// Submits, then holds the next task for the same user in the same stage (what `claimNext`
+    /// serves), as one change: durable when it returns, with one flush to disk instead of two.
+    /// If it fails, neither happened.
+    func submitAndClaimNext(_ submission: Submission) throws -> SubmitAndClaim
     /// Takes a submit back (undo right after it): the task returns to `stage` as `user`'s draft
     /// with the submitted answers and time, and its stage history entry goes. Only while nobody
     /// has touched the task since; else `changedSinceSubmit`.
@@ -98,6 +102,23 @@ extension ProjectStore {
 
     public func claim(taskId: Int64, stage: Stage, user: String) throws -> LabelTask {
         try claim(taskId: taskId, stage: stage, user: user, at: .now())
+    }
+
+    /// Two transactions, for a store without a single one for both.
+    public func submitAndClaimNext(_ submission: Submission) throws -> SubmitAndClaim {
+        let next = try submit(submission)
+        return SubmitAndClaim(next: next, claimed: try claimNext(stage: submission.stage, user: submission.user, at: submission.at))
+    }
+}
+
+/// What a submit followed by a claim did: where the submitted task went, and the task now held
+/// for the same user (nil: none is left for them).
+public struct SubmitAndClaim: Equatable, Sendable {
+    public var next: Stage
+    public var claimed: LabelTask?
+    public init(next: Stage, claimed: LabelTask?) {
+        self.next = next
+        self.claimed = claimed
     }
 }
 

@@ -3,29 +3,32 @@ import OrderedCollections
 
 extension SQLiteProjectStore {
     public func claimNext(stage: Stage, user: String, at time: Timestamp) throws -> LabelTask? {
-        try pool.write { db in
-            // Own unfinished tasks first (drafts, tasks sent back by review), then the oldest task
-            // nobody holds or whose holder's lease ran out, higher priority first. One IMMEDIATE
-            // transaction: no other process can take the same task between the look and the hold.
-            let review = stage == .review ? 1 : 0
-            let own = try Int64.fetchOne(db, sql: Self.ownTaskSQL, arguments: [user, stage.rawValue, review, user])
-            let expired = try Self.leaseExpiry(db, at: time)
-            let consensus = try Self.consensusCount(db)
-            if own == nil, consensus > 1 {
-                if stage == .label {
-                    return try Self.claimConsensus(db, user: user, at: time, n: consensus).map { try Self.fetchTask(db, $0) }
-                }
-                if stage == .review {
-                    guard let id = try Int64.fetchOne(db, sql: Self.freeConsensusReviewSQL, arguments: [expired, user, user, user]) else { return nil }
-                    try Self.hold(db, id, user, at: time)
-                    return try Self.fetchTask(db, id)
-                }
+        // One IMMEDIATE transaction: no other process can take the same task between the look
+        // and the hold.
+        try pool.write { db in try Self.claimNext(db, stage: stage, user: user, at: time) }
+    }
+
+    /// Own unfinished tasks first (drafts, tasks sent back by review), then the oldest task nobody
+    /// holds or whose holder's lease ran out, higher priority first; held for `user`.
+    static func claimNext(_ db: Database, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask? {
+        let review = stage == .review ? 1 : 0
+        let own = try Int64.fetchOne(db, sql: ownTaskSQL, arguments: [user, stage.rawValue, review, user])
+        let expired = try leaseExpiry(db, at: time)
+        let consensus = try consensusCount(db)
+        if own == nil, consensus > 1 {
+            if stage == .label {
+                return try claimConsensus(db, user: user, at: time, n: consensus).map { try fetchTask(db, $0) }
             }
-            let free = try own ?? Int64.fetchOne(db, sql: Self.freeTaskSQL, arguments: [stage.rawValue, expired, user, review, user])
-            guard let id = free else { return nil }
-            try Self.hold(db, id, user, at: time)
-            return try Self.fetchTask(db, id)
+            if stage == .review {
+                guard let id = try Int64.fetchOne(db, sql: freeConsensusReviewSQL, arguments: [expired, user, user, user]) else { return nil }
+                try hold(db, id, user, at: time)
+                return try fetchTask(db, id)
+            }
         }
+        let free = try own ?? Int64.fetchOne(db, sql: freeTaskSQL, arguments: [stage.rawValue, expired, user, review, user])
+        guard let id = free else { return nil }
+        try hold(db, id, user, at: time)
+        return try fetchTask(db, id)
     }
 
     /// This user's own unfinished task in a stage, first in queue order.
@@ -161,50 +164,60 @@ extension SQLiteProjectStore {
     }
 
     public func submit(_ s: Submission) throws -> Stage {
+        try pool.write { db in try Self.submit(db, s) }
+    }
+
+    /// The submit and the next task's hold in one transaction: one commit, one flush to disk.
+    public func submitAndClaimNext(_ s: Submission) throws -> SubmitAndClaim {
         try pool.write { db in
-            let settings = try Self.readSettings(db)
-            let task = try Self.fetchTask(db, s.taskId)
-            guard task.stage == s.stage else { throw StoreError.notInStage(externalId: task.externalId, stage: s.stage, actual: task.stage) }
-            if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
-            if ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
-                return try Self.submitInRound(db, task, s, settings: settings)
-            }
-            if let assignee = task.assignee, assignee != s.user {
-                throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
-            }
-            if s.stage == .review, try task.labeler == s.user || Self.answeredInRound(db, s.taskId, s.user) {
-                throw StoreError.ownLabels(externalId: task.externalId)
-            }
-            try Self.checkHoldAndIssues(db, task, s)
-            let next = settings.workflow.next(after: s.stage, review: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil)
-            let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
-            let entry = StageHistoryEntry(
-                stage: s.stage.name, stageId: s.stage.id, duration: s.time.active, idleDuration: s.time.idle, completedAt: s.at,
-                completedBy: settings.exportName(of: s.user),
-                reviewStatus: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil,
-                comment: s.comment.flatMap { $0.isEmpty ? nil : $0 }, annotations: annotations)
-            try db.execute(sql: """
-                INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-                """, arguments: [
-                    s.taskId, s.stage.rawValue, s.user, task.labeler, s.time.active, s.time.idle, entry.reviewStatus?.rawValue,
-                    s.at.millisecondsSince1970, entry.json(includeIdle: true).description,
-                ])
-            let labeler = s.stage == .label ? s.user : task.labeler
-            // Rejected work goes back to the same labeler, with the reviewer's comment.
-            let assignee: String? = next.stage == .label ? labeler : nil
-            let comment: String? = next.status == .rejected ? s.comment : nil
-            try db.execute(sql: """
-                UPDATE task SET stage = ?, status = ?, assignee = ?, labeler = ?, annotations = ?, reviewComment = ?,
-                    updatedAt = ?, updatedBy = ?, active = active + ?, idle = idle + ?, heldSince = NULL, activeAt = NULL
-                WHERE id = ?
-                """, arguments: [
-                    next.stage.rawValue, next.status.rawValue, assignee, labeler, Self.encode(annotations), comment,
-                    s.at.millisecondsSince1970, s.user, s.time.active, s.time.idle, s.taskId,
-                ])
-            try db.execute(sql: "DELETE FROM draft WHERE task = ? AND stage = ?", arguments: [s.taskId, s.stage.rawValue])
-            return next.stage
+            let next = try Self.submit(db, s)
+            return SubmitAndClaim(next: next, claimed: try Self.claimNext(db, stage: s.stage, user: s.user, at: s.at))
         }
+    }
+
+    static func submit(_ db: Database, _ s: Submission) throws -> Stage {
+        let settings = try Self.readSettings(db)
+        let task = try Self.fetchTask(db, s.taskId)
+        guard task.stage == s.stage else { throw StoreError.notInStage(externalId: task.externalId, stage: s.stage, actual: task.stage) }
+        if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+        if ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
+            return try Self.submitInRound(db, task, s, settings: settings)
+        }
+        if let assignee = task.assignee, assignee != s.user {
+            throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
+        }
+        if s.stage == .review, try task.labeler == s.user || Self.answeredInRound(db, s.taskId, s.user) {
+            throw StoreError.ownLabels(externalId: task.externalId)
+        }
+        try Self.checkHoldAndIssues(db, task, s)
+        let next = settings.workflow.next(after: s.stage, review: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil)
+        let annotations = Annotations(classifications: s.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
+        let entry = StageHistoryEntry(
+            stage: s.stage.name, stageId: s.stage.id, duration: s.time.active, idleDuration: s.time.idle, completedAt: s.at,
+            completedBy: settings.exportName(of: s.user),
+            reviewStatus: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil,
+            comment: s.comment.flatMap { $0.isEmpty ? nil : $0 }, annotations: annotations)
+        try db.execute(sql: """
+            INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+            """, arguments: [
+                s.taskId, s.stage.rawValue, s.user, task.labeler, s.time.active, s.time.idle, entry.reviewStatus?.rawValue,
+                s.at.millisecondsSince1970, entry.json(includeIdle: true).description,
+            ])
+        let labeler = s.stage == .label ? s.user : task.labeler
+        // Rejected work goes back to the same labeler, with the reviewer's comment.
+        let assignee: String? = next.stage == .label ? labeler : nil
+        let comment: String? = next.status == .rejected ? s.comment : nil
+        try db.execute(sql: """
+            UPDATE task SET stage = ?, status = ?, assignee = ?, labeler = ?, annotations = ?, reviewComment = ?,
+                updatedAt = ?, updatedBy = ?, active = active + ?, idle = idle + ?, heldSince = NULL, activeAt = NULL
+            WHERE id = ?
+            """, arguments: [
+                next.stage.rawValue, next.status.rawValue, assignee, labeler, Self.encode(annotations), comment,
+                s.at.millisecondsSince1970, s.user, s.time.active, s.time.idle, s.taskId,
+            ])
+        try db.execute(sql: "DELETE FROM draft WHERE task = ? AND stage = ?", arguments: [s.taskId, s.stage.rawValue])
+        return next.stage
     }
 
     public func skip(taskId: Int64, user: String, at time: Timestamp) throws {

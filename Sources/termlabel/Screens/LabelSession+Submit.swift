@@ -22,19 +22,21 @@ extension LabelSession {
         let status = stage == .review ? (review ?? (current.edited ? .fixed : .accepted)) : nil
         let classifications = current.form.classifications()
         let time = current.timer.spent(at: now)
-        let next: Stage
+        // The submit and the hold of the next task are one transaction: one flush to disk.
+        let done: SubmitAndClaim
         do {
-            next = try store.submit(Submission(
+            done = try store.submitAndClaimNext(Submission(
                 taskId: current.task.id, stage: stage, user: user, classifications: classifications,
                 time: time, at: .now(), reviewStatus: status, comment: comment))
         } catch let error as StoreError where error.tookTheTaskAway {
             takenAway(current, classifications: classifications, time: time, reason: error.description)
             return
         }
+        let next = done.next
         let what = status.map { "\($0.rawValue.lowercased())" } ?? "submitted"
         open = nil
         progress = try store.progress()
-        try openNext()
+        try showNext(done.claimed)
         if !queueEmpty {
             // A consensus answer that leaves the task in Label: the round waits for the others'.
             let moved = next == .label && stage == .label ? "; its consensus round waits for the other answers" : " → \(next.name)"

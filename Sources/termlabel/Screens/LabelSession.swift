@@ -91,7 +91,12 @@ final class LabelSession {
     /// Opens the next task the queue serves to this user: their own unfinished work first.
     func openNext() throws {
         try closeCurrent()
-        if let task = try store.claimNext(stage: stage, user: user) {
+        try showNext(try store.claimNext(stage: stage, user: user))
+    }
+
+    /// Shows the task the queue served (already held for this user), or says none is left.
+    func showNext(_ claimed: LabelTask?) throws {
+        if let task = claimed {
             try show(task, access: stage == .review ? .review : .editable)
         } else {
             open = nil
