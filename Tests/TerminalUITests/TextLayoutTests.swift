@@ -24,6 +24,22 @@ import Testing
         #expect(TextLayout.truncate("hello", to: 1) == "…")
     }
 
+    @Test func asciiTextOneColumnTooWideIsCut() {
+        #expect(TextLayout.truncate("abcdef", to: 5) == "abcd…")
+        #expect(TextLayout.truncate("abcde", to: 5) == "abcde")
+    }
+
+    @Test func asciiCutDropsTheSpacesBeforeTheEllipsis() {
+        #expect(TextLayout.truncate("ab   cdef", to: 5) == "ab…")
+    }
+
+    @Test func asciiFollowedByAMarkOrAWideCharacterIsMeasuredWhole() {
+        #expect(TextLayout.truncate("abcde\u{301}", to: 5) == "abcde\u{301}")
+        #expect(TextLayout.truncate("abcd\u{301}ef", to: 5) == "abcd\u{301}…")
+        #expect(TextLayout.truncate("abcd日x", to: 5) == "abcd…")
+        #expect(TextLayout.truncate("abc\u{7}def", to: 5) == "abc\u{7}…")
+    }
+
     @Test func headTruncationKeepsTheEnd() {
         #expect(TextLayout.truncateHead("/very/long/path", to: 6) == "…/path")
     }

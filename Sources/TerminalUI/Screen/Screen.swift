@@ -169,8 +169,29 @@ private struct ClusterWriter {
     }
 
     mutating func write(_ text: String) {
+        // Printable ASCII is a cell per byte and needs no clustering, except a byte that a
+        // following mark may sit on: those bytes go straight in; the rest is clustered.
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte >= 0x20, byte < 0x7F else { break }
+            let next = utf8.index(after: index)
+            if next != utf8.endIndex {
+                let following = utf8[next]
+                guard following >= 0x20, following < 0x7F else { break }
+            }
+            if x >= maxX { return }
+            if x >= minX { row.set(Cell(character: asciiStrings[Int(byte)], width: 1, style: style), at: x) }
+            x += 1
+            index = next
+        }
+        writeClusters(text, from: index)
+    }
+
+    private mutating func writeClusters(_ text: String, from start: String.Index) {
         let scalars = text.unicodeScalars
-        var index = scalars.startIndex
+        var index = start
         while index < scalars.endIndex {
             let scalar = scalars[index]
             let next = scalars.index(after: index)

@@ -8,8 +8,17 @@ public enum TextLayout {
     /// The text, cut to at most `width` columns with `…` at the end when it was too long.
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
+        // Most list rows, titles and hints are printable ASCII: a column per byte, every byte its
+        // own grapheme, so the cut is a byte count (no grapheme walk, which each frame did per row).
+        let asciiColumns = printableASCIIPrefix(text, limit: width + 1)
+        if asciiColumns == text.utf8.count, asciiColumns <= width { return text }
         let ellipsisWidth = DisplayWidth.of(ellipsis)
+        if asciiColumns > width, ellipsisWidth <= width {
+            var kept = Substring(text.utf8.prefix(width - ellipsisWidth))
+            while kept.last == " " { kept.removeLast() }
+            return String(kept) + ellipsis
+        }
+        if DisplayWidth.of(text) <= width { return text }
         guard ellipsisWidth <= width else { return prefix(ellipsis, width: width) }
         var kept = prefix(text, width: width - ellipsisWidth)
         // "Very…" reads better than "Very …".
@@ -24,6 +33,16 @@ public enum TextLayout {
         let ellipsisWidth = DisplayWidth.of(ellipsis)
         guard ellipsisWidth <= width else { return prefix(ellipsis, width: width) }
         return ellipsis + suffix(text, width: width - ellipsisWidth)
+    }
+
+    /// How many leading bytes of `text`, up to `limit`, are printable ASCII (0x20–0x7E).
+    static func printableASCIIPrefix(_ text: String, limit: Int) -> Int {
+        var count = 0
+        for byte in text.utf8 {
+            guard count < limit, byte >= 0x20, byte < 0x7F else { break }
+            count += 1
+        }
+        return count
     }
 
     /// The longest leading graphemes that fit in `width` columns.
