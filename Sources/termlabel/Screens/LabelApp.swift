@@ -37,6 +37,8 @@ enum LabelApp {
         let session = controller.session
         var input = terminal
         var screen = Screen(size: terminal.size)
+        // The panes of the frame on screen: a key redraws only those it changed.
+        let panes = PaneMemo()
         // The live timer changes once a second (and when idle starts): a tick redraws only then.
         func timerShown() -> Int64 {
             let now = session.clock.now()
@@ -46,7 +48,7 @@ enum LabelApp {
         var shownSecond: Int64 = -1
         func redraw() {
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
-            let cursor = draw(controller, on: &screen)
+            let cursor = draw(controller, on: &screen, memo: panes)
             terminal.render(screen, cursor: cursor)
             shownSecond = timerShown()
         }
@@ -82,9 +84,9 @@ enum LabelApp {
     /// One frame: the controller settles what the frame needs (the list's window), then the view
     /// draws a snapshot. Returns where the terminal cursor goes (nil: hidden).
     @discardableResult
-    static func draw(_ controller: LabelController, on screen: inout Screen) -> Point? {
+    static func draw(_ controller: LabelController, on screen: inout Screen, memo: PaneMemo? = nil) -> Point? {
         controller.settleFrame(screen.size)
-        return LabelScreenView(state: controller.snapshot()).draw(on: &screen)
+        return LabelScreenView(state: controller.snapshot()).draw(on: &screen, memo: memo)
     }
 }
 

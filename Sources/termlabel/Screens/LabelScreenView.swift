@@ -7,22 +7,62 @@ import TerminalUI
 struct LabelScreenView {
     let state: ScreenState
 
-    /// The whole frame, and where the terminal cursor goes (nil: hidden).
-    func draw(on screen: inout Screen) -> Point? {
-        screen.clear()
+    /// The whole frame, and where the terminal cursor goes (nil: hidden). With a `memo` of the
+    /// frame last drawn on this screen, panes whose inputs did not change are left as they are.
+    func draw(on screen: inout Screen, memo: PaneMemo? = nil) -> Point? {
+        let cursor = drawFrame(on: &screen, memo: memo)
+        memo?.finish(screen)
+        return cursor
+    }
+
+    private func drawFrame(on screen: inout Screen, memo: PaneMemo?) -> Point? {
+        let reuse = memo?.start(screen) ?? false
+        if !reuse { screen.clear() }
+        screen.graphics = []
         guard let layout = ScreenLayout(size: screen.size) else {
+            if reuse { screen.clear() }
+            memo?.forget()
             drawTooSmall(on: &screen)
             return nil
         }
         if state.image.zoomed, let image = state.image.frame {
+            if reuse { screen.clear() }
+            memo?.forget()
             drawZoomed(image, on: &screen)
             return nil
         }
-        drawQueue(in: layout.queue, on: &screen)
-        let searchCursor = AssetView(state: state).draw(in: layout.asset, on: &screen)
-        var cursor = FormView(state: state).draw(in: layout.form, on: &screen) ?? searchCursor
+        let panes = memo ?? PaneMemo()
+        let queueInputs = QueueInputs(area: layout.queue, queue: state.queue, focused: state.pane == .queue,
+                                      openId: state.open?.task.id, live: liveTime.map(TimeFormat.short))
+        if panes.mustDraw(panes.queue, queueInputs, name: "list") {
+            if reuse { screen.fill(layout.queue) }
+            drawQueue(in: layout.queue, on: &screen)
+            panes.queue = queueInputs
+        }
+        let assetInputs = state.image.frame != nil ? nil : AssetInputs(
+            area: layout.asset, task: state.open?.task, history: state.open?.history ?? [], queueEmpty: state.queueEmpty,
+            scroll: state.assetScroll, search: searching)
+        if panes.mustDraw(panes.asset, assetInputs, name: "asset") {
+            if reuse { screen.fill(layout.asset) }
+            panes.assetCursor = AssetView(state: state).draw(in: layout.asset, on: &screen)
+            panes.asset = assetInputs
+        }
+        let formInputs = FormInputs(area: layout.form, focused: state.pane == .form, form: state.open?.form, access: state.open?.access,
+                                    baseline: state.open?.baseline, mode: state.mode, cursors: state.optionCursor)
+        if panes.mustDraw(panes.form, formInputs, name: "form") {
+            if reuse { screen.fill(layout.form) }
+            panes.formCursor = FormView(state: state).draw(in: layout.form, on: &screen)
+            panes.form = formInputs
+        }
+        var cursor = panes.formCursor ?? panes.assetCursor
+        if reuse { screen.fill(layout.message) }
         if let prompt = drawMessage(in: layout.message, on: &screen) { cursor = prompt }
+        if reuse { screen.fill(layout.status) }
         drawStatus(in: layout.status, on: &screen)
+        switch state.mode {
+        case .help, .stats, .instructions: memo?.forget()
+        default: break
+        }
         switch state.mode {
         case .help(let page):
             screen.graphics = []
@@ -79,8 +119,7 @@ struct LabelScreenView {
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return }
         let openId = state.open?.task.id
-        // The open task's row shows its time as it runs, not as last saved.
-        let liveTime = state.open.map { $0.task.time.active + $0.timer.spent(at: state.now).active }
+        let liveTime = self.liveTime
         let queue = state.queue
         let list = ScrollList(
             count: queue.count, selected: queue.selected, offset: queue.offset,
@@ -88,14 +127,24 @@ struct LabelScreenView {
             emptyText: queue.filterIndex == 0 ? "No tasks." : "No \(queue.filterName) tasks."
         ) { index in
             guard let row = queue.row(index) else { return ListRow("…", style: .dim) }
-            // The open task's live time shows from its first whole second.
-            let live = row.id == openId ? liveTime.flatMap { $0 >= 1000 ? $0 : nil } : nil
+            let live = row.id == openId ? liveTime : nil
             let spent = live ?? row.activeMilliseconds
             let time = spent > 0 ? TimeFormat.short(spent) : nil
             let style: Style = row.id == openId ? .bold : row.status == .skipped ? .dim : .plain
             return ListRow("\(row.status.mark) \(row.externalId) \(row.preview)", style: style, trailing: time)
         }
         list.draw(in: inner, on: &screen)
+    }
+
+    /// The search in the asset, while one is on.
+    private var searching: AssetSearch? {
+        if case .search(let search) = state.mode { return search }
+        return nil
+    }
+
+    /// The open task's time as it runs (not as last saved), from its first whole second.
+    private var liveTime: Int64? {
+        state.open.map { $0.task.time.active + $0.timer.spent(at: state.now).active }.flatMap { $0 >= 1000 ? $0 : nil }
     }
 
     /// The message line: a prompt being typed, else the last message, else a hint for the mode.

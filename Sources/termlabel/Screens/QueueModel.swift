@@ -2,7 +2,7 @@ import LabelCore
 
 /// The task list as a frame shows it: a filter, a selection and the window of rows read around
 /// it. `QueuePager` moves it; views draw it.
-struct QueueModel {
+struct QueueModel: Equatable {
     static let filters: [(String, Set<TaskStatus>?)] = [
         ("all", nil), ("new", [.new]), ("draft", [.draft]), ("skipped", [.skipped]), ("submitted", [.submitted]),
         ("rejected", [.rejected]), ("accepted", [.accepted]), ("on hold", [.hold]),

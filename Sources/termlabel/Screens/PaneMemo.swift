@@ -1,0 +1,83 @@
+import LabelCore
+import TerminalUI
+
+/// What the list, asset and form panes of the last frame were drawn from. A pane whose inputs
+/// are the same is not drawn again: its cells are still on the screen. A key that moves the
+/// list's selection redraws the list, not the form and the asset; one that moves the form's
+/// cursor redraws the form. The message and status lines are always drawn (two rows).
+///
+/// It remembers the frame it drew, and is used only when the screen handed to it is that frame
+/// unchanged: a new screen (a resize, a test's own), or one something else drew on, is drawn in
+/// full.
+final class PaneMemo {
+    private var frame: Screen?
+    var queue: QueueInputs?
+    var asset: AssetInputs?
+    var form: FormInputs?
+    /// Where the asset pane (a search being typed) and the form (a text being typed) put the
+    /// cursor when they were drawn.
+    var assetCursor: Point?
+    var formCursor: Point?
+    /// The panes drawn in the last frame.
+    private(set) var drawn: [String] = []
+
+    init() {}
+
+    /// Starts a frame on `screen`: whether it holds what this memo drew last (if not, every pane
+    /// is drawn).
+    func start(_ screen: Screen) -> Bool {
+        drawn = []
+        let holds = frame == screen
+        if !holds { forget() }
+        return holds
+    }
+
+    /// The panes' cells are no longer on screen (an overlay covers them).
+    func forget() {
+        queue = nil
+        asset = nil
+        form = nil
+    }
+
+    func finish(_ screen: Screen) {
+        frame = screen
+    }
+
+    /// Whether a pane must be drawn: its inputs changed (or cannot be compared: nil).
+    func mustDraw<Inputs: Equatable>(_ last: Inputs?, _ now: Inputs?, name: String) -> Bool {
+        if let now, last == now { return false }
+        drawn.append(name)
+        return true
+    }
+}
+
+/// What the list pane shows.
+struct QueueInputs: Equatable {
+    var area: Rect
+    var queue: QueueModel
+    var focused: Bool
+    var openId: Int64?
+    /// The open task's live time as the list shows it.
+    var live: String?
+}
+
+/// What the asset pane shows (with a picture: nil, always drawn).
+struct AssetInputs: Equatable {
+    var area: Rect
+    var task: LabelTask?
+    var history: [StageHistoryEntry]
+    var queueEmpty: Bool
+    var scroll: Int
+    var search: AssetSearch?
+}
+
+/// What the form pane shows.
+struct FormInputs: Equatable {
+    var area: Rect
+    var focused: Bool
+    var form: FormState?
+    var access: Access?
+    var baseline: FormState?
+    var mode: Mode
+    var cursors: [String: Int]
+}
