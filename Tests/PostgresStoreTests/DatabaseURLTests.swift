@@ -39,7 +39,7 @@ struct DatabaseURLTests {
     @Test("an unknown sslmode is refused with the ones there are, the password masked")
     func badSSLMode() {
         #expect(throws: DatabaseURLError(text: "postgres://ann:hunter2@db/labels?sslmode=always",
-                                         problem: "sslmode \"always\" is not one of disable, prefer, require, verify-ca, verify-full")) {
+                                         problem: "sslmode \"always\" is not one of disable, allow, prefer, require, verify-ca, verify-full")) {
             try DatabaseURL(parsing: "postgres://ann:hunter2@db/labels?sslmode=always", environment: env)
         }
         let error = DatabaseURLError(text: "postgres://ann:hunter2@db/labels?sslmode=always", problem: "x")

@@ -33,7 +33,7 @@ public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .databaseMissing(let url, let database):
             "the PostgreSQL server at \(url) has no database \"\(database)\"; make it with `createdb \(database)` (or ask its administrator)"
         case .tls(let url, let detail):
-            "no secure connection to \(url): \(detail); see sslmode in the guide (disable, prefer, require, verify-ca, verify-full)"
+            "no secure connection to \(url): \(detail); see sslmode in the guide (disable, allow, prefer, require, verify-ca, verify-full)"
         case .connectionLost(let url, let detail):
             "the connection to \(url) was lost: \(detail)"
         case .permission(let url, let detail):

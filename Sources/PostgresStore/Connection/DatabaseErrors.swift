@@ -12,6 +12,8 @@ enum DatabaseErrors {
                 let code = info[.sqlState] ?? ""
                 let message = info[.message] ?? "an error"
                 switch code {
+                case "28000" where refusedWithoutTLS(psql):
+                    return DatabaseError.tls(url: shown, detail: "the server takes only TLS connections from here (hostssl in its pg_hba.conf) and sslmode=\(url.sslMode.rawValue) did not use TLS; use sslmode=require, or verify-full with sslrootcert=CA-FILE")
                 case "28P01", "28000": return DatabaseError.authentication(url: shown, detail: message)
                 case "3D000": return DatabaseError.databaseMissing(url: shown, database: url.database)
                 case "42501": return DatabaseError.permission(url: shown, detail: message)
@@ -32,7 +34,7 @@ enum DatabaseErrors {
                 return DatabaseError.authentication(url: shown, detail: "password authentication failed")
             default:
                 if let underlying = psql.underlying {
-                    if let ssl = underlying as? NIOSSLError { return DatabaseError.tls(url: shown, detail: "\(ssl)") }
+                    if let detail = tlsDetail(underlying, url: url) { return DatabaseError.tls(url: shown, detail: detail) }
                     let detail = describe(underlying)
                     return connecting ? DatabaseError.unreachable(url: shown, detail: detail) : DatabaseError.connectionLost(url: shown, detail: detail)
                 }
@@ -41,9 +43,31 @@ enum DatabaseErrors {
                 return connecting ? DatabaseError.unreachable(url: shown, detail: detail) : DatabaseError.connectionLost(url: shown, detail: detail)
             }
         }
-        if let ssl = error as? NIOSSLError { return DatabaseError.tls(url: shown, detail: "\(ssl)") }
+        if let detail = tlsDetail(error, url: url) { return DatabaseError.tls(url: shown, detail: detail) }
         let detail = describe(error)
         return connecting ? DatabaseError.unreachable(url: shown, detail: detail) : DatabaseError.connectionLost(url: shown, detail: detail)
+    }
+
+    /// Whether the server turned the login away for want of TLS (pg_hba.conf's hostssl, or a
+    /// hostnossl reject): its message ends "no encryption" (PostgreSQL 14 on) or "SSL off".
+    static func refusedWithoutTLS(_ error: any Error) -> Bool {
+        guard let psql = error as? PSQLError, psql.code == .server, let info = psql.serverInfo, info[.sqlState] == "28000" else { return false }
+        let message = info[.message] ?? ""
+        return message.hasSuffix("no encryption") || message.hasSuffix("SSL off")
+    }
+
+    /// What went wrong in the TLS handshake, for people; nil when the error is not TLS's.
+    static func tlsDetail(_ error: any Error, url: DatabaseURL) -> String? {
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return "the server's certificate is not for the host \"\(url.host)\" (sslmode=verify-full checks the name); connect by a name the certificate carries, or use sslmode=verify-ca"
+        }
+        guard error is NIOSSLError || error is NIOSSLExtraError else { return nil }
+        let text = "\(error)"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            let by = url.sslRootCert.map { "the CA in sslrootcert=\($0)" } ?? "a CA this machine trusts"
+            return "the server's certificate is not signed by \(by) (sslmode=\(url.verification.rawValue) checks it); name the CA that signed it with sslrootcert=CA-FILE"
+        }
+        return "the TLS handshake failed: \(text)"
     }
 
     /// The words of a system error (connection refused, no route to host…), else the error as it prints.

@@ -98,19 +98,14 @@ final class DatabaseLink: Sendable {
     // MARK: Connecting
 
     static func connect(_ url: DatabaseURL, schema: String?, timeout: TimeAmount) throws -> PostgresConnection {
-        var configuration: PostgresConnection.Configuration
-        if url.isUnixSocket {
-            configuration = .init(unixSocketPath: url.socketPath, username: url.user, password: url.password, database: url.database)
-        } else {
-            configuration = .init(host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-                                  tls: try tls(for: url))
-        }
-        configuration.options.connectTimeout = timeout
-        configuration.options.additionalStartupParameters = [("application_name", "termlabel")]
-        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
         let connection: PostgresConnection
         do {
-            connection = try PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger).wait()
+            // sslmode=allow: without TLS first, and with it when the server takes only TLS.
+            do {
+                connection = try open(url, tls: url.sslMode == .allow ? .disable : try tls(for: url), timeout: timeout)
+            } catch let error where url.sslMode == .allow && DatabaseErrors.refusedWithoutTLS(error) {
+                connection = try open(url, tls: try tls(for: url), timeout: timeout)
+            }
         } catch {
             throw DatabaseErrors.map(error, url: url, connecting: true)
         }
@@ -126,20 +121,42 @@ final class DatabaseLink: Sendable {
         return connection
     }
 
+    private static func open(_ url: DatabaseURL, tls: PostgresConnection.Configuration.TLS, timeout: TimeAmount) throws -> PostgresConnection {
+        var configuration: PostgresConnection.Configuration
+        if url.isUnixSocket {
+            configuration = .init(unixSocketPath: url.socketPath, username: url.user, password: url.password, database: url.database)
+        } else {
+            configuration = .init(host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: tls)
+        }
+        configuration.options.connectTimeout = timeout
+        configuration.options.additionalStartupParameters = [("application_name", "termlabel")]
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        return try PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger).wait()
+    }
+
+    /// TLS as libpq's sslmode has it: none for disable; for allow and prefer, and for require
+    /// without a CA, encryption with the certificate unchecked; the chain checked against
+    /// `sslrootcert` (else the machine's CAs) for verify-ca, and the host name too for verify-full.
     static func tls(for url: DatabaseURL) throws -> PostgresConnection.Configuration.TLS {
         if url.sslMode == .disable { return .disable }
         var tls = TLSConfiguration.makeClientConfiguration()
-        switch url.sslMode {
-        case .disable, .prefer, .require: tls.certificateVerification = .none
+        switch url.verification {
+        case .disable, .allow, .prefer, .require: tls.certificateVerification = .none
         case .verifyCA: tls.certificateVerification = .noHostnameVerification
         case .verifyFull: tls.certificateVerification = .fullVerification
         }
-        if let root = url.sslRootCert { tls.trustRoots = .file(root) }
+        if let root = url.sslRootCert {
+            guard FileManager.default.isReadableFile(atPath: root) else {
+                throw DatabaseError.tls(url: url.description, detail: FileManager.default.fileExists(atPath: root)
+                    ? "cannot read the CA file sslrootcert=\(root)" : "the CA file sslrootcert=\(root) does not exist")
+            }
+            tls.trustRoots = .file(root)
+        }
         let context: NIOSSLContext
         do {
             context = try NIOSSLContext(configuration: tls)
         } catch {
-            throw DatabaseError.tls(url: url.description, detail: "cannot set up TLS: \(error)")
+            throw DatabaseError.tls(url: url.description, detail: "cannot use the CA file sslrootcert=\(url.sslRootCert ?? "(none)"): \(error)")
         }
         return url.sslMode == .prefer ? .prefer(context) : .require(context)
     }

@@ -3,16 +3,19 @@ import Foundation
 /// Where a project's PostgreSQL database is, as libpq users write it:
 /// `postgres://user[:password]@host[:port]/database?sslmode=require`. A host that is a path
 /// (`?host=/var/run/postgresql`) is a Unix socket directory. What the URL leaves out comes from
-/// PGUSER, PGHOST, PGPORT, PGDATABASE and PGSSLMODE; the password from the URL, PGPASSWORD or
-/// ~/.pgpass (PGPASSFILE), as libpq does.
+/// PGUSER, PGHOST, PGPORT, PGDATABASE, PGSSLMODE and PGSSLROOTCERT; the password from the URL,
+/// PGPASSWORD or ~/.pgpass (PGPASSFILE), as libpq does.
 public struct DatabaseURL: Equatable, Sendable, CustomStringConvertible {
     /// libpq's `sslmode`.
     public enum SSLMode: String, CaseIterable, Sendable {
         /// No TLS.
         case disable
+        /// No TLS, unless the server takes only TLS connections: then TLS, unverified.
+        case allow
         /// TLS when the server offers it, unverified (libpq's default).
         case prefer
-        /// TLS or no connection; the certificate is not checked (as libpq without a root certificate).
+        /// TLS or no connection; the certificate is not checked, unless `sslrootcert` names a CA
+        /// (then as verify-ca, as libpq does).
         case require
         /// TLS, the certificate chain checked, not the host name.
         case verifyCA = "verify-ca"
@@ -27,8 +30,12 @@ public struct DatabaseURL: Equatable, Sendable, CustomStringConvertible {
     public var port: Int
     public var database: String
     public var sslMode: SSLMode
-    /// A CA file for verify-ca and verify-full (libpq's `sslrootcert`).
+    /// A CA file for verify-ca and verify-full (libpq's `sslrootcert`); without one, the CAs this
+    /// machine trusts.
     public var sslRootCert: String?
+
+    /// What the connection checks: `require` with a CA named checks the chain, as libpq does.
+    public var verification: SSLMode { sslMode == .require && sslRootCert != nil ? .verifyCA : sslMode }
 
     public var isUnixSocket: Bool { host.hasPrefix("/") }
     /// The socket file libpq would use for a socket directory.
@@ -105,7 +112,6 @@ public struct DatabaseURL: Equatable, Sendable, CustomStringConvertible {
             let value = kv.count == 2 ? try decode(kv[1]) : ""
             switch key {
             case "sslmode":
-                if value == "allow" { sslMode = .prefer; continue }
                 guard let mode = SSLMode(rawValue: value) else {
                     throw DatabaseURLError(text: text, problem: "sslmode \"\(value)\" is not one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
@@ -136,7 +142,7 @@ public struct DatabaseURL: Equatable, Sendable, CustomStringConvertible {
         if let mode = sslMode {
             self.sslMode = mode
         } else if let env = environment["PGSSLMODE"], !env.isEmpty {
-            guard let mode = SSLMode(rawValue: env == "allow" ? "prefer" : env) else {
+            guard let mode = SSLMode(rawValue: env) else {
                 throw DatabaseURLError(text: "PGSSLMODE=\(env)", problem: "it is not one of \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.sslMode = mode
@@ -144,7 +150,7 @@ public struct DatabaseURL: Equatable, Sendable, CustomStringConvertible {
             // A local socket has no TLS: libpq's prefer means none there.
             self.sslMode = self.host.hasPrefix("/") ? .disable : .prefer
         }
-        self.sslRootCert = sslRootCert
+        self.sslRootCert = sslRootCert ?? environment["PGSSLROOTCERT"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func port(_ text: String, in url: String) throws(DatabaseURLError) -> Int {
