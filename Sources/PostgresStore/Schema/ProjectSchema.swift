@@ -190,6 +190,81 @@ enum ProjectSchema {
             )
             """,
         ]),
+        // Tasks added or removed are counted once per statement, not once per row: adding a
+        // million tasks in one transaction updated the same count row a million times, each
+        // update walking the row's versions the transaction had made before it.
+        ("task counts by statement", [
+            """
+            DROP TRIGGER task_count_insert_delete ON task
+            """,
+            """
+            CREATE FUNCTION task_count_added() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            BEGIN
+                INSERT INTO task_count(stage, status, n) SELECT stage, status, COUNT(*) FROM added GROUP BY stage, status
+                ON CONFLICT (stage, status) DO UPDATE SET n = task_count.n + EXCLUDED.n;
+                RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE FUNCTION task_count_removed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            BEGIN
+                UPDATE task_count c SET n = c.n - r.n FROM (SELECT stage, status, COUNT(*) AS n FROM removed GROUP BY stage, status) r
+                WHERE c.stage = r.stage AND c.status = r.status;
+                RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE TRIGGER task_count_insert AFTER INSERT ON task REFERENCING NEW TABLE AS added
+                FOR EACH STATEMENT EXECUTE FUNCTION task_count_added()
+            """,
+            """
+            CREATE TRIGGER task_count_delete AFTER DELETE ON task REFERENCING OLD TABLE AS removed
+                FOR EACH STATEMENT EXECUTE FUNCTION task_count_removed()
+            """,
+        ]),
+        // Each connection keeps its changes to the counts in rows of its own (one of 32 shards,
+        // by server process): every submit moved the same two count rows, so each waited for the
+        // one before it to commit, and submits took turns however many annotators there were.
+        // Readers add the shards up.
+        ("task counts in shards", [
+            """
+            ALTER TABLE task_count ADD COLUMN shard INTEGER NOT NULL DEFAULT 0
+            """,
+            """
+            ALTER TABLE task_count DROP CONSTRAINT task_count_pkey
+            """,
+            """
+            ALTER TABLE task_count ADD PRIMARY KEY (stage, status, shard)
+            """,
+            """
+            CREATE OR REPLACE FUNCTION task_count_change() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            BEGIN
+                INSERT INTO task_count(stage, status, shard, n) VALUES (OLD.stage, OLD.status, pg_backend_pid() % 32, -1)
+                ON CONFLICT (stage, status, shard) DO UPDATE SET n = task_count.n - 1;
+                INSERT INTO task_count(stage, status, shard, n) VALUES (NEW.stage, NEW.status, pg_backend_pid() % 32, 1)
+                ON CONFLICT (stage, status, shard) DO UPDATE SET n = task_count.n + 1;
+                RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE OR REPLACE FUNCTION task_count_added() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            BEGIN
+                INSERT INTO task_count(stage, status, shard, n)
+                SELECT stage, status, pg_backend_pid() % 32, COUNT(*) FROM added GROUP BY stage, status
+                ON CONFLICT (stage, status, shard) DO UPDATE SET n = task_count.n + EXCLUDED.n;
+                RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE OR REPLACE FUNCTION task_count_removed() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+            BEGIN
+                INSERT INTO task_count(stage, status, shard, n)
+                SELECT stage, status, pg_backend_pid() % 32, -COUNT(*) FROM removed GROUP BY stage, status
+                ON CONFLICT (stage, status, shard) DO UPDATE SET n = task_count.n + EXCLUDED.n;
+                RETURN NULL;
+            END $$
+            """,
+        ]),
     ]
 
     static var currentVersion: Int { migrations.count }

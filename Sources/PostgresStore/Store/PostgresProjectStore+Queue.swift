@@ -130,13 +130,17 @@ extension PostgresProjectStore {
         }
     }
 
+    /// The kept counts by stage and status, their shards added up.
+    static let countsSQL = "SELECT stage, status, SUM(n)::bigint AS n FROM task_count GROUP BY stage, status HAVING SUM(n) <> 0"
+
     public func progress() throws -> ProjectProgress {
         try link.withSession { session in
             var byStage: [Stage: Int] = [:]
             var byStatus: [TaskStatus: Int] = [:]
             var total = 0
-            for row in try session.query("SELECT stage, status, n FROM task_count WHERE n > 0") {
+            for row in try session.query(Self.countsSQL) {
                 let n = Int(try row.int(2, "n"))
+                guard n > 0 else { continue }
                 total += n
                 if let s = Stage(rawValue: try row.text(0, "stage")) { byStage[s, default: 0] += n }
                 if let s = TaskStatus(rawValue: try row.text(1, "status")) { byStatus[s, default: 0] += n }
@@ -151,7 +155,7 @@ extension PostgresProjectStore {
             var problems: [String] = []
             let wrong = try session.int("""
                 SELECT COUNT(*) FROM (SELECT stage, status, COUNT(*) AS n FROM task GROUP BY stage, status) a
-                FULL JOIN (SELECT * FROM task_count WHERE n <> 0) c USING (stage, status) WHERE a.n IS DISTINCT FROM c.n
+                FULL JOIN (\(Self.countsSQL)) c USING (stage, status) WHERE a.n IS DISTINCT FROM c.n
                 """) ?? 0
             if wrong > 0 { problems.append("the kept task counts disagree with the tasks in \(wrong) stage and status pairs") }
             let unknown = try session.int("""

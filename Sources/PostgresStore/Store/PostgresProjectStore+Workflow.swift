@@ -34,36 +34,43 @@ extension PostgresProjectStore {
             // Rejected work goes back to the same labeler, with the reviewer's comment.
             let assignee: String? = next.stage == .label ? labeler : nil
             let comment: String? = next.status == .rejected ? s.comment : nil
-            try session.execute("""
-                WITH entry AS (
-                    INSERT INTO history(task, stage, username, labeler, active, idle, reviewstatus, completedat, imported, entry)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)
-                ), done AS (
-                    DELETE FROM draft WHERE task = $1 AND stage = $2
-                )
-                UPDATE task SET stage = $10, status = $11, assignee = $12, labeler = $13, annotations = $14, reviewcomment = $15,
-                    updatedat = $8, updatedby = $3, active = active + $5, idle = idle + $6, heldsince = NULL, activeat = NULL
-                WHERE id = $1
-                """, [
-                    .int(s.taskId), .text(s.stage.rawValue), .text(s.user), .text(task.labeler), .int(s.time.active), .int(s.time.idle),
-                    .text(entry.reviewStatus?.rawValue), .int(s.at.millisecondsSince1970), .text(entry.json(includeIdle: true).description),
-                    .text(next.stage.rawValue), .text(next.status.rawValue), .text(assignee), .text(labeler), .text(StoreCodec.encode(annotations)),
-                    .text(comment),
-                ])
+            try session.execute(Self.submitSQL, [
+                .int(s.taskId), .text(s.stage.rawValue), .text(s.user), .text(task.labeler), .int(s.time.active), .int(s.time.idle),
+                .text(entry.reviewStatus?.rawValue), .int(s.at.millisecondsSince1970), .text(entry.json(includeIdle: true).description),
+                .text(next.stage.rawValue), .text(next.status.rawValue), .text(assignee), .text(labeler), .text(StoreCodec.encode(annotations)),
+                .text(comment),
+            ])
             return next.stage
         }
     }
+
+    /// submit's write: the history entry, the draft gone and the task moved on, in one statement.
+    static let submitSQL = """
+        WITH entry AS (
+            INSERT INTO history(task, stage, username, labeler, active, idle, reviewstatus, completedat, imported, entry)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)
+        ), done AS (
+            DELETE FROM draft WHERE task = $1 AND stage = $2
+        )
+        UPDATE task SET stage = $10, status = $11, assignee = $12, labeler = $13, annotations = $14, reviewcomment = $15,
+            updatedat = $8, updatedby = $3, active = active + $5, idle = idle + $6, heldsince = NULL, activeat = NULL
+        WHERE id = $1
+        """
+
+    /// The task, its row locked for the transaction, the project's settings, its hold's reason and
+    /// the authors of its open issues.
+    static let taskAndSettingsSQL = """
+        SELECT \(taskColumns), (SELECT json_object_agg(key, value)::text FROM setting),
+            (SELECT reason FROM task_hold WHERE task = t.id),
+            (SELECT string_agg(createdby, chr(10)) FROM issue WHERE task = t.id AND resolvedat IS NULL)
+        FROM task t WHERE t.id = $1 FOR UPDATE OF t
+        """
 
     /// The task, its row locked for the transaction, the project's settings, and its hold's reason
     /// and the authors of its open issues (for `SubmitGuard`): one round trip.
     static func fetchTaskAndSettings(_ session: DatabaseSession, _ id: Int64)
         throws -> (LabelTask, ProjectSettings, (reason: String?, issueAuthors: [String])) {
-        guard let row = try session.query("""
-            SELECT \(taskColumns), (SELECT json_object_agg(key, value)::text FROM setting),
-                (SELECT reason FROM task_hold WHERE task = t.id),
-                (SELECT string_agg(createdby, chr(10)) FROM issue WHERE task = t.id AND resolvedat IS NULL)
-            FROM task t WHERE t.id = $1 FOR UPDATE OF t
-            """, [.int(id)]).first else { throw StoreError.noSuchTask("#\(id)") }
+        guard let row = try session.query(taskAndSettingsSQL, [.int(id)]).first else { throw StoreError.noSuchTask("#\(id)") }
         var map: [String: String] = [:]
         for (key, value) in StoreCodec.json(try row.text(22))?.objectValue ?? [:] { map[key] = value.stringValue }
         let authors = try row.text(24).map { $0.split(separator: "\n").map(String.init) } ?? []

@@ -13,7 +13,8 @@ struct StoreCountTests {
     }
 
     func kept(_ store: any ProjectStore) throws -> [String: Int] {
-        try countRows(store, "SELECT stage, status, n FROM task_count WHERE n != 0")
+        // Shards added up: PostgreSQL keeps a count row per stage, status and shard.
+        try countRows(store, "SELECT stage, status, CAST(SUM(n) AS BIGINT) FROM task_count GROUP BY stage, status HAVING SUM(n) != 0")
     }
 
     @Test("after adds, holds, drafts, skips, submits, rejections and requeues, the kept counts equal a count of the tasks", arguments: StoreBackend.all)
