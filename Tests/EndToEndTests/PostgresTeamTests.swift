@@ -14,6 +14,7 @@ extension EndToEnd {
         enum Case: String, CaseIterable, Sendable, CustomTestStringConvertible {
             case fourAnnotators = "four annotators on three hosts drain 200 tasks, each labeled once"
             case serverKilled = "the server killed mid-labeling comes back, and nothing confirmed is lost"
+            case migrateRoundTrip = "a SQLite project in every stage migrated to PostgreSQL, labeled there and migrated back, its export unchanged"
             var testDescription: String { rawValue }
         }
 
@@ -24,6 +25,7 @@ extension EndToEnd {
             switch which {
             case .fourAnnotators: try fourAnnotatorsOnThreeHostsDrainTwoHundredTasksEachLabeledOnce()
             case .serverKilled: try theServerKilledMidLabelingComesBackAndNothingConfirmedIsLost()
+            case .migrateRoundTrip: try aSQLiteProjectMigratedToPostgresLabeledThereAndBack()
             }
         }
 

@@ -11,6 +11,13 @@ public struct StoredTask: Sendable {
         public var stage: String
         public var duration: Int64
         public var idle: Int64
+
+        public init(json: String, stage: String, duration: Int64, idle: Int64) {
+            self.json = json
+            self.stage = stage
+            self.duration = duration
+            self.idle = idle
+        }
     }
 
     public struct Draft: Sendable {
@@ -18,6 +25,12 @@ public struct StoredTask: Sendable {
         public var savedAt: Timestamp
         /// The JSON array of its classifications.
         public var classifications: String
+
+        public init(user: String, savedAt: Timestamp, classifications: String) {
+            self.user = user
+            self.savedAt = savedAt
+            self.classifications = classifications
+        }
     }
 
     public var id: Int64
@@ -37,7 +50,36 @@ public struct StoredTask: Sendable {
     public var draft: Draft?
     /// Consensus: the task has a score (the export writes it, so the task is decoded).
     public var scored = false
+
+    public init(id: Int64, taskId: String, externalId: String, asset: String, metadata: String, batches: String, extra: String,
+                stage: Stage, updatedAt: Timestamp?, updatedBy: String?, annotations: String, reviewComment: String?,
+                history: [HistoryEntry] = [], draft: Draft? = nil) {
+        self.id = id
+        self.taskId = taskId
+        self.externalId = externalId
+        self.asset = asset
+        self.metadata = metadata
+        self.batches = batches
+        self.extra = extra
+        self.stage = stage
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+        self.annotations = annotations
+        self.reviewComment = reviewComment
+        self.history = history
+        self.draft = draft
+    }
 }
+
+/// A store that hands its tasks over as stored, for the Ango export that splices the stored
+/// JSON texts (SQLite, and PostgreSQL through a server-side cursor).
+public protocol StoredTaskReading: ProjectStore {
+    /// Calls `body` with each task of `stage` (every stage: nil) in id order, as stored, in
+    /// batches: memory does not grow with the project.
+    func forEachStoredTask(in stage: Stage?, _ body: (StoredTask) throws -> Void) throws
+}
+
+extension SQLiteProjectStore: StoredTaskReading {}
 
 extension SQLiteProjectStore {
     /// Calls `body` with each task of `stage` (every stage: nil) in id order, as stored, reading

@@ -88,8 +88,7 @@ struct InitCommand: ParsableCommand {
             }
             let options = reading.options(ontology: given)
             // JSON Lines of records or of an Ango export's assets are read while they are written.
-            // (Into PostgreSQL the file is read whole, then added in batches.)
-            let streamed = try database.url() == nil && (assets.map { AssetStream.streams(path: $0, options: options) } ?? false)
+            let streamed = assets.map { AssetStream.streams(path: $0, options: options) } ?? false
             var file = try assets.map { path throws(DiagnosticsError) in
                 streamed ? nil : try FormatRegistry.read(path: path, options: options)
             } ?? nil
@@ -113,8 +112,8 @@ struct InitCommand: ParsableCommand {
             let access: ProjectAccess = group.map { .group($0) } ?? .owner
             let by = user.resolved
             let place = try ProjectCreation.create(directory: directory, settings: settings, access: access, database: database) { store in
-                if streamed, let assets, let sqlite = store as? SQLiteProjectStore {
-                    let read = try ProjectFiles.add(streaming: assets, options: options, to: sqlite, by: by, toStage: reading.toStage, quiet: quiet)
+                if streamed, let assets, let streaming = store as? any StreamingTaskAdding {
+                    let read = try ProjectFiles.add(streaming: assets, options: options, to: streaming, by: by, toStage: reading.toStage, quiet: quiet)
                     file = read.file
                     outcome = read.outcome
                     Console.report(read.file.warnings)
@@ -164,8 +163,8 @@ struct AddCommand: ParsableCommand {
             let store = try project.open()
             let ontology = try store.settings().ontology()
             let options = reading.options(ontology: ontology)
-            if let sqlite = store as? SQLiteProjectStore, AssetStream.streams(path: assets, options: options) {
-                let read = try ProjectFiles.add(streaming: assets, options: options, to: sqlite, by: user.resolved, toStage: reading.toStage, quiet: quiet)
+            if let streaming = store as? any StreamingTaskAdding, AssetStream.streams(path: assets, options: options) {
+                let read = try ProjectFiles.add(streaming: assets, options: options, to: streaming, by: user.resolved, toStage: reading.toStage, quiet: quiet)
                 Console.report(read.file.warnings)
                 ProjectFiles.report(read.outcome, of: read.file)
                 return
@@ -207,7 +206,7 @@ enum ProjectFiles {
     /// Reads a JSON Lines file while it is added, in one transaction: a file with an error adds
     /// nothing. A progress line shows on standard error while it is read.
     static func add(
-        streaming path: String, options: ReadOptions, to store: SQLiteProjectStore, by user: String, toStage: Stage?, quiet: Bool
+        streaming path: String, options: ReadOptions, to store: any StreamingTaskAdding, by user: String, toStage: Stage?, quiet: Bool
     ) throws -> (file: AssetFile, outcome: AddOutcome) {
         let workflow = try store.settings().workflow
         var moved = 0

@@ -16,7 +16,7 @@ struct MigrateCommand: ParsableCommand {
             first: work saved in the SQLite file during the copy is not copied.
 
             --to sqlite:PATH makes an offline copy of a project (from PostgreSQL, or SQLite) as a new \
-            SQLite project directory at PATH; the original stays as it is.
+            SQLite project directory at PATH (with the project's keys.toml); the original stays as it is.
             """)
 
     @OptionGroup var project: ProjectOption
@@ -88,6 +88,16 @@ struct MigrateCommand: ParsableCommand {
         var counts: ProjectCopy.Counts?
         _ = try SQLiteProjectStore.create(directory: path, settings: settings) { target in
             counts = try ProjectCopy.copy(from: source, to: target)
+        }
+        // The project's keymap lives beside its data, not in it: it goes with the copy.
+        let keymap = (project.directory as NSString).appendingPathComponent("keys.toml")
+        if FileManager.default.fileExists(atPath: keymap) {
+            do {
+                try FileManager.default.copyItem(atPath: keymap, toPath: (path as NSString).appendingPathComponent("keys.toml"))
+            } catch {
+                throw Diagnostic(.error, "the project is copied, but not its keymap: \(error.localizedDescription)", file: keymap,
+                                 hint: "copy keys.toml into \(path) yourself")
+            }
         }
         Console.out("Copied \(settings.name) into a new SQLite project in \(path): \(Self.describe(counts ?? .init(rows: [:]))); every table checked.")
     }

@@ -3,8 +3,8 @@ import Testing
 
 @testable import LabelCore
 
-/// The Ango export from SQLite copies stored JSON texts instead of parsing them: its output must
-/// be the decoded export's, byte for byte, whatever the tasks went through.
+/// The Ango export from SQLite and PostgreSQL copies stored JSON texts instead of parsing them:
+/// its output must be the decoded export's, byte for byte, whatever the tasks went through.
 @Suite("Ango export: stored texts spliced")
 struct AngoStoredExportTests {
     struct StringOutput: ThrowingTextOutput {
@@ -15,8 +15,7 @@ struct AngoStoredExportTests {
 
     /// Ango's sample (imported history), plain records with extra keys and hostile text, and tasks
     /// submitted, reviewed, rejected with a comment, skipped and left as a draft.
-    func project(in dir: String) throws -> SQLiteProjectStore {
-        let store = try makeProject(in: dir, ontology: Ontologies.angoSample, review: true, emails: ["lorenzo": "lorenzo@imerit.net"])
+    func fill(_ store: any ProjectStore) throws {
         var tasks = try readAssets(AngoSample.exportFile, file: "ango-export.json").tasks
         StagePlacement.place(&tasks, workflow: Workflow(hasReview: true), toStage: nil)
         _ = try store.add(tasks, at: addedAt)
@@ -52,13 +51,13 @@ struct AngoStoredExportTests {
         _ = try store.openIssue(NewIssue(taskId: store.id("d"), schemaId: nil, content: "and this", errorCode: nil,
                                          user: "lorenzo", at: at("2024-05-01T11:40:00.000Z")))
         _ = try store.hold(.externalIds(["c"]), reason: "ask the client", by: "rob", at: at("2024-05-01T11:50:00.000Z"))
-        return store
     }
 
-    @Test("a task's issues and hold are exported in termlabel's own fields, open and resolved, with e-mails")
-    func issuesAndHold() throws {
-        try withTemporaryDirectory { dir in
-            let store = try project(in: dir)
+    @Test("a task's issues and hold are exported in termlabel's own fields, open and resolved, with e-mails", arguments: StoreBackend.all)
+    func issuesAndHold(_ backend: StoreBackend) throws {
+        try withProject(on: backend, ontology: Ontologies.angoSample, review: true, emails: ["lorenzo": "lorenzo@imerit.net"]) { any in
+            try fill(any)
+            let store = try #require(any as? any StoredTaskReading)
             let settings = try store.settings()
             var out = StringOutput()
             _ = try AngoStoredExport.write(store, settings: settings, options: ExportOptions(stage: .label, ndjson: true), to: &out)
@@ -80,10 +79,11 @@ struct AngoStoredExportTests {
         }
     }
 
-    @Test("every stage, with and without idle time, history and NDJSON, is the decoded export byte for byte")
-    func splicedEqualsDecoded() throws {
-        try withTemporaryDirectory { dir in
-            let store = try project(in: dir)
+    @Test("every stage, with and without idle time, history and NDJSON, is the decoded export byte for byte", arguments: StoreBackend.all)
+    func splicedEqualsDecoded(_ backend: StoreBackend) throws {
+        try withProject(on: backend, ontology: Ontologies.angoSample, review: true, emails: ["lorenzo": "lorenzo@imerit.net"]) { any in
+            try fill(any)
+            let store = try #require(any as? any StoredTaskReading)
             let settings = try store.settings()
             var exported = 0
             for stage in [Stage.label, .review, .complete] {

@@ -16,13 +16,13 @@ public enum AngoExport {
     }
 
     static func write<Out: ThrowingTextOutput>(_ store: any ProjectStore, settings: ProjectSettings, options: Options, to out: inout Out) throws -> Int {
-        // From SQLite, the stored JSON texts are spliced in where they are in the export's shape.
-        if let sqlite = store as? SQLiteProjectStore { return try AngoStoredExport.write(sqlite, settings: settings, options: options, to: &out) }
+        // From SQLite and PostgreSQL, the stored JSON texts are spliced in where they are in the export's shape.
+        if let stored = store as? any StoredTaskReading { return try AngoStoredExport.write(stored, settings: settings, options: options, to: &out) }
         return try writeDecoded(store, settings: settings, options: options, to: &out)
     }
 
     /// Every task read, decoded and written again: for any store, and what the spliced export of
-    /// SQLite must equal byte for byte.
+    /// SQLite and PostgreSQL must equal byte for byte.
     static func writeDecoded<Out: ThrowingTextOutput>(_ store: any ProjectStore, settings: ProjectSettings, options: Options, to out: inout Out) throws -> Int {
         var count = 0
         let writer = JSONWriter()

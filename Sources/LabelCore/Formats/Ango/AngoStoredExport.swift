@@ -1,11 +1,11 @@
-/// The Ango export from a SQLite project without parsing what it stores: the asset, metadata,
+/// The Ango export from a SQLite or PostgreSQL project without parsing what it stores: the asset, metadata,
 /// batches, answers and stage history entries are kept as the JSON text `JSONWriter` wrote, in
 /// the export's own shape, so they are copied into the output as they are. Only what is not in
 /// that shape is decoded and written again: a task with a draft (its answers are the draft's),
 /// keys of an imported asset termlabel does not use, and an imported history entry whose idle
 /// time must be left out. The output equals `AngoExport.writeDecoded`'s byte for byte (tested).
 enum AngoStoredExport {
-    static func write<Out: ThrowingTextOutput>(_ store: SQLiteProjectStore, settings: ProjectSettings, options: AngoExport.Options,
+    static func write<Out: ThrowingTextOutput>(_ store: any StoredTaskReading, settings: ProjectSettings, options: AngoExport.Options,
                                               to out: inout Out) throws -> Int {
         var count = 0
         let annex = try TaskAnnex(store)
@@ -23,7 +23,7 @@ enum AngoStoredExport {
 
     static let importedMark = #""_imported":true}"#
 
-    static func asset<Out: TextOutputStream>(_ task: StoredTask, store: SQLiteProjectStore, settings: ProjectSettings,
+    static func asset<Out: TextOutputStream>(_ task: StoredTask, store: any StoredTaskReading, settings: ProjectSettings,
                                              options: AngoExport.Options, annex: TaskAnnex, to out: inout Out) throws {
         let extra = task.extra == "{}" ? [:] : SQLiteProjectStore.json(task.extra)?.objectValue
         guard task.draft == nil, !annex.has(task.id), !task.scored, let extra, extra["task"] == nil,
@@ -126,7 +126,7 @@ enum AngoStoredExport {
     }
 
     /// A task that cannot be spliced, read and written the ordinary way.
-    static func decoded<Out: TextOutputStream>(_ stored: StoredTask, store: SQLiteProjectStore, settings: ProjectSettings,
+    static func decoded<Out: TextOutputStream>(_ stored: StoredTask, store: any StoredTaskReading, settings: ProjectSettings,
                                                options: AngoExport.Options, annex: TaskAnnex, to out: inout Out) throws {
         guard let task = try store.task(id: stored.id) else { return }
         let record = TaskRecord(task: task, history: try store.history(taskId: stored.id), draft: try store.draft(taskId: stored.id, stage: task.stage),
