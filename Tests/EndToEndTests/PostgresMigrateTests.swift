@@ -53,16 +53,22 @@ extension EndToEnd.PostgresTeam {
         try tmux.sendKeys("Enter")
         try tmux.waitFor(text: "┌ mig-3 · ")
         try tmux.quit()
-        let beforeMigrating = try Termlabel.export(dir, in: scratch, options: ["--include-idle"])
+        let beforeMigrating = try Self.exportEveryStage(dir, in: scratch)
 
         // Into PostgreSQL: every table's rows checked, the export the same as from SQLite.
         let moved = try Termlabel.run(["migrate", dir, "--to", cluster.projectURL()], environment: password, in: scratch.path).stdout
-        #expect(moved.hasPrefix("Copied mig into schema mig of \(cluster.projectURL()): 8 task rows, 1 draft rows, "), "\(moved)")
-        #expect(moved.contains("; every table checked.\n"), "\(moved)")
-        #expect(try String(contentsOfFile: dir + "/project.postgres", encoding: .utf8)
-            == "url = \(cluster.projectURL())\nschema = mig\n")
+        // A draft in each stage: lena's on mig-5, and max's on mig-3, open when he quit.
+        #expect(moved.hasPrefix("Copied mig into schema mig of \(cluster.projectURL()): 11 setting rows, 8 task rows, 13 history rows, 2 draft rows, "),
+                "\(moved)")
+        #expect(moved.contains(" audit rows; every table checked.\n"), "\(moved)")
+        #expect(try String(contentsOfFile: dir + "/project.postgres", encoding: .utf8) == """
+            # termlabel project in PostgreSQL. No password here: PGPASSWORD or ~/.pgpass gives it.
+            url = \(cluster.projectURL())
+            schema = mig
+
+            """)
         #expect(FileManager.default.fileExists(atPath: dir + "/project.sqlite.migrated"))
-        #expect(try Termlabel.export(dir, in: scratch, options: ["--include-idle"], environment: password) == beforeMigrating)
+        #expect(try Self.exportEveryStage(dir, in: scratch, environment: password) == beforeMigrating)
         #expect(try cluster.query("SELECT string_agg(stage || ' ' || status || ' ' || n, ', ' ORDER BY stage, status) FROM mig.task_count WHERE n > 0")
             == "Complete accepted 1, Label draft 1, Label new 3, Label rejected 1, Label skipped 1, Review submitted 1")
 
@@ -79,13 +85,14 @@ extension EndToEnd.PostgresTeam {
         try tmux.sendKeys("1", "s")
         try tmux.waitFor(text: "mig-6 submitted → Review.")
         try tmux.quit()
-        let onPostgres = try Termlabel.export(dir, in: scratch, options: ["--include-idle"], environment: password)
+        let onPostgres = try Self.exportEveryStage(dir, in: scratch, environment: password)
 
         // And back, as an offline SQLite copy: the same export, the keymap with it.
         let copy = scratch.path + "/mig-offline"
         let back = try Termlabel.run(["migrate", dir, "--to", "sqlite:" + copy], environment: password, in: scratch.path).stdout
-        #expect(back.hasPrefix("Copied mig into a new SQLite project in \(copy): 8 task rows, 0 draft rows, "), "\(back)")
-        let offline = try Termlabel.export(copy, in: scratch, options: ["--include-idle"])
+        #expect(back.hasPrefix("Copied mig into a new SQLite project in \(copy): 11 setting rows, 8 task rows, 16 history rows, 1 draft rows, "),
+                "\(back)")
+        let offline = try Self.exportEveryStage(copy, in: scratch)
         #expect(offline == onPostgres)
         #expect(try String(contentsOfFile: copy + "/keys.toml", encoding: .utf8) == keymap)
         var stages: [String: [String]] = [:]
@@ -96,5 +103,12 @@ extension EndToEnd.PostgresTeam {
         #expect(history.map { $0["completedBy"] } == [nil, "lena", "max", "lena"])
         let config = try Termlabel.run(["config", copy], in: scratch.path).stdout.components(separatedBy: "\n")
         #expect(config.contains("instructions: 3 lines of Markdown; read by lena, max"), "\(config)")
+    }
+
+    /// The Ango export of every stage (Label, Review, Complete), with idle time.
+    static func exportEveryStage(_ dir: String, in scratch: TemporaryDirectory, environment: [String: String] = [:]) throws -> [JSONValue] {
+        try ["Label", "Review", "Complete"].flatMap { stage in
+            try Termlabel.export(dir, in: scratch, options: ["--include-idle", "--stage", stage], environment: environment)
+        }
     }
 }
