@@ -72,6 +72,7 @@ extension PostgresProjectStore: ProjectCopying {
             for table in ["task", "history", "event", "audit", "issue"] {
                 try session.execute("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST(COALESCE((SELECT MAX(id) FROM \(table)), 0), 1))")
             }
+            try Self.analyzeTasks(session)
         }
     }
 }

@@ -25,6 +25,7 @@ extension PostgresProjectStore: StreamingTaskAdding {
                 }
                 for sql in rebuilt { try session.execute(sql) }
                 try session.execute("COMMIT")
+                if added > 0 { try Self.analyzeTasks(session) }
                 return AddResult(added: added, skippedExisting: skipped.count, skipped: skipped)
             } catch let error as DatabaseError where error.isConnectionProblem {
                 throw error
