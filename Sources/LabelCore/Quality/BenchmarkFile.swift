@@ -108,7 +108,11 @@ public enum BenchmarkFile {
                     problems.append(.error("\"regex\" is not a regular expression: \(Excerpt.of(regex.description))", at: at / "regex"))
                 }
             }
-            if problems.isEmpty, BenchmarkScore.score([], gold: [.object(object)], ontology: ontology).questions.isEmpty {
+            let given = object["answer"].map { $0.arrayValue ?? [$0] } ?? []
+            if question.kind != .text, let wrong = given.first(where: { $0.stringValue.map { !question.choices.contains($0) } ?? true }) {
+                problems.append(.error("\"\(Excerpt.of(wrong.stringValue ?? wrong.description))\" is not an option of \"\(question.title)\"", at: at / "answer",
+                                       hint: "give option values (not schemaIds): \(question.choices.prefix(5).map { "\"\(Excerpt.of($0))\"" }.joined(separator: ", "))\(question.choices.count > 5 ? ", …" : "")"))
+            } else if problems.isEmpty, BenchmarkScore.score([], gold: [.object(object)], ontology: ontology).questions.isEmpty {
                 problems.append(.error("the answer to \"\(question.title)\" is not one \(question.kind.rawValue) question can take", at: at / "answer",
                                        hint: "give an option's value (not its schemaId), a list for several choices, text for a text question"))
             }

@@ -61,7 +61,7 @@ struct BenchmarkFileTests {
               {"asset": "a", "externalId": "g1", "task": {"classifications": []}}
             ]
             """, file: "export.json") == """
-            export.json:2:64: error: gold task "g1" has no answer (at $[0].task.classifications)
+            export.json:2:66: error: gold task "g1" has no answer (at $[0].task.classifications)
                 a gold task needs its known answers in task.classifications, as Ango writes them
             """)
     }
@@ -75,9 +75,9 @@ struct BenchmarkFileTests {
             """) == """
             gold.jsonl:1:55: error: the answer names no top-level question of the ontology: "q-nope" (at $.classifications[0])
                 name the question by its schemaId; only top-level questions are scored
-            gold.jsonl:2:86: error: the answer to "Sentiment" is not one radio question can take (at $.classifications[0].answer)
-                give an option's value (not its schemaId), a list for several choices, text for a text question
-            gold.jsonl:3:96: error: "regex" is not a regular expression: "(" (at $.classifications[0].regex)
+            gold.jsonl:2:88: error: "Maybe" is not an option of "Sentiment" (at $.classifications[0].answer)
+                give option values (not schemaIds): "Positive", "Negative"
+            gold.jsonl:3:102: error: "regex" is not a regular expression: "(" (at $.classifications[0].regex)
             """)
     }
 }

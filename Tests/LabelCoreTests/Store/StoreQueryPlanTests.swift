@@ -82,7 +82,7 @@ struct StoreQueryPlanTests {
         HotQuery(name: "claimNext: the first gold task this user has not had", sql: SQLiteProjectStore.unansweredBenchmarkSQL,
                  plan: ["SCAN task USING INDEX task_benchmark",
                         "CORRELATED SCALAR SUBQUERY 1",
-                        "SEARCH b USING PRIMARY KEY (user=? AND task=?)"]),
+                        "SEARCH b USING COVERING INDEX sqlite_autoindex_benchmark_answer_1 (user=? AND task=?)"]),
         HotQuery(name: "claimNext: this user's gold submits", sql: SQLiteProjectStore.goldSubmitsSQL,
                  plan: ["SEARCH benchmark_answer USING INDEX sqlite_autoindex_benchmark_answer_1 (user=?)"]),
         HotQuery(name: "claimNext: this user's Label submits", sql: SQLiteProjectStore.workSubmitsSQL,
