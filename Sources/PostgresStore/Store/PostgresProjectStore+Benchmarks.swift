@@ -77,7 +77,7 @@ extension PostgresProjectStore {
         return try link.transaction { session in
             if let held { return try Self.benchmarkTask(session, held, user) }
             let ownWork = try session.int("""
-                SELECT 1 FROM task WHERE assignee = $1 AND stage = 'Label' AND status <> 'skipped' AND readonlyreason IS NULL
+                SELECT 1 FROM task WHERE assignee = $1 AND stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL
                 AND benchmark IS NULL LIMIT 1
                 """, [.text(user)])
             guard ownWork == nil, let id = try session.int("""

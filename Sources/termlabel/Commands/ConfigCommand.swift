@@ -6,7 +6,7 @@ import TerminalUI
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, instructions, error codes, user e-mails.",
+        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, instructions, error codes, gold-task rate, user e-mails.",
         discussion: """
             Users are named by their login and host (`alice@labelbox1`). Map them to the e-mail \
             addresses Ango uses with --email, so exports say `alice@example.com` in updatedBy, \
