@@ -16,6 +16,7 @@ enum PostgresCopyTests {
             "\(try store.settings())", records.joined(separator: "\n"), "\(activity.entries)",
             activity.skips.map { "\($0.user) \($0.taskId) \($0.at)" }.joined(separator: ","),
             "\(try store.auditLog())", "\(try store.holds())", "\(try store.issues(includeResolved: true))", "\(try store.tasksOnHold())",
+            "\(try store.benchmarkResults())",
         ].joined(separator: "\n--\n")
     }
 
@@ -45,13 +46,18 @@ enum PostgresCopyTests {
         _ = try source.resolveIssue(id: issue.id, by: "bob", comment: "done", at: t)
         _ = try source.openIssue(NewIssue(taskId: a.id, schemaId: nil, content: "and here", errorCode: nil, user: "ann", at: t))
         _ = try source.hold(.externalIds(["d"]), reason: "client", by: "lead", at: t)
+        // A gold task, answered by ann.
+        _ = try source.addBenchmarks([GoldTask(task: NewTask(externalId: "gold", asset: "gold"), answers: [["answer": "Positive"]])], at: t)
+        let gold = try source.claim(taskId: try #require(try source.task(externalId: "gold")).id, stage: .label, user: "ann", at: t)
+        _ = try source.submit(Submission(taskId: gold.id, stage: .label, user: "ann", classifications: [["answer": "Negative"]],
+                                         time: TimeSpent(active: 700, idle: 0), at: t))
         let schema = TestDatabase.newSchema()
         defer { try? PostgresProjectStore.drop(url: url, schema: schema) }
         let target = try PostgresProjectStore.create(url: url, schema: schema, settings: settings)
         defer { target.close() }
         let counts = try ProjectCopy.copy(from: source, to: target)
-        #expect(counts.rows == [.setting: StoreCodec.settingRows(settings).count, .task: 5, .history: 6, .draft: 1, .event: 9, .audit: 1, .issue: 2, .taskHold: 1,
-                               .consensusAnswer: 0, .consensusScore: 0])
+        #expect(counts.rows == [.setting: StoreCodec.settingRows(settings).count, .task: 6, .history: 7, .draft: 1, .event: 10, .audit: 1, .issue: 2, .taskHold: 1,
+                                .consensusAnswer: 0, .consensusScore: 0, .benchmarkAnswer: 1])
         let original = try picture(source)
         #expect(try picture(target) == original)
         #expect(try target.progress() == source.progress())
@@ -65,7 +71,7 @@ enum PostgresCopyTests {
         _ = back
         // Tasks added after the copy follow the copied ids.
         _ = try target.add(tasks(["f"]), at: t)
-        #expect(try target.task(externalId: "f")?.id == 6)
-        #expect(try target.openIssue(NewIssue(taskId: 6, schemaId: nil, content: "new", errorCode: nil, user: "ann", at: t)).id == 3)
+        #expect(try target.task(externalId: "f")?.id == 7)
+        #expect(try target.openIssue(NewIssue(taskId: 7, schemaId: nil, content: "new", errorCode: nil, user: "ann", at: t)).id == 3)
     }
 }

@@ -68,7 +68,12 @@ struct StatsTests {
                   "idleMs": 13000,
                   "idleShare": 0.5909,
                   "tasksPerActiveHour": 1200,
-                  "email": "ann@example.com"
+                  "email": "ann@example.com",
+                  "quality": {
+                    "benchmarkScore": null,
+                    "benchmarkTasks": 0,
+                    "benchmarkFailed": 0
+                  }
                 },
                 {
                   "user": "rob",
@@ -87,7 +92,12 @@ struct StatsTests {
                   "idleMs": 2000,
                   "idleShare": 0.2857,
                   "tasksPerActiveHour": 2160,
-                  "email": "rob"
+                  "email": "rob",
+                  "quality": {
+                    "benchmarkScore": null,
+                    "benchmarkTasks": 0,
+                    "benchmarkFailed": 0
+                  }
                 }
               ],
               "agreement": []

@@ -16,6 +16,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
     case setting, task, history, draft, event, audit, issue
     case taskHold = "task_hold"
     case consensusAnswer = "consensus_answer", consensusScore = "consensus_score"
+    case benchmarkAnswer = "benchmark_answer"
 
     public var columns: [String] {
         switch self {
@@ -23,7 +24,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .task:
             ["id", "taskId", "externalId", "asset", "preview", "metadata", "batches", "extra", "priority", "stage", "status", "assignee",
              "labeler", "annotations", "reviewComment", "updatedAt", "updatedBy", "active", "idle", "createdAt", "heldSince", "activeAt",
-             "sourceFormat", "source", "readOnlyReason", "instruction"]
+             "sourceFormat", "source", "readOnlyReason", "instruction", "benchmark"]
         case .history: ["id", "task", "stage", "user", "labeler", "active", "idle", "reviewStatus", "completedAt", "imported", "entry"]
         case .draft: ["task", "stage", "user", "classifications", "active", "idle", "savedAt"]
         case .event: ["id", "task", "user", "kind", "at"]
@@ -33,6 +34,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .consensusAnswer:
             ["task", "user", "heldSince", "activeAt", "skipped", "classifications", "active", "idle", "savedAt", "submittedAt"]
         case .consensusScore: ["task", "score", "scoredAt"]
+        case .benchmarkAnswer: ["task", "user", "heldSince", "skipped", "classifications", "active", "idle", "savedAt", "submittedAt", "score"]
         }
     }
 
@@ -44,6 +46,7 @@ public enum StoredTable: String, CaseIterable, Sendable {
         case .taskHold: "task"
         case .consensusAnswer: "task, user"
         case .consensusScore: "task"
+        case .benchmarkAnswer: "task"
         default: "id"
         }
     }

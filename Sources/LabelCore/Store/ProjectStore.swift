@@ -93,6 +93,11 @@ public protocol ProjectStore: Sendable {
     func hold(taskId: Int64) throws -> TaskHold?
     /// Every task on hold, in the order they were held.
     func tasksOnHold() throws -> [TaskHold]
+    /// Adds gold tasks with their known answers (`termlabel add --benchmark`); externalIds already
+    /// present are skipped, as `add` does.
+    func addBenchmarks(_ gold: [GoldTask], at time: Timestamp) throws -> AddResult
+    /// Every submitted gold answer, scored, in order of submission.
+    func benchmarkResults() throws -> [BenchmarkResult]
 }
 
 extension ProjectStore {
@@ -150,6 +155,9 @@ public struct ProjectSettings: Equatable, Sendable {
     public var consensus = 1
     /// Consensus: a task whose score (0–100) reaches this goes straight to Complete (nil: never).
     public var consensusThreshold: Int?
+    /// Percent (0–100) of each annotator's Label submits that are gold tasks: the next task
+    /// served is gold when, counting it, their gold share would not pass this rate.
+    public var benchmarkRate = 0
 
     public init(
         name: String, ontologyJSON: String, hasReview: Bool, idleTimeoutMilliseconds: Int64 = 300_000,

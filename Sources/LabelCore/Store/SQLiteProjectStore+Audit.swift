@@ -49,7 +49,14 @@ public struct AuditEntry: Equatable, Sendable {
 }
 
 extension SQLiteProjectStore {
+    /// The work tasks a requeue selects (gold tasks never move).
     static func requeueSelection(_ db: Database, _ selection: RequeueRequest.Selection) throws -> [Int64] {
+        let work = try anySelection(db, selection)
+        let gold = Set(try Int64.fetchAll(db, sql: "SELECT id FROM task INDEXED BY task_benchmark WHERE benchmark IS NOT NULL"))
+        return gold.isEmpty ? work : work.filter { !gold.contains($0) }
+    }
+
+    static func anySelection(_ db: Database, _ selection: RequeueRequest.Selection) throws -> [Int64] {
         switch selection {
         case .taskIds(let list):
             try list.flatMap { try Int64.fetchAll(db, sql: "SELECT id FROM task WHERE taskId = ?", arguments: [$0]) }

@@ -17,7 +17,7 @@ extension SQLiteProjectStore {
     /// live holds (answered, or active within the lease) are fewer than N.
     static let freeConsensusSQL = """
         SELECT id FROM task INDEXED BY task_queue
-        WHERE stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL AND assignee IS NULL
+        WHERE stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL AND benchmark IS NULL AND assignee IS NULL
         AND NOT EXISTS (SELECT 1 FROM consensus_answer a WHERE a.task = task.id AND a.user = ?)
         AND (SELECT COUNT(*) FROM consensus_answer a WHERE a.task = task.id AND a.skipped = 0
             AND (a.submittedAt IS NOT NULL OR a.activeAt >= ?)) < ?

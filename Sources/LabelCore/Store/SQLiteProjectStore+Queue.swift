@@ -4,7 +4,7 @@ extension SQLiteProjectStore {
     static let taskColumns = """
         t.id, t.taskId, t.externalId, t.asset, t.metadata, t.batches, t.extra, t.priority, t.stage, t.status,
         t.assignee, t.labeler, t.annotations, t.reviewComment, t.updatedAt, t.updatedBy, t.active, t.idle,
-        t.sourceFormat, t.source, t.readOnlyReason, t.instruction
+        t.sourceFormat, t.source, t.readOnlyReason, t.instruction, t.benchmark
         """
 
     static func task(from row: Row) -> LabelTask {
@@ -20,7 +20,8 @@ extension SQLiteProjectStore {
             time: TimeSpent(active: row["active"], idle: row["idle"]), labeler: row["labeler"],
             extra: json(row["extra"])?.objectValue ?? [:],
             source: sourceRecord(format: row["sourceFormat"], record: row["source"]),
-            readOnlyReason: row["readOnlyReason"], instruction: row["instruction"])
+            readOnlyReason: row["readOnlyReason"], instruction: row["instruction"],
+            benchmark: json(row["benchmark"])?.arrayValue)
     }
 
     static func sourceRecord(format: String?, record: String?) -> SourceRecord? {
@@ -76,6 +77,11 @@ extension SQLiteProjectStore {
                 if let s = Stage(rawValue: row["stage"]) { byStage[s, default: 0] += n }
                 if let s = TaskStatus(rawValue: row["status"]) { byStatus[s, default: 0] += n }
             }
+            // Gold tasks stand in Label, new, for ever: they are not work to be done.
+            let gold = try Self.benchmarkCount(db)
+            total -= gold
+            byStage[.label, default: 0] -= gold
+            byStatus[.new, default: 0] -= gold
             return ProjectProgress(total: total, byStage: byStage, byStatus: byStatus)
         }
     }

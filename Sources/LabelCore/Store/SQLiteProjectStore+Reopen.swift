@@ -4,6 +4,7 @@ extension SQLiteProjectStore {
     public func reopen(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask {
         try pool.write { db in
             let task = try Self.fetchTask(db, taskId)
+            if task.benchmark != nil { return try Self.reopenBenchmark(db, task, user, at: time) }
             let refuse = { (why: String) in StoreError.changedSinceSubmit(externalId: task.externalId, why: why) }
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM consensus_answer WHERE task = ? AND user = ? AND submittedAt IS NOT NULL",
                                  arguments: [taskId, user]) ?? false {

@@ -12,7 +12,9 @@ extension SQLiteProjectStore {
     /// holds or whose holder's lease ran out, higher priority first; held for `user`.
     static func claimNext(_ db: Database, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask? {
         let review = stage == .review ? 1 : 0
+        if stage == .label, let gold = try heldBenchmark(db, user) { return gold }
         let own = try Int64.fetchOne(db, sql: ownTaskSQL, arguments: [user, stage.rawValue, review, user])
+        if stage == .label, own == nil, let gold = try nextBenchmark(db, user, at: time) { return gold }
         let expired = try leaseExpiry(db, at: time)
         let consensus = try consensusCount(db)
         if own == nil, consensus > 1 {
@@ -34,14 +36,14 @@ extension SQLiteProjectStore {
     /// This user's own unfinished task in a stage, first in queue order.
     static let ownTaskSQL = """
         SELECT id FROM task INDEXED BY task_held
-        WHERE assignee = ? AND stage = ? AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL
+        WHERE assignee = ? AND stage = ? AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL AND benchmark IS NULL
         AND (? = 0 OR labeler IS NULL OR labeler != ?)
         ORDER BY priority DESC, id LIMIT 1
         """
 
     /// The first task of a stage nobody holds (or whose holder's lease ran out), in queue order.
     static let freeTaskSQL = """
-        SELECT id FROM task INDEXED BY task_queue WHERE stage = ? AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL
+        SELECT id FROM task INDEXED BY task_queue WHERE stage = ? AND status NOT IN ('skipped', 'hold') AND readOnlyReason IS NULL AND benchmark IS NULL
         AND (assignee IS NULL OR (activeAt IS NOT NULL AND activeAt < ? AND assignee != ?))
         AND (? = 0 OR labeler IS NULL OR labeler != ?)
         ORDER BY priority DESC, id LIMIT 1
@@ -52,6 +54,7 @@ extension SQLiteProjectStore {
             let task = try Self.fetchTask(db, taskId)
             guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            if task.benchmark != nil { return try Self.claimBenchmark(db, task, user, at: time) }
             let consensus = try Self.consensusCount(db)
             if ConsensusRound.applies(consensus: consensus, stage: stage, assignee: task.assignee) {
                 try Self.claimInRound(db, task, user: user, at: time, n: consensus)
@@ -72,6 +75,7 @@ extension SQLiteProjectStore {
 
     public func release(taskId: Int64, stage: Stage, user: String) throws {
         try pool.write { db in
+            if try Self.isBenchmark(db, taskId) { return try Self.releaseBenchmark(db, taskId, user) }
             try db.execute(sql: """
                 UPDATE task SET assignee = NULL, heldSince = NULL, activeAt = NULL
                 WHERE id = ? AND stage = ? AND assignee = ? AND status IN ('new', 'submitted')
@@ -138,6 +142,7 @@ extension SQLiteProjectStore {
     public func saveDraft(_ draft: Draft) throws {
         try pool.write { db in
             let task = try Self.fetchTask(db, draft.taskId)
+            if task.benchmark != nil { return try Self.saveBenchmarkDraft(db, draft) }
             let consensus = try Self.consensusCount(db)
             if task.stage == draft.stage, ConsensusRound.applies(consensus: consensus, stage: task.stage, assignee: task.assignee) {
                 return try Self.saveDraftInRound(db, task, draft, n: consensus)
@@ -178,6 +183,7 @@ extension SQLiteProjectStore {
     static func submit(_ db: Database, _ s: Submission) throws -> Stage {
         let settings = try Self.readSettings(db)
         let task = try Self.fetchTask(db, s.taskId)
+        if task.benchmark != nil { return try Self.submitBenchmark(db, task, s, settings) }
         guard task.stage == s.stage else { throw StoreError.notInStage(externalId: task.externalId, stage: s.stage, actual: task.stage) }
         if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
         if ConsensusRound.applies(settings, stage: task.stage, assignee: task.assignee) {
@@ -223,6 +229,7 @@ extension SQLiteProjectStore {
     public func skip(taskId: Int64, user: String, at time: Timestamp) throws {
         try pool.write { db in
             let task = try Self.fetchTask(db, taskId)
+            if task.benchmark != nil { return try Self.skipBenchmark(db, taskId, user, skipped: true, at: time) }
             if ConsensusRound.applies(consensus: try Self.consensusCount(db), stage: task.stage, assignee: task.assignee) {
                 return try Self.skipInRound(db, task, user: user, at: time)
             }
@@ -242,6 +249,7 @@ extension SQLiteProjectStore {
     public func unskip(taskId: Int64, user: String, at time: Timestamp) throws {
         try pool.write { db in
             let task = try Self.fetchTask(db, taskId)
+            if task.benchmark != nil { return try Self.skipBenchmark(db, taskId, user, skipped: false, at: time) }
             guard task.status == .skipped else { return }
             if let assignee = task.assignee, assignee != user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)

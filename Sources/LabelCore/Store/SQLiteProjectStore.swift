@@ -309,6 +309,29 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 );
                 """)
         }
+        // Gold tasks: a task's known answers in `benchmark` (NULL for work); each annotator's hold,
+        // draft and scored answer of a gold task in `benchmark_answer`, apart from everyone else's.
+        // `history_user` counts an annotator's Label submits when the queue weighs the rate.
+        migrator.registerMigration("v9: benchmarks") { db in
+            try db.execute(sql: """
+                ALTER TABLE task ADD COLUMN benchmark TEXT;
+                CREATE INDEX task_benchmark ON task(priority DESC, id) WHERE benchmark IS NOT NULL;
+                CREATE TABLE benchmark_answer (
+                    task INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+                    user TEXT NOT NULL,
+                    heldSince INTEGER NOT NULL,
+                    skipped INTEGER NOT NULL DEFAULT 0,
+                    classifications TEXT,
+                    active INTEGER NOT NULL DEFAULT 0,
+                    idle INTEGER NOT NULL DEFAULT 0,
+                    savedAt INTEGER,
+                    submittedAt INTEGER,
+                    score TEXT,
+                    PRIMARY KEY (user, task)
+                );
+                CREATE INDEX history_user ON history(user, stage);
+                """)
+        }
         return migrator
     }
 
@@ -335,6 +358,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             ("instructions", s.instructions ?? ""), ("instructionsSeen", seen.description),
             ("errorCodes", ErrorCode.json(s.errorCodes)),
             ("consensus", String(s.consensus)), ("consensusThreshold", s.consensusThreshold.map(String.init) ?? ""),
+            ("benchmarkRate", String(s.benchmarkRate)),
         ]
         return values
     }
@@ -360,6 +384,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         settings.autoAdvance = map["autoAdvance"] == "1"
         settings.imageProtocol = map["image"] ?? "auto"
         settings.instructions = map["instructions"].flatMap { $0.isEmpty ? nil : $0 }
+        settings.benchmarkRate = Int(map["benchmarkRate"] ?? "") ?? 0
         if let text = map["instructionsSeen"], let object = (try? JSONParser.parse(text))?.objectValue {
             for (k, v) in object { settings.instructionsSeen[k] = v.stringValue }
         }

@@ -97,7 +97,7 @@ extension SQLiteProjectStore {
     static func storedTasks(_ db: Database, after: Int64, stage: Stage?, limit: Int) throws -> [StoredTask] {
         var tasks = try Row.fetchAll(db, sql: """
             SELECT id, taskId, externalId, asset, metadata, batches, extra, stage, updatedAt, updatedBy, annotations, reviewComment
-            FROM task WHERE id > ? AND (? IS NULL OR stage = ?) ORDER BY id LIMIT ?
+            FROM task WHERE id > ? AND (? IS NULL OR stage = ?) AND benchmark IS NULL ORDER BY id LIMIT ?
             """, arguments: [after, stage?.rawValue, stage?.rawValue, limit]).map { row in
             StoredTask(
                 id: row["id"], taskId: row["taskId"], externalId: row["externalId"], asset: row["asset"], metadata: row["metadata"],

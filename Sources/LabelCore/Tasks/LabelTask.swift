@@ -33,14 +33,19 @@ public struct LabelTask: Equatable, Sendable, Identifiable {
     public var readOnlyReason: String?
     /// What the annotator is asked to do, shown with the task (Scale's `instruction`).
     public var instruction: String?
+    /// A gold (benchmark) task's known answers, as Ango classifications; nil for work. Every
+    /// annotator answers a gold task once, apart from the others, and is scored on it.
+    public var benchmark: [JSONValue]?
 
     public init(
         id: Int64 = 0, taskId: String, externalId: String, asset: JSONValue, metadata: JSONValue = [:],
         batches: [JSONValue] = [], priority: Int = 0, stage: Stage = .label, status: TaskStatus = .new,
         assignee: String? = nil, annotations: Annotations = .empty, updatedAt: Timestamp? = nil, updatedBy: String? = nil,
         reviewComment: String? = nil, time: TimeSpent = .zero, labeler: String? = nil, extra: JSONObject = [:],
-        source: SourceRecord? = nil, readOnlyReason: String? = nil, instruction: String? = nil
+        source: SourceRecord? = nil, readOnlyReason: String? = nil, instruction: String? = nil,
+        benchmark: [JSONValue]? = nil
     ) {
+        self.benchmark = benchmark
         self.source = source
         self.readOnlyReason = readOnlyReason
         self.instruction = instruction

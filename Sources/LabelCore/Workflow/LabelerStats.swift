@@ -29,6 +29,13 @@ public struct LabelerStats: Equatable, Sendable {
     /// Submissions per hour of active time.
     public var tasksPerActiveHour: Double { active == 0 ? 0 : Double(submissions) / (Double(active) / 3_600_000) }
 
+    /// A user with no work recorded (one who answered only gold tasks).
+    public static func empty(_ user: String) -> LabelerStats {
+        LabelerStats(
+            user: user, labeled: 0, skipped: 0, reviewed: 0, reviewsReceived: 0, accepted: 0, fixed: 0, rejected: 0,
+            medianActive: 0, meanActive: 0, active: 0, idle: 0, durations: [])
+    }
+
     /// Figures for every user who did anything, in order of name.
     public static func compute(_ activity: Activity) -> [LabelerStats] {
         var byUser: [String: LabelerStats] = [:]

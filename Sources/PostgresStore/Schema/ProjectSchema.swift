@@ -265,6 +265,35 @@ enum ProjectSchema {
             END $$
             """,
         ]),
+        // Gold tasks: a task's known answers in `benchmark` (NULL for work); each annotator's hold,
+        // draft and scored answer of a gold task in `benchmark_answer`, apart from everyone else's.
+        // `history_user` counts an annotator's Label submits when the queue weighs the rate.
+        ("v9: benchmarks", [
+            """
+            ALTER TABLE task ADD COLUMN benchmark TEXT
+            """,
+            """
+            CREATE INDEX task_benchmark ON task(priority DESC, id) WHERE benchmark IS NOT NULL
+            """,
+            """
+            CREATE TABLE benchmark_answer (
+                task BIGINT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+                username TEXT NOT NULL,
+                heldsince BIGINT NOT NULL,
+                skipped BIGINT NOT NULL DEFAULT 0,
+                classifications TEXT,
+                active BIGINT NOT NULL DEFAULT 0,
+                idle BIGINT NOT NULL DEFAULT 0,
+                savedat BIGINT,
+                submittedat BIGINT,
+                score TEXT,
+                PRIMARY KEY (username, task)
+            )
+            """,
+            """
+            CREATE INDEX history_user ON history(username, stage)
+            """,
+        ]),
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -1,7 +1,14 @@
 import LabelCore
 
 extension PostgresProjectStore {
+    /// The work tasks a requeue selects (gold tasks never move).
     static func requeueSelection(_ session: DatabaseSession, _ selection: RequeueRequest.Selection) throws -> [Int64] {
+        let work = try anySelection(session, selection)
+        let gold = Set(try session.query("SELECT id FROM task WHERE benchmark IS NOT NULL").map { try $0.int(0, "id") })
+        return gold.isEmpty ? work : work.filter { !gold.contains($0) }
+    }
+
+    static func anySelection(_ session: DatabaseSession, _ selection: RequeueRequest.Selection) throws -> [Int64] {
         func ids(_ sql: String, _ values: [SQLValue]) throws -> [Int64] { try session.query(sql, values).map { try $0.int(0, "id") } }
         switch selection {
         case .taskIds(let list):

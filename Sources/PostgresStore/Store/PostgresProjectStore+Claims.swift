@@ -9,6 +9,7 @@ extension PostgresProjectStore {
         // annotators never hold one task and neither waits for the other; the second part is read
         // only when the first finds nothing.
         let review: Int64 = stage == .review ? 1 : 0
+        if stage == .label, let gold = try claimBenchmark(user: user, at: time) { return gold }
         if stage == .label, let consensus = try link.withSession({ try $0.int("SELECT value::bigint FROM setting WHERE key = 'consensus'") }),
            consensus > 1 {
             return try link.transaction { session in
@@ -33,12 +34,12 @@ extension PostgresProjectStore {
     static let claimNextSQL = """
         WITH own AS (
             SELECT id FROM task
-            WHERE assignee = $1 AND stage = $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL
+            WHERE assignee = $1 AND stage = $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL
             AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
             ORDER BY priority DESC, id LIMIT 1
         ), free AS (
             SELECT id FROM task
-            WHERE stage >= $2 AND stage <= $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL
+            WHERE stage >= $2 AND stage <= $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL
             AND (assignee IS NULL OR (activeat IS NOT NULL AND assignee <> $1
                 AND activeat < $3 - COALESCE((SELECT value::bigint FROM setting WHERE key = 'claimLeaseMs'), $5)))
             AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
@@ -63,6 +64,7 @@ extension PostgresProjectStore {
             let task = try Self.fetchTask(session, taskId, lock: true)
             guard task.stage == stage else { throw StoreError.notInStage(externalId: task.externalId, stage: stage, actual: task.stage) }
             if let reason = task.readOnlyReason { throw StoreError.readOnly(externalId: task.externalId, reason: reason) }
+            if task.benchmark != nil { return try Self.claimBenchmark(session, task, user, at: time) }
             let consensus = try Self.consensusCount(session)
             if ConsensusRound.applies(consensus: consensus, stage: stage, assignee: task.assignee) {
                 try Self.claimInRound(session, task, user: user, at: time, n: consensus)
@@ -83,6 +85,7 @@ extension PostgresProjectStore {
 
     public func release(taskId: Int64, stage: Stage, user: String) throws {
         try link.transaction { session in
+            if try Self.isBenchmark(session, taskId) { return try Self.releaseBenchmark(session, taskId, user) }
             let changed = try session.execute("""
                 UPDATE task SET assignee = NULL, heldsince = NULL, activeat = NULL
                 WHERE id = $1 AND stage = $2 AND assignee = $3 AND status IN ('new', 'submitted')
@@ -145,6 +148,7 @@ extension PostgresProjectStore {
     public func saveDraft(_ draft: Draft) throws {
         try link.transaction { session in
             let task = try Self.fetchTask(session, draft.taskId, lock: true)
+            if task.benchmark != nil { return try Self.saveBenchmarkDraft(session, draft) }
             let consensus = try Self.consensusCount(session)
             if task.stage == draft.stage, ConsensusRound.applies(consensus: consensus, stage: task.stage, assignee: task.assignee) {
                 return try Self.saveDraftInRound(session, task, draft, n: consensus)
@@ -176,6 +180,7 @@ extension PostgresProjectStore {
     public func skip(taskId: Int64, user: String, at time: Timestamp) throws {
         try link.transaction { session in
             let task = try Self.fetchTask(session, taskId, lock: true)
+            if task.benchmark != nil { return try Self.skipBenchmark(session, taskId, user, skipped: true, at: time) }
             if ConsensusRound.applies(consensus: try Self.consensusCount(session), stage: task.stage, assignee: task.assignee) {
                 return try Self.skipInRound(session, task, user: user, at: time)
             }
@@ -195,6 +200,7 @@ extension PostgresProjectStore {
     public func unskip(taskId: Int64, user: String, at time: Timestamp) throws {
         try link.transaction { session in
             let task = try Self.fetchTask(session, taskId, lock: true)
+            if task.benchmark != nil { return try Self.skipBenchmark(session, taskId, user, skipped: false, at: time) }
             guard task.status == .skipped else { return }
             if let assignee = task.assignee, assignee != user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)

@@ -19,7 +19,7 @@ extension PostgresProjectStore {
 
     static func claimConsensus(_ session: DatabaseSession, user: String, at time: Timestamp, n: Int) throws -> LabelTask? {
         if let own = try session.int("""
-            SELECT id FROM task WHERE assignee = $1 AND stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL
+            SELECT id FROM task WHERE assignee = $1 AND stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL
             ORDER BY priority DESC, id LIMIT 1
             """, [.text(user)]) {
             let task = try fetchTask(session, own, lock: true)
@@ -42,7 +42,7 @@ extension PostgresProjectStore {
         while full.count < 64 {
             let notFull = full.isEmpty ? "" : "AND id NOT IN (\(full.map(String.init).joined(separator: ",")))"
             guard let id = try session.int("""
-                SELECT id FROM task t WHERE stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND assignee IS NULL
+                SELECT id FROM task t WHERE stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL AND assignee IS NULL
                 AND NOT EXISTS (SELECT 1 FROM consensus_answer a WHERE a.task = t.id AND a.username = $1)
                 AND (SELECT COUNT(*) FROM consensus_answer a WHERE a.task = t.id AND a.skipped = 0
                     AND (a.submittedat IS NOT NULL OR a.activeat >= $2)) < $3 \(notFull)

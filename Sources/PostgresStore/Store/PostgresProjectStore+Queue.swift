@@ -4,7 +4,7 @@ extension PostgresProjectStore {
     static let taskColumns = """
         t.id, t.taskid, t.externalid, t.asset, t.metadata, t.batches, t.extra, t.priority, t.stage, t.status,
         t.assignee, t.labeler, t.annotations, t.reviewcomment, t.updatedat, t.updatedby, t.active, t.idle,
-        t.sourceformat, t.source, t.readonlyreason, t.instruction
+        t.sourceformat, t.source, t.readonlyreason, t.instruction, t.benchmark
         """
 
     /// A task from a row of `taskColumns`; a stage or status no termlabel wrote is damage, not a default.
@@ -22,7 +22,8 @@ extension PostgresProjectStore {
             time: TimeSpent(active: try row.int(16, "active"), idle: try row.int(17, "idle")), labeler: try row.text(11),
             extra: StoreCodec.json(try row.text(6))?.objectValue ?? [:],
             source: StoreCodec.sourceRecord(format: try row.text(18), record: try row.text(19)),
-            readOnlyReason: try row.text(20), instruction: try row.text(21))
+            readOnlyReason: try row.text(20), instruction: try row.text(21),
+            benchmark: StoreCodec.json(try row.text(22))?.arrayValue)
     }
 
     static func decode<T: RawRepresentable>(_ type: T.Type, _ raw: String?, column: String) throws -> T where T.RawValue == String {
@@ -145,6 +146,11 @@ extension PostgresProjectStore {
                 if let s = Stage(rawValue: try row.text(0, "stage")) { byStage[s, default: 0] += n }
                 if let s = TaskStatus(rawValue: try row.text(1, "status")) { byStatus[s, default: 0] += n }
             }
+            // Gold tasks stand in Label, new, for ever: they are not work to be done.
+            let gold = Int(try session.int("SELECT COUNT(*) FROM task WHERE benchmark IS NOT NULL") ?? 0)
+            total -= gold
+            byStage[.label, default: 0] -= gold
+            byStatus[.new, default: 0] -= gold
             return ProjectProgress(total: total, byStage: byStage, byStatus: byStatus)
         }
     }

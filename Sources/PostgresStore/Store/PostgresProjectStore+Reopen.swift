@@ -4,6 +4,7 @@ extension PostgresProjectStore {
     public func reopen(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask {
         try link.transaction { session in
             let task = try Self.fetchTask(session, taskId, lock: true)
+            if task.benchmark != nil { return try Self.reopenBenchmark(session, task, user, at: time) }
             let refuse = { (why: String) in StoreError.changedSinceSubmit(externalId: task.externalId, why: why) }
             if try Self.answeredInRound(session, taskId, user) { throw refuse("an answer given in a consensus round is final once submitted") }
             guard let last = try session.query("""

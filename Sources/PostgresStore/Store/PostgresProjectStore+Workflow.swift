@@ -6,6 +6,7 @@ extension PostgresProjectStore {
         // history entry, the task and the draft; COMMIT.
         try link.transaction { session in
             let (task, settings, hold) = try Self.fetchTaskAndSettings(session, s.taskId)
+            if task.benchmark != nil { return try Self.submitBenchmark(session, task, s, settings) }
             guard task.stage == s.stage else {
                 // A submit whose commit was sent but whose answer was lost with the connection:
                 // sent again, it finds its own entry and is done.
@@ -72,9 +73,9 @@ extension PostgresProjectStore {
         throws -> (LabelTask, ProjectSettings, (reason: String?, issueAuthors: [String])) {
         guard let row = try session.query(taskAndSettingsSQL, [.int(id)]).first else { throw StoreError.noSuchTask("#\(id)") }
         var map: [String: String] = [:]
-        for (key, value) in StoreCodec.json(try row.text(22))?.objectValue ?? [:] { map[key] = value.stringValue }
-        let authors = try row.text(24).map { $0.split(separator: "\n").map(String.init) } ?? []
-        return (try task(from: row), try StoreCodec.settings(from: map), (try row.text(23), authors))
+        for (key, value) in StoreCodec.json(try row.text(23))?.objectValue ?? [:] { map[key] = value.stringValue }
+        let authors = try row.text(25).map { $0.split(separator: "\n").map(String.init) } ?? []
+        return (try task(from: row), try StoreCodec.settings(from: map), (try row.text(24), authors))
     }
 
     /// The stage a submit moved its task to, when the task's last history entry is that very

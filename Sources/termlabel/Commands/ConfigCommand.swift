@@ -6,7 +6,7 @@ import TerminalUI
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, instructions, error codes, user e-mails.",
+        abstract: "Show or change a project's settings: idle timeout, claim lease, auto-advance, images, instructions, error codes, gold-task rate, user e-mails.",
         discussion: """
             Users are named by their login and host (`alice@labelbox1`). Map them to the e-mail \
             addresses Ango uses with --email, so exports say `alice@example.com` in updatedBy, \
@@ -48,6 +48,11 @@ struct ConfigCommand: ParsableCommand {
 
     @OptionGroup var consensus: ConsensusOptions
 
+    @Option(help: ArgumentHelp(
+        "Percent of each annotator's tasks that are gold tasks (added with `add --benchmark`), 0 to 100; 0 serves none.",
+        valueName: "percent"))
+    var benchmarkRate: Int?
+
     enum Switch: String, ExpressibleByArgument, CaseIterable {
         case on, off
     }
@@ -75,9 +80,10 @@ struct ConfigCommand: ParsableCommand {
             }
             let newInstructions = try instructions.map(InstructionsFile.read)
             let codes = try errorCodes.map(ErrorCodesFile.read)
+            let rate = try benchmarkRate.map(OptionRange.benchmarkRate)
             let (consensusCount, consensusThreshold) = try consensus.checked()
             if timeout != nil || claimLease != nil || !pairs.isEmpty || autoAdvance != nil || image != nil || newInstructions != nil
-                || clearInstructions || codes != nil || consensus.given {
+                || clearInstructions || codes != nil || consensus.given || rate != nil {
                 let picture = image?.rawValue
                 let clear = clearInstructions
                 let advance = autoAdvance.map { $0 == .on }
@@ -94,6 +100,7 @@ struct ConfigCommand: ParsableCommand {
                     if let codes { s.errorCodes = codes }
                     if let consensusCount { s.consensus = consensusCount }
                     if let consensusThreshold { s.consensusThreshold = consensusThreshold }
+                    if let rate { s.benchmarkRate = rate }
                 }
             }
             let s = try store.settings()
@@ -107,6 +114,7 @@ struct ConfigCommand: ParsableCommand {
                 images:       \(s.imageProtocol)
                 instructions: \(InstructionsFile.summary(s))
                 error codes:  \(ErrorCodesFile.summary(s))
+                gold tasks:   \(s.benchmarkRate)% of each annotator's tasks
                 created:      \(s.createdAt.iso8601)
                 e-mails:      \(s.emails.isEmpty ? "none" : s.emails.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: "\n              "))
                 """)

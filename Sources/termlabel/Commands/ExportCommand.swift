@@ -25,6 +25,10 @@ struct ExportCommand: ParsableCommand {
             per question (nested questions as Parent/Child; several answers joined by "; "), then \
             annotator, reviewer, reviewStatus, totalDuration (ms) and completedAt. --format jsonl writes \
             the same fields as one JSON object per line, answers as strings or lists, with the metadata.
+
+            Gold tasks (`add --benchmark`) are not work and are never exported as work; --benchmarks \
+            adds them after the tasks of the stage, with "isBenchmark": true and each annotator's \
+            scored answer in "benchmark" (see docs/formats.md).
             """)
 
     @OptionGroup var project: ProjectOption
@@ -49,6 +53,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Leave out stageHistory.")
     var noHistory = false
 
+    @Flag(help: "Ango only: add the gold tasks, marked \"isBenchmark\": true, with their known answers and each annotator's score in \"benchmark\".")
+    var benchmarks = false
+
     @Flag(help: "No progress line on standard error while a large project is exported.")
     var quiet = false
 
@@ -57,6 +64,7 @@ struct ExportCommand: ParsableCommand {
             if noHistory && format != .ango || ndjson && !format.hasLineForm {
                 throw Diagnostic(.error, "\(noHistory && format != .ango ? "--no-history" : "--ndjson") does not apply to --format \(format.rawValue)")
             }
+            if benchmarks && format != .ango { throw Diagnostic(.error, "--benchmarks does not apply to --format \(format.rawValue); gold tasks are exported in Ango's format") }
             let store = try project.open()
             let workflow = try store.settings().workflow
             if let stage, !workflow.stages.contains(stage) {
@@ -64,7 +72,8 @@ struct ExportCommand: ParsableCommand {
                                  hint: "export one of those stages with --stage; nothing was written")
             }
             if let output { InterruptCleanup.remove(PartialFile.path(for: output)) }
-            let options = ExportOptions(ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
+            var options = ExportOptions(ndjson: ndjson, includeIdle: includeIdle, includeHistory: !noHistory)
+            options.benchmarks = benchmarks
             // A progress line only when the export goes to a file (standard output may be the terminal).
             let line = ProgressBox(ProgressLine(noun: "tasks written", quiet: quiet || output == nil))
             let total = try store.count(QueueFilter(stage: stage ?? format.defaultStage))

@@ -74,6 +74,11 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOption
 
+    @Option(help: ArgumentHelp(
+        "Percent of each annotator's tasks that are gold tasks (added with `add --benchmark`), 0 to 100; default 0.",
+        valueName: "percent"))
+    var benchmarkRate: Int?
+
     func run() throws {
         try Console.run {
             let idleMilliseconds = try OptionRange.idleTimeoutMilliseconds(idleTimeout)
@@ -107,6 +112,7 @@ struct InitCommand: ParsableCommand {
             settings.instructions = instructionsText
             settings.errorCodes = try errorCodes.map(ErrorCodesFile.read) ?? []
             try consensus.apply(to: &settings)
+            if let benchmarkRate { settings.benchmarkRate = try OptionRange.benchmarkRate(benchmarkRate) }
             let questions = try settings.ontology().allQuestions.count
             var outcome: ProjectFiles.AddOutcome?
             let access: ProjectAccess = group.map { .group($0) } ?? .owner
@@ -149,7 +155,12 @@ struct AddCommand: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     @Option(help: ArgumentHelp("The assets to add (.jsonl, .json or .csv).", valueName: "file"), completion: .file())
-    var assets: String
+    var assets: String?
+
+    @Option(help: ArgumentHelp(
+        "Gold tasks with their known answers: an Ango export, or JSON Lines / a JSON array of {\"externalId\", \"data\", \"classifications\"}.",
+        valueName: "file"), completion: .file())
+    var benchmark: String?
 
     @OptionGroup var reading: AssetReadingOptions
 
@@ -158,10 +169,24 @@ struct AddCommand: ParsableCommand {
     @Flag(help: "No progress line on standard error while a large file is read.")
     var quiet = false
 
+    func validate() throws {
+        if assets == nil && benchmark == nil { throw ValidationError("add needs --assets FILE, --benchmark FILE, or both") }
+    }
+
     func run() throws {
         try Console.run {
             let store = try project.open()
             let ontology = try store.settings().ontology()
+            if let benchmark {
+                let gold = try BenchmarkFile.read(path: benchmark, ontology: ontology)
+                let result = try store.addBenchmarks(gold, at: .now())
+                ProjectFiles.report(result, noun: "gold task")
+                let rate = try store.settings().benchmarkRate
+                if rate == 0 {
+                    Console.error("warning: the project serves no gold tasks yet: set a rate with `termlabel config \(project.directory) --benchmark-rate PERCENT`")
+                }
+            }
+            guard let assets else { return }
             let options = reading.options(ontology: ontology)
             if let streaming = store as? any StreamingTaskAdding, AssetStream.streams(path: assets, options: options) {
                 let read = try ProjectFiles.add(streaming: assets, options: options, to: streaming, by: user.resolved, toStage: reading.toStage, quiet: quiet)
@@ -246,8 +271,8 @@ enum ProjectFiles {
         report(attached: outcome.matched, of: file)
     }
 
-    static func report(_ result: AddResult) {
-        var line = "Added \(result.added) task\(result.added == 1 ? "" : "s")"
+    static func report(_ result: AddResult, noun: String = "task") {
+        var line = "Added \(result.added) \(noun)\(result.added == 1 ? "" : "s")"
         if !result.skipped.isEmpty {
             line += "; skipped \(result.skipped.count) record\(result.skipped.count == 1 ? "" : "s"):"
             for skipped in result.skipped.prefix(DiagnosticLimit.perSeverity) { line += "\n  " + Self.describe(skipped) }

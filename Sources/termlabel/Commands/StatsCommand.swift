@@ -32,6 +32,7 @@ struct StatsCommand: ParsableCommand {
             let store = try project.open()
             let settings = try store.settings()
             let stats = LabelerStats.compute(try store.activity(since: from))
+            let quality = StatsCommand.quality(try store.benchmarkResults(), since: from)
             if json {
                 Console.json(JSONWriter(pretty: true).string(try Self.document(store, since: from)))
             } else if stats.isEmpty, let from {
@@ -41,6 +42,7 @@ struct StatsCommand: ParsableCommand {
                 let agreement = AgreementBlock.lines(ConsensusAgreement.compute(try store.consensusScores()), settings: settings)
                 if !agreement.isEmpty { Console.out(agreement.joined(separator: "\n")) }
             }
+            if !json, let block = StatsTable.quality(quality, settings: settings) { Console.out("\n" + block) }
         }
     }
 }
@@ -51,12 +53,17 @@ extension StatsCommand {
         let settings = try store.settings()
         let progress = try store.progress()
         let stats = LabelerStats.compute(try store.activity(since: since))
+        let quality = Self.quality(try store.benchmarkResults(), since: since)
+        // Everyone with figures: annotators who answered only gold tasks too.
+        let users = Set(stats.map(\.user)).union(quality.keys).sorted()
+        let byUser = Dictionary(uniqueKeysWithValues: stats.map { ($0.user, $0) })
         return [
             "project": .string(settings.name), "since": since.map { .string($0.iso8601) } ?? .null,
             "tasks": .int(progress.total), "labeled": .int(progress.labeled),
-            "annotators": .array(stats.map { s in
-                var object = s.json.objectValue ?? [:]
-                object["email"] = .string(settings.exportName(of: s.user))
+            "annotators": .array(users.map { user in
+                var object = (byUser[user] ?? LabelerStats.empty(user)).json.objectValue ?? [:]
+                object["email"] = .string(settings.exportName(of: user))
+                object["quality"] = (quality[user] ?? AnnotatorQuality(user: user)).json
                 return .object(object)
             }),
             "agreement": AgreementBlock.json(ConsensusAgreement.compute(try store.consensusScores()), settings: settings),
@@ -64,7 +71,38 @@ extension StatsCommand {
     }
 }
 
+extension StatsCommand {
+    /// The quality block of each annotator, from the gold answers submitted since `since`.
+    static func quality(_ results: [BenchmarkResult], since: Timestamp?) -> [String: AnnotatorQuality] {
+        AnnotatorQuality.compute(benchmarks: results.filter { since == nil || $0.submittedAt >= since! })
+    }
+}
+
 enum StatsTable {
+    /// The quality block as a table under the labeler figures; nil when nobody has any.
+    static func quality(_ quality: [String: AnnotatorQuality], settings: ProjectSettings) -> String? {
+        guard !quality.isEmpty else { return nil }
+        let header = ["quality"] + AnnotatorQuality.columns.map(\.header)
+        let rows = [header] + quality.keys.sorted().map { user in
+            [settings.exportName(of: user)] + AnnotatorQuality.columns.map { $0.cell(quality[user]!) }
+        }
+        return align(rows)
+    }
+
+    /// A benchmark score as the tables show it: a whole percent.
+    static func score(_ percent: Double) -> String { String(format: "%.0f%%", percent) }
+
+    /// Rows as columns: the first left-aligned, the others right-aligned.
+    static func align(_ rows: [[String]]) -> String {
+        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
     static func text(_ stats: [LabelerStats], settings: ProjectSettings) -> String {
         guard !stats.isEmpty else { return "No work recorded yet in \(settings.name)." }
         let header = ["annotator", "labeled", "skipped", "reviewed", "accepted", "fixed", "rejected", "median", "mean", "idle", "per hour"]

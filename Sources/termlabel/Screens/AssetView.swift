@@ -34,7 +34,7 @@ struct AssetView {
         Box(title: "\(task.externalId) · \(task.status.rawValue)", style: .dim, titleStyle: .bold).draw(in: area, on: &screen)
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return nil }
-        let header = Self.header(task: task, history: open.history, stage: state.stage, width: inner.width)
+        let header = Self.header(task: task, history: open.history, stage: state.stage, width: inner.width, flag: open.benchmarkFlag)
         if let image = state.image.frame {
             drawPicture(image, below: header, in: inner, on: &screen)
             return nil
@@ -106,8 +106,11 @@ struct AssetView {
 
     /// What shows above the asset: why review sent it back, who labeled it and earlier reviews,
     /// and what the annotator is asked (Scale's `instruction`, in Markdown).
-    static func header(task: LabelTask, history: [StageHistoryEntry], stage: Stage, width: Int) -> [Row] {
+    static func header(task: LabelTask, history: [StageHistoryEntry], stage: Stage, width: Int, flag: String? = nil) -> [Row] {
         var rows: [Row] = []
+        if let flag {
+            rows += TextWrap.lines(visible(flag), width: width).map { .text($0, Style(foreground: .red, bold: true)) }
+        }
         if stage == .label, let comment = task.reviewComment {
             for line in TextWrap.lines(visible("Sent back by review: " + comment), width: width) {
                 rows.append(.text(line, Style(foreground: .red, bold: true)))

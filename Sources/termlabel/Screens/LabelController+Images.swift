@@ -23,7 +23,7 @@ extension LabelController {
             area = ImageView.zoomArea(size)
         } else if let layout = ScreenLayout(size: size) {
             let inner = Box.inner(layout.asset)
-            area = ImageView.pictureArea(assetInner: inner, headerRows: AssetView.header(task: open.task, history: open.history, stage: stage, width: inner.width).count)
+            area = ImageView.pictureArea(assetInner: inner, headerRows: AssetView.header(task: open.task, history: open.history, stage: stage, width: inner.width, flag: open.benchmarkFlag).count)
         } else {
             area = Rect(x: 0, y: 0, width: 0, height: 0)
         }

@@ -98,7 +98,7 @@ extension LabelController {
         let inner = Box.inner(layout.asset)
         guard let current = open, !inner.isEmpty, var document = currentDocument() else { return }
         document.lay(width: inner.width)
-        document.headerRows = AssetView.header(task: current.task, history: current.history, stage: stage, width: inner.width).count
+        document.headerRows = AssetView.header(task: current.task, history: current.history, stage: stage, width: inner.width, flag: current.benchmarkFlag).count
         if case .search(var search) = mode, search.reveal, let index = search.current, let laid = document.layout,
            search.matches.indices.contains(index) {
             let row = document.headerRows + laid.line(of: search.matches[index])

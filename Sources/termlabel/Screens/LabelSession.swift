@@ -53,6 +53,8 @@ final class LabelSession {
     var stats: [LabelerStats] = []
     /// Consensus agreement per annotator, read with `stats`.
     var agreement: [ConsensusAgreement] = []
+    /// The quality block of the statistics screen, read with `stats`.
+    var quality: [String: AnnotatorQuality] = [:]
 
     /// The task submitted last, while the task opened after it is on screen: undo takes the
     /// submit back.
@@ -145,6 +147,7 @@ final class LabelSession {
             baseline: review ? FormState(ontology: ontology, context: context, classifications: task.annotations.classifications) : nil,
             history: review ? try store.history(taskId: task.id) : [],
             consensus: review && settings.consensus > 1 ? try consensusReview(task.id) : nil,
+            benchmarkFlag: review ? try benchmarkFlag(labeler: task.labeler) : nil,
             touched: draft != nil, lastSaved: now, lastActivity: .now())
         try reloadIssues()
         typing = nil
@@ -286,6 +289,16 @@ final class LabelSession {
     func loadStats() {
         stats = (try? store.activity(since: nil)).map(LabelerStats.compute) ?? []
         agreement = (try? store.consensusScores()).map(ConsensusAgreement.compute) ?? []
+        quality = (try? store.benchmarkResults()).map { AnnotatorQuality.compute(benchmarks: $0) } ?? [:]
+    }
+
+    /// What a reviewer is told about the labeler's gold tasks when they failed any.
+    func benchmarkFlag(labeler: String?) throws -> String? {
+        guard let labeler else { return nil }
+        let quality = AnnotatorQuality.compute(benchmarks: try store.benchmarkResults().filter { $0.user == labeler })[labeler]
+        guard let quality, quality.benchmarkFailed > 0 else { return nil }
+        let mean = quality.benchmarkScore.map { " (mean score \(StatsTable.score($0)))" } ?? ""
+        return "⚑ Failed benchmark: \(settings.exportName(of: labeler)) failed \(quality.benchmarkFailed) of \(quality.benchmarkTasks) gold task\(quality.benchmarkTasks == 1 ? "" : "s")\(mean)."
     }
 
     /// After a task was taken away while saving, the next one opens (the message stays).

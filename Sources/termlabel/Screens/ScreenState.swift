@@ -25,6 +25,8 @@ struct ScreenState {
     var stats: [LabelerStats]
     /// Consensus: each annotator's agreement, read with `stats`.
     var agreement: [ConsensusAgreement] = []
+    /// The quality block, read with `stats`.
+    var quality: [String: AnnotatorQuality] = [:]
     /// The clock's reading for this frame: the live timer shows it.
     var now: Instant
     /// The open task's picture, settled for this frame.

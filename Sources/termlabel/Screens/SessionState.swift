@@ -70,6 +70,8 @@ struct OpenTask {
     var hold: TaskHold?
     /// Review of a consensus task: its annotators' answers.
     var consensus: ConsensusReview?
+    /// Review: a flag when the labeler failed gold tasks (`BenchmarkResult.passMark`), shown above the asset.
+    var benchmarkFlag: String?
     /// Whether the task has a draft (saved now or before): leaving an untouched task releases it.
     var touched: Bool
     var lastSaved: Instant

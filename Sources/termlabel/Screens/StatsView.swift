@@ -16,6 +16,10 @@ struct StatsView {
         let stats = state.stats
         var lines = StatsTable.text(stats, settings: state.settings).split(separator: "\n").map(String.init)
         lines += AgreementBlock.lines(state.agreement, settings: state.settings)
+        if let quality = StatsTable.quality(state.quality, settings: state.settings) {
+            lines.append("")
+            lines += quality.split(separator: "\n").map(String.init)
+        }
         if let mine = stats.first(where: { $0.user == state.user }), !mine.durations.isEmpty {
             lines.append("")
             lines.append("Your time per task (active):")

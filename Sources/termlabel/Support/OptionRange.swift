@@ -5,6 +5,15 @@ import LabelCore
 /// and `1e300` as valid doubles; converting those to a whole number of milliseconds would stop
 /// the program, so every numeric option is checked here first and refused in words.
 enum OptionRange {
+    /// `--benchmark-rate`: a whole percent from 0 to 100, or an error that says so.
+    static func benchmarkRate(_ percent: Int) throws -> Int {
+        guard (0...100).contains(percent) else {
+            throw Diagnostic(.error, "--benchmark-rate takes a whole percent from 0 to 100, got \(percent)",
+                             hint: "for example --benchmark-rate 10: one task in ten is a gold task")
+        }
+        return percent
+    }
+
     /// The idle timeout a project may have: from one second to one day.
     static let idleTimeoutSeconds: ClosedRange<Double> = 1...86_400
 

@@ -77,6 +77,16 @@ struct StoreQueryPlanTests {
             """, plan: ["SEARCH task USING INTEGER PRIMARY KEY (rowid=?)"]),
         HotQuery(name: "submit: its draft goes", sql: "DELETE FROM draft WHERE task = ? AND stage = ?",
                  plan: ["SEARCH draft USING INDEX sqlite_autoindex_draft_1 (task=? AND stage=?)"]),
+        HotQuery(name: "claimNext: the gold task this user holds", sql: SQLiteProjectStore.heldBenchmarkSQL,
+                 plan: ["SEARCH benchmark_answer USING INDEX sqlite_autoindex_benchmark_answer_1 (user=?)"]),
+        HotQuery(name: "claimNext: the first gold task this user has not had", sql: SQLiteProjectStore.unansweredBenchmarkSQL,
+                 plan: ["SCAN task USING INDEX task_benchmark",
+                        "CORRELATED SCALAR SUBQUERY 1",
+                        "SEARCH b USING COVERING INDEX sqlite_autoindex_benchmark_answer_1 (user=? AND task=?)"]),
+        HotQuery(name: "claimNext: this user's gold submits", sql: SQLiteProjectStore.goldSubmitsSQL,
+                 plan: ["SEARCH benchmark_answer USING INDEX sqlite_autoindex_benchmark_answer_1 (user=?)"]),
+        HotQuery(name: "claimNext: this user's Label submits", sql: SQLiteProjectStore.workSubmitsSQL,
+                 plan: ["SEARCH history USING INDEX history_user (user=? AND stage=?)"]),
     ]
 
     @Test("the hot query reads through an index, without a scan of the tasks or a sort", arguments: queries)

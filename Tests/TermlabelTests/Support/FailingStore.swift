@@ -66,4 +66,6 @@ final class FailingStore: ProjectStore, @unchecked Sendable {
     }
     func hold(taskId: Int64) throws -> TaskHold? { try base.hold(taskId: taskId) }
     func tasksOnHold() throws -> [TaskHold] { try base.tasksOnHold() }
+    func addBenchmarks(_ gold: [GoldTask], at time: Timestamp) throws -> AddResult { try write { try base.addBenchmarks(gold, at: time) } }
+    func benchmarkResults() throws -> [BenchmarkResult] { try base.benchmarkResults() }
 }

@@ -16,8 +16,11 @@ public enum AngoExport {
     }
 
     static func write<Out: ThrowingTextOutput>(_ store: any ProjectStore, settings: ProjectSettings, options: Options, to out: inout Out) throws -> Int {
-        // From SQLite and PostgreSQL, the stored JSON texts are spliced in where they are in the export's shape.
-        if let stored = store as? any StoredTaskReading { return try AngoStoredExport.write(stored, settings: settings, options: options, to: &out) }
+        // From SQLite and PostgreSQL, the stored JSON texts are spliced in where they are in the
+        // export's shape (gold tasks, with --benchmarks, are written decoded).
+        if !options.benchmarks, let stored = store as? any StoredTaskReading {
+            return try AngoStoredExport.write(stored, settings: settings, options: options, to: &out)
+        }
         return try writeDecoded(store, settings: settings, options: options, to: &out)
     }
 
@@ -28,12 +31,23 @@ public enum AngoExport {
         let writer = JSONWriter()
         let annex = try TaskAnnex(store)
         if !options.ndjson { out.write("[") }
-        try store.forEachTask(in: options.stage) { record in
+        func put(_ value: JSONValue) throws {
             if !options.ndjson { out.write(count == 0 ? "\n" : ",\n") }
-            writer.write(asset(annex.complete(record), settings: settings, options: options), to: &out)
+            writer.write(value, to: &out)
             if options.ndjson { out.write("\n") }
             count += 1
             try out.check()
+        }
+        try store.forEachTask(in: options.stage) { record in
+            guard record.task.benchmark == nil else { return }
+            try put(asset(annex.complete(record), settings: settings, options: options))
+        }
+        if options.benchmarks {
+            let results = Dictionary(grouping: try store.benchmarkResults(), by: \.taskId)
+            try store.forEachTask(in: .label) { record in
+                guard let gold = record.task.benchmark else { return }
+                try put(benchmarkAsset(record, gold: gold, results: results[record.task.id] ?? [], settings: settings, options: options))
+            }
         }
         if !options.ndjson { out.write(count == 0 ? "]\n" : "\n]\n") }
         return count
@@ -70,5 +84,25 @@ public enum AngoExport {
         asset["task"] = .object(t)
         return .object(asset)
     }
-}
 
+    /// A gold task as exported with `--benchmarks`: `"isBenchmark": true`, the task's
+    /// classifications are its known answers, and `"benchmark"` lists each annotator's scored
+    /// answer (see docs/formats.md).
+    static func benchmarkAsset(
+        _ record: TaskRecord, gold: [JSONValue], results: [BenchmarkResult], settings: ProjectSettings, options: Options
+    ) -> JSONValue {
+        var record = record
+        record.draft = nil
+        record.task.annotations.classifications = gold
+        var asset = asset(record, settings: settings, options: options).objectValue ?? [:]
+        asset["isBenchmark"] = true
+        asset["benchmark"] = .array(results.map { r in
+            [
+                "annotator": .string(settings.exportName(of: r.user)), "completedAt": .string(r.submittedAt.iso8601),
+                "duration": .int(r.time.active), "score": r.score.json["score"] ?? .null, "passed": .bool(!r.failed),
+                "scoreDetailed": r.score.json["questions"] ?? [], "classifications": .array(r.classifications),
+            ]
+        })
+        return .object(asset)
+    }
+}

@@ -15,6 +15,7 @@ public enum CSVExport {
         out.write(header.map(field).joined(separator: ",") + "\r\n")
         var count = 0
         try store.forEachTask(in: options.stage) { record in
+            guard record.task.benchmark == nil else { return }
             let flat = FlatTask(record, columns: columns, ontology: ontology, settings: settings, includeIdle: options.includeIdle)
             var line = ""
             for (i, value) in flat.fields.values.enumerated() {

@@ -108,6 +108,7 @@ extension ExportFile {
         let writer = JSONWriter()
         if !jsonLines { out.write("[") }
         try store.forEachTask(in: stage) { task in
+            guard task.task.benchmark == nil else { return }
             if !jsonLines { out.write(count == 0 ? "\n" : ",\n") }
             writer.write(record(task), to: &out)
             if jsonLines { out.write("\n") }

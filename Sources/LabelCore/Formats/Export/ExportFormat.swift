@@ -60,6 +60,8 @@ public struct ExportOptions: Equatable, Sendable {
     public var includeIdle: Bool
     /// Ango only: leave out `stageHistory` when false.
     public var includeHistory: Bool
+    /// Ango only: add the gold tasks, with `isBenchmark` and `benchmark` (their answers and scores).
+    public var benchmarks = false
 
     public init(stage: Stage = .complete, ndjson: Bool = false, includeIdle: Bool = false, includeHistory: Bool = true) {
         self.stage = stage

@@ -9,6 +9,7 @@ public enum JSONLExport {
         let writer = JSONWriter()
         var count = 0
         try store.forEachTask(in: options.stage) { record in
+            guard record.task.benchmark == nil else { return }
             let flat = FlatTask(record, columns: columns, ontology: ontology, settings: settings, includeIdle: options.includeIdle)
             var object = JSONObject()
             for (key, value) in flat.fields {
