@@ -36,7 +36,10 @@ extension EndToEnd {
             let stats = try JSONParser.parse(try Termlabel.run(["stats", dir, "--json"], in: scratch.path).stdout)
             let lena = try #require(stats["annotators"]?.arrayValue?.first { $0["user"] == "lena" })
             #expect(lena["labeled"] == 2)
-            #expect(lena["quality"] == ["benchmarkScore": 0, "benchmarkTasks": 1, "benchmarkFailed": 1])
+            #expect(lena["quality"] == [
+                "benchmarkScore": 0, "benchmarkTasks": 1, "benchmarkFailed": 1, "agreement": .null, "consensusTasks": 0,
+                "issuesReceived": 0, "issuesReceivedResolved": 0, "issuesResolved": 0,
+            ])
             #expect(stats["tasks"] == 2)
 
             try tmux.respawn(command: [binary, "review", dir, "--user", "max"])

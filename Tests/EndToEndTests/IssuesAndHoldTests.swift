@@ -111,6 +111,12 @@ extension EndToEnd {
             #expect(issues[0]["createdBy"] == "max")
             #expect(issues[0]["resolvedBy"] == "lena")
             #expect(issues[0]["resolution"] == "Neutral it is")
+            // stats: lena received the issue and resolved it.
+            let stats = try JSONParser.parse(Array(try Termlabel.run(["stats", dir, "--json"], in: scratch.path).stdout.utf8))
+            let lena = try #require(stats["annotators"]?.arrayValue?.first { $0["user"] == "lena" })
+            #expect(lena["quality"]?["issuesReceived"] == 1)
+            #expect(lena["quality"]?["issuesReceivedResolved"] == 1)
+            #expect(lena["quality"]?["issuesResolved"] == 1)
             let history = try #require(task["stageHistory"]?.arrayValue)
             #expect(history.map { $0["stage"] } == ["Start", "Label", "Review", "Label"])
             #expect(history.map { $0["reviewStatus"] } == [nil, nil, "Rejected", nil])

@@ -66,12 +66,22 @@ struct BenchmarkStatsTests {
               {
                 "benchmarkScore": 50,
                 "benchmarkTasks": 3,
-                "benchmarkFailed": 2
+                "benchmarkFailed": 2,
+                "agreement": null,
+                "consensusTasks": 0,
+                "issuesReceived": 0,
+                "issuesReceivedResolved": 0,
+                "issuesResolved": 0
               },
               {
                 "benchmarkScore": 100,
                 "benchmarkTasks": 1,
-                "benchmarkFailed": 0
+                "benchmarkFailed": 0,
+                "agreement": null,
+                "consensusTasks": 0,
+                "issuesReceived": 0,
+                "issuesReceivedResolved": 0,
+                "issuesResolved": 0
               }
             ]
             """)
@@ -81,11 +91,11 @@ struct BenchmarkStatsTests {
     @Test("stats prints the quality block under the labeler figures")
     func statsText() throws {
         let fixture = try project()
-        #expect(StatsTable.quality(StatsCommand.quality(try fixture.store.benchmarkResults(), since: nil), settings: try fixture.store.settings()) == """
-            quality          gold  gold n  failed
-            ann@example.com   50%       3       2
-            bob              100%       1       0
-            """)
+        #expect(StatsTable.quality(try QualityFigures.read(fixture.store, since: nil), settings: try fixture.store.settings()) == """
+            quality          agreement  gold  gold n  failed  issues  fixed  resolved
+            ann@example.com          –   50%       3       2       0      –         0
+            bob                      –  100%       1       0       0      –         0
+            """ + "\n" + StatsTable.qualityLegend)
     }
 
     @Test("the review screen flags a labeler who failed a benchmark, above the asset")

@@ -48,28 +48,35 @@ struct ConsensusViewTests {
     }
 }
 
-/// The agreement block of `stats` and the `%` screen.
+/// Agreement in `stats --json`, and the quality block that shows it with gold and issues.
 @Suite("Consensus agreement in stats")
 struct AgreementBlockTests {
     static let settings = ProjectSettings(name: "p", ontologyJSON: "{}", hasReview: true, createdAt: Timestamp(millisecondsSince1970: 0),
                                           emails: ["ann": "ann@example.com"])
 
-    @Test("one row per annotator: consensus tasks and agreement, after the explanation")
-    func text() {
-        let lines = AgreementBlock.lines([
-            ConsensusAgreement(user: "ann", tasks: 30, percent: 200.0 / 3), ConsensusAgreement(user: "ben", tasks: 2, percent: 100),
-        ], settings: Self.settings)
-        #expect(lines == [
-            "", AgreementBlock.explanation,
-            "annotator        consensus tasks  agreement",
-            "ann@example.com               30      66.7%",
-            "ben                            2     100.0%",
+    @Test("the quality block joins agreement, gold and issues, one row per annotator, with the legend")
+    func qualityBlock() throws {
+        // ann: two thirds agreement on 30 tasks, 2 issues received (1 resolved), resolved 1 herself;
+        // ben: full agreement on 2 tasks; rob: no consensus task, resolved 1 issue.
+        let quality = AnnotatorQuality.compute(
+            benchmarks: [],
+            agreements: [ConsensusAgreement(user: "ann", tasks: 30, percent: 200.0 / 3), ConsensusAgreement(user: "ben", tasks: 2, percent: 100)],
+            issues: ["ann": IssueTally(received: 2, receivedResolved: 1, resolved: 1), "rob": IssueTally(resolved: 1)])
+        let text = try #require(StatsTable.quality(quality, settings: Self.settings))
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == [
+            "quality          agreement  gold  gold n  failed  issues  fixed  resolved",
+            "ann@example.com        67%     –       0       –       2      1         1",
+            "ben                   100%     –       0       –       0      –         0",
+            "rob                      –     –       0       –       0      –         1",
+        ] + StatsTable.qualityLegend.split(separator: "\n").map(String.init))
+        #expect(quality["ann"]?.json == [
+            "benchmarkScore": .null, "benchmarkTasks": 0, "benchmarkFailed": 0, "agreement": .number("66.6667"), "consensusTasks": 30,
+            "issuesReceived": 2, "issuesReceivedResolved": 1, "issuesResolved": 1,
         ])
     }
 
     @Test("nothing when the project has no consensus scores; JSON with four decimals")
     func emptyAndJSON() {
-        #expect(AgreementBlock.lines([], settings: Self.settings) == [])
         #expect(AgreementBlock.json([ConsensusAgreement(user: "ann", tasks: 3, percent: 200.0 / 3)], settings: Self.settings) == [
             ["annotator": "ann", "email": "ann@example.com", "consensusTasks": 3, "agreement": .number("66.6667")],
         ])

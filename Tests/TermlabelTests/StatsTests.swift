@@ -72,7 +72,12 @@ struct StatsTests {
                   "quality": {
                     "benchmarkScore": null,
                     "benchmarkTasks": 0,
-                    "benchmarkFailed": 0
+                    "benchmarkFailed": 0,
+                    "agreement": null,
+                    "consensusTasks": 0,
+                    "issuesReceived": 0,
+                    "issuesReceivedResolved": 0,
+                    "issuesResolved": 0
                   }
                 },
                 {
@@ -96,7 +101,12 @@ struct StatsTests {
                   "quality": {
                     "benchmarkScore": null,
                     "benchmarkTasks": 0,
-                    "benchmarkFailed": 0
+                    "benchmarkFailed": 0,
+                    "agreement": null,
+                    "consensusTasks": 0,
+                    "issuesReceived": 0,
+                    "issuesReceivedResolved": 0,
+                    "issuesResolved": 0
                   }
                 }
               ],

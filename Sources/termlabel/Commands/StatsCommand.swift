@@ -32,15 +32,13 @@ struct StatsCommand: ParsableCommand {
             let store = try project.open()
             let settings = try store.settings()
             let stats = LabelerStats.compute(try store.activity(since: from))
-            let quality = StatsCommand.quality(try store.benchmarkResults(), since: from)
+            let quality = try QualityFigures.read(store, since: from)
             if json {
                 Console.json(JSONWriter(pretty: true).string(try Self.document(store, since: from)))
             } else if stats.isEmpty, let from {
                 Console.out(StatsTable.nothingSince(from, settings: settings, all: try store.activity(since: nil)))
             } else {
                 Console.out(StatsTable.text(stats, settings: settings))
-                let agreement = AgreementBlock.lines(ConsensusAgreement.compute(try store.consensusScores()), settings: settings)
-                if !agreement.isEmpty { Console.out(agreement.joined(separator: "\n")) }
             }
             if !json, let block = StatsTable.quality(quality, settings: settings) { Console.out("\n" + block) }
         }
@@ -53,7 +51,7 @@ extension StatsCommand {
         let settings = try store.settings()
         let progress = try store.progress()
         let stats = LabelerStats.compute(try store.activity(since: since))
-        let quality = Self.quality(try store.benchmarkResults(), since: since)
+        let quality = try QualityFigures.read(store, since: since)
         // Everyone with figures: annotators who answered only gold tasks too.
         let users = Set(stats.map(\.user)).union(quality.keys).sorted()
         let byUser = Dictionary(uniqueKeysWithValues: stats.map { ($0.user, $0) })
@@ -71,12 +69,6 @@ extension StatsCommand {
     }
 }
 
-extension StatsCommand {
-    /// The quality block of each annotator, from the gold answers submitted since `since`.
-    static func quality(_ results: [BenchmarkResult], since: Timestamp?) -> [String: AnnotatorQuality] {
-        AnnotatorQuality.compute(benchmarks: results.filter { since == nil || $0.submittedAt >= since! })
-    }
-}
 
 enum StatsTable {
     /// The quality block as a table under the labeler figures; nil when nobody has any.
@@ -86,8 +78,14 @@ enum StatsTable {
         let rows = [header] + quality.keys.sorted().map { user in
             [settings.exportName(of: user)] + AnnotatorQuality.columns.map { $0.cell(quality[user]!) }
         }
-        return align(rows)
+        return align(rows) + "\n" + qualityLegend
     }
+
+    static let qualityLegend = """
+        agreement: on consensus tasks, the share of the others who gave the same answer (see termlabel help stats).
+        gold: mean score on gold tasks; gold n: gold tasks answered; failed: scored below \(Int(BenchmarkResult.passMark))%.
+        issues: opened by others on tasks they labeled; fixed: of those, resolved; resolved: issues they resolved.
+        """
 
     /// A benchmark score as the tables show it: a whole percent.
     static func score(_ percent: Double) -> String { String(format: "%.0f%%", percent) }

@@ -289,7 +289,7 @@ final class LabelSession {
     func loadStats() {
         stats = (try? store.activity(since: nil)).map(LabelerStats.compute) ?? []
         agreement = (try? store.consensusScores()).map(ConsensusAgreement.compute) ?? []
-        quality = (try? store.benchmarkResults()).map { AnnotatorQuality.compute(benchmarks: $0) } ?? [:]
+        quality = (try? QualityFigures.read(store, since: nil)) ?? [:]
     }
 
     /// What a reviewer is told about the labeler's gold tasks when they failed any.

@@ -15,7 +15,6 @@ struct StatsView {
         guard !inner.isEmpty else { return }
         let stats = state.stats
         var lines = StatsTable.text(stats, settings: state.settings).split(separator: "\n").map(String.init)
-        lines += AgreementBlock.lines(state.agreement, settings: state.settings)
         if let quality = StatsTable.quality(state.quality, settings: state.settings) {
             lines.append("")
             lines += quality.split(separator: "\n").map(String.init)
