@@ -59,8 +59,8 @@ extension EndToEnd.PostgresTeam {
         let moved = try Termlabel.run(["migrate", dir, "--to", cluster.projectURL()], environment: password, in: scratch.path).stdout
         // A draft in each stage: lena's on mig-5, and max's on mig-3, open when he quit.
         #expect(moved == """
-            Copied mig into schema mig of \(cluster.projectURL()): 14 setting rows, 8 task rows, 13 history rows, 2 draft rows, \
-            10 event rows, 0 audit rows, 0 issue rows, 0 task_hold rows, 0 consensus_answer rows, 0 consensus_score rows; every table checked.
+            Copied mig into schema mig of \(cluster.projectURL()): 15 setting rows, 8 task rows, 13 history rows, 2 draft rows, \
+            10 event rows, 0 audit rows, 0 issue rows, 0 task_hold rows, 0 consensus_answer rows, 0 consensus_score rows, 0 benchmark_answer rows; every table checked.
             \(dir) now names the database; the SQLite file is kept as \(dir)/project.sqlite.migrated.
             Next: termlabel label \(dir)
 
@@ -95,8 +95,8 @@ extension EndToEnd.PostgresTeam {
         let copy = scratch.path + "/mig-offline"
         let back = try Termlabel.run(["migrate", dir, "--to", "sqlite:" + copy], environment: password, in: scratch.path).stdout
         #expect(back == """
-            Copied mig into a new SQLite project in \(copy): 14 setting rows, 8 task rows, 16 history rows, 1 draft rows, \
-            15 event rows, 0 audit rows, 0 issue rows, 0 task_hold rows, 0 consensus_answer rows, 0 consensus_score rows; every table checked.
+            Copied mig into a new SQLite project in \(copy): 15 setting rows, 8 task rows, 16 history rows, 1 draft rows, \
+            15 event rows, 0 audit rows, 0 issue rows, 0 task_hold rows, 0 consensus_answer rows, 0 consensus_score rows, 0 benchmark_answer rows; every table checked.
 
             """)
         let offline = try Self.exportEveryStage(copy, in: scratch)
