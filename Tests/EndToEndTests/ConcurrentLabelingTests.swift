@@ -21,49 +21,13 @@ extension EndToEnd {
                                                 records: externalIds.map { ["externalId": .string($0), "data": .string("Text of \($0).")] })
             let binary = try Termlabel.binary()
 
-            // One private tmux server per labeler (each its own directory, socket and exit file).
-            // Each pane waits at a barrier, so the four processes start at the same moment.
-            let go = scratch.path + "/go"
-            var sessions: [TmuxSession] = []
-            defer { sessions.forEach { $0.kill() } }
-            for user in Self.users {
-                let home = scratch.path + "/tmux-" + user
-                try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: false)
-                sessions.append(try TmuxSession(
-                    width: 100, height: 30,
-                    command: ["/bin/sh", "-c", "while [ ! -e \"$0\" ]; do sleep 0.01; done; exec \"$@\"", go,
-                              binary, "label", dir, "--user", user],
-                    in: home))
-            }
-            #expect(FileManager.default.createFile(atPath: go, contents: nil))
-
-            // Round robin: a pane gets `1 s` once it shows a task it has not been sent keys for,
-            // so keys never pile up behind a submit and never reach a pane whose queue is empty
-            // (a key there would clear the message that says so).
-            var done = Array(repeating: false, count: sessions.count)
-            var lastSent: [String?] = Array(repeating: nil, count: sessions.count)
-            var submitted: [[String]] = Array(repeating: [], count: sessions.count)
+            // One private tmux server per labeler, the four processes started at the same moment;
+            // then `1 s` to each pane as it shows a task it has not been sent keys for.
+            let team = try TeamRun(names: Self.users, commands: Self.users.map { [binary, "label", dir, "--user", $0] }, in: scratch)
+            defer { team.kill() }
+            let sessions = team.sessions
             let clock = Stopwatch()
-            let deadline = 60_000
-            while done.contains(false) {
-                guard clock.now() < deadline else {
-                    let screens = sessions.indices.map { "\(Self.users[$0]):\n" + TmuxSession.framed((try? sessions[$0].screen()) ?? []) }
-                    Issue.record("The queue was not empty in every pane after \(deadline) ms. Screens:\n\(screens.joined(separator: "\n"))")
-                    throw SpawnError(description: "timed out")
-                }
-                for i in sessions.indices where !done[i] {
-                    let screen = try sessions[i].screen()
-                    if screen.contains(Self.queueEmpty) {
-                        done[i] = true
-                        continue
-                    }
-                    guard let id = Self.openTask(screen), id != lastSent[i] else { continue }
-                    try sessions[i].sendKeys("1", "s")
-                    lastSent[i] = id
-                    submitted[i].append(id)
-                }
-                usleep(2_000)
-            }
+            let submitted = try team.drain(within: 60_000, until: Self.queueEmpty, openTask: Self.openTask) { _, _ in ["1", "s"] }
             let elapsed = clock.now()
 
             for (i, session) in sessions.enumerated() {

@@ -28,43 +28,12 @@ extension EndToEnd {
             let binary = try Termlabel.binary()
 
             // Three processes, released at one moment (each pane waits at a barrier).
-            let go = scratch.path + "/go"
-            var sessions: [TmuxSession] = []
-            defer { sessions.forEach { $0.kill() } }
-            for user in Self.users {
-                let home = scratch.path + "/tmux-" + user
-                try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: false)
-                sessions.append(try TmuxSession(
-                    width: 100, height: 30,
-                    command: ["/bin/sh", "-c", "while [ ! -e \"$0\" ]; do sleep 0.01; done; exec \"$@\"", go,
-                              binary, "label", dir, "--user", user],
-                    in: home))
-            }
-            #expect(FileManager.default.createFile(atPath: go, contents: nil))
-
-            var done = Array(repeating: false, count: sessions.count)
-            var lastSent: [String?] = Array(repeating: nil, count: sessions.count)
-            var answered: [[String]] = Array(repeating: [], count: sessions.count)
+            let team = try TeamRun(names: Self.users, commands: Self.users.map { [binary, "label", dir, "--user", $0] }, in: scratch)
+            defer { team.kill() }
+            let sessions = team.sessions
             let clock = Stopwatch()
-            let deadline = 120_000
-            while done.contains(false) {
-                guard clock.now() < deadline else {
-                    let screens = sessions.indices.map { "\(Self.users[$0]):\n" + TmuxSession.framed((try? sessions[$0].screen()) ?? []) }
-                    Issue.record("The queue was not empty in every pane after \(deadline) ms. Screens:\n\(screens.joined(separator: "\n"))")
-                    throw SpawnError(description: "timed out")
-                }
-                for i in sessions.indices where !done[i] {
-                    let screen = try sessions[i].screen()
-                    if screen.contains(Self.queueEmpty) {
-                        done[i] = true
-                        continue
-                    }
-                    guard let id = Self.openTask(screen), id != lastSent[i], let number = Int(id.dropFirst(5)) else { continue }
-                    try sessions[i].sendKeys(Self.option(user: i, task: number), "s")
-                    lastSent[i] = id
-                    answered[i].append(id)
-                }
-                usleep(2_000)
+            let answered = try team.drain(within: 120_000, until: Self.queueEmpty, openTask: Self.openTask) { i, id in
+                Int(id.dropFirst(5)).map { [Self.option(user: i, task: $0), "s"] }
             }
             print("Consensus 3: three annotators answered \(Self.taskCount) tasks in \(clock.now()) ms")
             for session in sessions { try session.sendKeys("q") }

@@ -74,43 +74,11 @@ extension EndToEnd {
                     commands.append([binary, "label", dir, "--user", user])
                 }
             }
-            let go = scratch.path + "/go"
-            var sessions: [TmuxSession] = []
-            defer { sessions.forEach { $0.kill() } }
-            for (i, user) in users.enumerated() {
-                let home = scratch.path + "/tmux-" + user
-                try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: false)
-                sessions.append(try TmuxSession(
-                    width: 100, height: 30, environment: ["PGPASSWORD": PostgresCluster.password],
-                    command: ["/bin/sh", "-c", "while [ ! -e \"$0\" ]; do sleep 0.01; done; exec \"$@\"", go] + commands[i],
-                    in: home))
-            }
-            #expect(FileManager.default.createFile(atPath: go, contents: nil))
-
-            var done = Array(repeating: false, count: sessions.count)
-            var lastSent: [String?] = Array(repeating: nil, count: sessions.count)
-            var submitted: [[String]] = Array(repeating: [], count: sessions.count)
+            let team = try TeamRun(names: users, commands: commands, environment: ["PGPASSWORD": PostgresCluster.password], in: scratch)
+            defer { team.kill() }
+            let sessions = team.sessions
             let clock = Stopwatch()
-            let deadline = 240_000
-            while done.contains(false) {
-                guard clock.now() < deadline else {
-                    let screens = sessions.indices.map { "\(users[$0]):\n" + TmuxSession.framed((try? sessions[$0].screen()) ?? []) }
-                    Issue.record("The queue was not empty in every pane after \(deadline) ms. Screens:\n\(screens.joined(separator: "\n"))")
-                    throw SpawnError(description: "timed out")
-                }
-                for i in sessions.indices where !done[i] {
-                    let screen = try sessions[i].screen()
-                    if screen.contains(Self.queueEmpty) {
-                        done[i] = true
-                        continue
-                    }
-                    guard let id = Self.openTask(screen), id != lastSent[i] else { continue }
-                    try sessions[i].sendKeys("1", "s")
-                    lastSent[i] = id
-                    submitted[i].append(id)
-                }
-                usleep(2_000)
-            }
+            let submitted = try team.drain(within: 240_000, until: Self.queueEmpty, openTask: Self.openTask) { _, _ in ["1", "s"] }
             let elapsed = clock.now()
             for session in sessions { try session.sendKeys("q") }
             for (i, session) in sessions.enumerated() {
