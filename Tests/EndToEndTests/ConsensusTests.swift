@@ -52,7 +52,12 @@ extension EndToEnd {
             for asset in before {
                 let id = try #require(asset["externalId"]?.stringValue)
                 let task = try #require(asset["task"])
-                let labels = (task["stageHistory"]?.arrayValue ?? []).filter { $0["stage"] == "Label" }
+                // In the order the review shows them: by submit time, then by name (two submits may
+                // share a millisecond, and then the history's order is the commits').
+                let labels = (task["stageHistory"]?.arrayValue ?? []).filter { $0["stage"] == "Label" }.sorted {
+                    ($0["completedAt"]?.stringValue ?? "", $0["completedBy"]?.stringValue ?? "")
+                        < ($1["completedAt"]?.stringValue ?? "", $1["completedBy"]?.stringValue ?? "")
+                }
                 let answers = try labels.map { entry in
                     (user: try #require(entry["completedBy"]?.stringValue), value: Self.sentiment(entry["classifications"]))
                 }
