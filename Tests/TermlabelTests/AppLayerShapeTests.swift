@@ -42,7 +42,7 @@ struct AppLayerShapeTests {
         let fixture = try Fixture()
         let controller = try fixture.session()
         let state = stored(controller.snapshot())
-        #expect(state.count == 20)
+        #expect(state.count == 19)
         for (name, type) in state {
             #expect(!type.contains("Store") && !type.contains("Session") && !type.contains("Controller"), "ScreenState.\(name): \(type)")
         }

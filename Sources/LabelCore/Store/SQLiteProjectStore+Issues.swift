@@ -94,9 +94,14 @@ extension SQLiteProjectStore {
         TaskHold(taskId: row["task"], reason: row["reason"], by: row["user"], at: Timestamp(millisecondsSince1970: row["at"]))
     }
 
+    /// Why the task is on hold; nil when it is not.
+    static func holdReason(_ db: Database, _ taskId: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT reason FROM task_hold WHERE task = ?", arguments: [taskId])
+    }
+
     /// Whether the task's hold and open issues let this submit happen (`SubmitGuard`).
     static func checkHoldAndIssues(_ db: Database, _ task: LabelTask, _ s: Submission) throws {
-        let reason = try String.fetchOne(db, sql: "SELECT reason FROM task_hold WHERE task = ?", arguments: [task.id])
+        let reason = try holdReason(db, task.id)
         let authors = try String.fetchAll(db, sql: "SELECT createdBy FROM issue WHERE task = ? AND resolvedAt IS NULL", arguments: [task.id])
         try SubmitGuard.check(task, s, holdReason: reason, openIssueAuthors: authors)
     }

@@ -237,7 +237,7 @@ extension SQLiteProjectStore {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
             if task.status == .hold {
-                let reason = try String.fetchOne(db, sql: "SELECT reason FROM task_hold WHERE task = ?", arguments: [taskId]) ?? ""
+                let reason = try Self.holdReason(db, taskId) ?? ""
                 throw StoreError.onHold(externalId: task.externalId, reason: reason)
             }
             // A skipped task stays yours with no lease: it waits for you to bring it back.

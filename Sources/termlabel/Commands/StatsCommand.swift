@@ -32,7 +32,6 @@ struct StatsCommand: ParsableCommand {
             let store = try project.open()
             let settings = try store.settings()
             let stats = LabelerStats.compute(try store.activity(since: from))
-            let quality = try QualityFigures.read(store, since: from)
             if json {
                 Console.json(JSONWriter(pretty: true).string(try Self.document(store, since: from)))
             } else if stats.isEmpty, let from {
@@ -40,7 +39,9 @@ struct StatsCommand: ParsableCommand {
             } else {
                 Console.out(StatsTable.text(stats, settings: settings))
             }
-            if !json, let block = StatsTable.quality(quality, settings: settings) { Console.out("\n" + block) }
+            if !json, let block = StatsTable.quality(try QualityFigures.read(store, since: from), settings: settings) {
+                Console.out("\n" + block)
+            }
         }
     }
 }
@@ -51,7 +52,8 @@ extension StatsCommand {
         let settings = try store.settings()
         let progress = try store.progress()
         let stats = LabelerStats.compute(try store.activity(since: since))
-        let quality = try QualityFigures.read(store, since: since)
+        let agreements = ConsensusAgreement.compute(try store.consensusScores())
+        let quality = try QualityFigures.read(store, since: since, agreements: agreements)
         // Everyone with figures: annotators who answered only gold tasks too.
         let users = Set(stats.map(\.user)).union(quality.keys).sorted()
         let byUser = Dictionary(uniqueKeysWithValues: stats.map { ($0.user, $0) })
@@ -64,7 +66,7 @@ extension StatsCommand {
                 object["quality"] = (quality[user] ?? AnnotatorQuality(user: user)).json
                 return .object(object)
             }),
-            "agreement": AgreementBlock.json(ConsensusAgreement.compute(try store.consensusScores()), settings: settings),
+            "agreement": AgreementBlock.json(agreements, settings: settings),
         ]
     }
 }

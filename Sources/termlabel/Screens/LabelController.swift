@@ -137,7 +137,7 @@ final class LabelController {
         ScreenState(
             settings: session.settings, ontology: ontology, stage: stage, user: session.user, keymap: keymap, pane: pane, mode: mode,
             open: session.open, optionCursor: optionCursor, assetScroll: assetScroll, document: document, queue: queue, message: session.message,
-            progress: session.progress, queueEmpty: session.queueEmpty, stats: session.stats, agreement: session.agreement, quality: session.quality, now: session.clock.now(),
+            progress: session.progress, queueEmpty: session.queueEmpty, stats: session.stats, quality: session.quality, now: session.clock.now(),
             image: ImageState(frame: images.settled, zoomed: images.zoomed && images.settled != nil, showInfo: images.showInfo))
     }
 }

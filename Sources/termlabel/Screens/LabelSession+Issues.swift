@@ -52,8 +52,7 @@ extension LabelSession {
     /// Why the open task cannot be submitted for its hold or issues; nil when it can. The cursor
     /// goes to the question of the first blocking issue.
     func holdOrIssuesRefusal(_ current: OpenTask) throws -> String? {
-        let hold = try current.hold ?? (current.task.status == .hold ? store.hold(taskId: current.task.id) : nil)
-        if let hold {
+        if let hold = current.hold {
             return "On hold (\(hold.reason)): saved but not submitted until a manager forwards it."
         }
         let blocking = blockingIssues(current)

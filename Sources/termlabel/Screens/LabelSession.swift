@@ -51,8 +51,6 @@ final class LabelSession {
     var movingOn = false
     /// Labeler figures for the statistics screen, read when it opens.
     var stats: [LabelerStats] = []
-    /// Consensus agreement per annotator, read with `stats`.
-    var agreement: [ConsensusAgreement] = []
     /// The quality block of the statistics screen, read with `stats`.
     var quality: [String: AnnotatorQuality] = [:]
 
@@ -288,7 +286,6 @@ final class LabelSession {
     /// Labeler figures for the statistics screen.
     func loadStats() {
         stats = (try? store.activity(since: nil)).map(LabelerStats.compute) ?? []
-        agreement = (try? store.consensusScores()).map(ConsensusAgreement.compute) ?? []
         quality = (try? QualityFigures.read(store, since: nil)) ?? [:]
     }
 

@@ -23,8 +23,6 @@ struct ScreenState {
     var queueEmpty: Bool
     /// Labeler figures, read when the statistics screen opened.
     var stats: [LabelerStats]
-    /// Consensus: each annotator's agreement, read with `stats`.
-    var agreement: [ConsensusAgreement] = []
     /// The quality block, read with `stats`.
     var quality: [String: AnnotatorQuality] = [:]
     /// The clock's reading for this frame: the live timer shows it.
