@@ -1,7 +1,7 @@
 import Foundation
 
 /// The hostile pictures of scripts/make-hostile-images, written once per test run into a
-/// temporary folder.
+/// temporary folder, removed when the test process exits.
 enum HostileImages {
     static let folder: String = {
         let folder = NSTemporaryDirectory() + "termlabel-hostile-\(ProcessInfo.processInfo.processIdentifier)"
@@ -12,6 +12,7 @@ enum HostileImages {
         process.arguments = ["python3", root + "/scripts/make-hostile-images", folder]
         try? process.run()
         process.waitUntilExit()
+        atexit { try? FileManager.default.removeItem(atPath: HostileImages.folder) }
         return folder
     }()
 
