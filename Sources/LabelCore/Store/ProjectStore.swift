@@ -121,9 +121,26 @@ extension ProjectStore {
 public struct SubmitAndClaim: Equatable, Sendable {
     public var next: Stage
     public var claimed: LabelTask?
-    public init(next: Stage, claimed: LabelTask?) {
+    /// What the screen shows next, read in the same transaction when the store can (nil: the
+    /// screen reads it afterwards).
+    public var shown: ShownAfterSubmit?
+    public init(next: Stage, claimed: LabelTask?, shown: ShownAfterSubmit? = nil) {
         self.next = next
         self.claimed = claimed
+        self.shown = shown
+    }
+}
+
+/// The project's progress as a submit left it, and the claimed task's draft (the claiming
+/// user's) and issues: what the next frame shows besides the task.
+public struct ShownAfterSubmit: Equatable, Sendable {
+    public var progress: ProjectProgress
+    public var draft: Draft?
+    public var issues: [TaskIssue]
+    public init(progress: ProjectProgress, draft: Draft?, issues: [TaskIssue]) {
+        self.progress = progress
+        self.draft = draft
+        self.issues = issues
     }
 }
 

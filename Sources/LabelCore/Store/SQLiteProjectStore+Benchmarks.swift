@@ -14,7 +14,7 @@ extension SQLiteProjectStore {
                 try adding.insert([g.task], db)
                 // Only a task this record added becomes gold: a work task of the same name stays work.
                 guard adding.added > before else { continue }
-                try db.execute(sql: "UPDATE task SET benchmark = ? WHERE externalId = ?",
+                try db.execute(cached: "UPDATE task SET benchmark = ? WHERE externalId = ?",
                                arguments: [JSONValue.array(g.answers).description, g.task.externalId])
             }
             return adding.result
@@ -23,7 +23,7 @@ extension SQLiteProjectStore {
 
     public func benchmarkResults() throws -> [BenchmarkResult] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db, cached: """
                 SELECT b.task, t.externalId, b.user, b.classifications, b.active, b.idle, b.submittedAt, b.score
                 FROM benchmark_answer b JOIN task t ON t.id = b.task WHERE b.submittedAt IS NOT NULL ORDER BY b.submittedAt, b.task, b.user
                 """).map { row in
@@ -57,18 +57,18 @@ extension SQLiteProjectStore {
 
     /// The gold task `user` holds and has not submitted (not one they skipped), lowest id first.
     static func heldBenchmark(_ db: Database, _ user: String) throws -> LabelTask? {
-        guard let id = try Int64.fetchOne(db, sql: heldBenchmarkSQL, arguments: [user]) else { return nil }
+        guard let id = try Int64.fetchOne(db, cached: heldBenchmarkSQL, arguments: [user]) else { return nil }
         return try benchmarkTask(db, id, user)
     }
 
     /// The gold task the queue serves `user` now, held for them; nil when it serves work.
     static func nextBenchmark(_ db: Database, _ user: String, at time: Timestamp) throws -> LabelTask? {
-        let rate = Int(try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'benchmarkRate'") ?? "") ?? 0
-        guard rate > 0, let id = try Int64.fetchOne(db, sql: unansweredBenchmarkSQL, arguments: [user]) else { return nil }
-        let gold = try Int.fetchOne(db, sql: goldSubmitsSQL, arguments: [user]) ?? 0
-        let work = try Int.fetchOne(db, sql: workSubmitsSQL, arguments: [user]) ?? 0
+        let rate = Int(try String.fetchOne(db, cached: "SELECT value FROM setting WHERE key = 'benchmarkRate'") ?? "") ?? 0
+        guard rate > 0, let id = try Int64.fetchOne(db, cached: unansweredBenchmarkSQL, arguments: [user]) else { return nil }
+        let gold = try Int.fetchOne(db, cached: goldSubmitsSQL, arguments: [user]) ?? 0
+        let work = try Int.fetchOne(db, cached: workSubmitsSQL, arguments: [user]) ?? 0
         guard BenchmarkRate.servesGold(rate: rate, goldSubmits: gold, workSubmits: work) else { return nil }
-        try db.execute(sql: "INSERT INTO benchmark_answer(task, user, heldSince) VALUES (?, ?, ?)", arguments: [id, user, time.millisecondsSince1970])
+        try db.execute(cached: "INSERT INTO benchmark_answer(task, user, heldSince) VALUES (?, ?, ?)", arguments: [id, user, time.millisecondsSince1970])
         try event(db, id, user, "open", at: time)
         return try benchmarkTask(db, id, user)
     }
@@ -76,7 +76,7 @@ extension SQLiteProjectStore {
     /// A gold task as `user` sees it: like any task they hold, with their own draft's answers.
     static func benchmarkTask(_ db: Database, _ id: Int64, _ user: String) throws -> LabelTask {
         var task = try fetchTask(db, id)
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM benchmark_answer WHERE task = ? AND user = ?", arguments: [id, user])
+        let row = try Row.fetchOne(db, cached: "SELECT * FROM benchmark_answer WHERE task = ? AND user = ?", arguments: [id, user])
         task.assignee = user
         let answers = (row?["classifications"] as String?).flatMap { json($0)?.arrayValue }
         task.status = row?["skipped"] == true ? .skipped : row?["submittedAt"] != nil as Int64? ? .submitted : answers != nil ? .draft : .new
@@ -87,18 +87,18 @@ extension SQLiteProjectStore {
 
     /// Opens a gold task chosen in the list: held for `user` unless they already answered it.
     static func claimBenchmark(_ db: Database, _ task: LabelTask, _ user: String, at time: Timestamp) throws -> LabelTask {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM benchmark_answer WHERE task = ? AND user = ? AND submittedAt IS NOT NULL",
+        if try Bool.fetchOne(db, cached: "SELECT 1 FROM benchmark_answer WHERE task = ? AND user = ? AND submittedAt IS NOT NULL",
                              arguments: [task.id, user]) ?? false {
             throw StoreError.readOnly(externalId: task.externalId, reason: "you have submitted it")
         }
-        try db.execute(sql: "INSERT OR IGNORE INTO benchmark_answer(task, user, heldSince) VALUES (?, ?, ?)",
+        try db.execute(cached: "INSERT OR IGNORE INTO benchmark_answer(task, user, heldSince) VALUES (?, ?, ?)",
                        arguments: [task.id, user, time.millisecondsSince1970])
         try event(db, task.id, user, "open", at: time)
         return try benchmarkTask(db, task.id, user)
     }
 
     static func saveBenchmarkDraft(_ db: Database, _ draft: Draft) throws {
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO benchmark_answer(task, user, heldSince, classifications, active, idle, savedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(user, task) DO UPDATE SET classifications = excluded.classifications, active = excluded.active,
                 idle = excluded.idle, savedAt = excluded.savedAt WHERE submittedAt IS NULL
@@ -113,10 +113,10 @@ extension SQLiteProjectStore {
     static func submitBenchmark(_ db: Database, _ task: LabelTask, _ s: Submission, _ settings: ProjectSettings) throws -> Stage {
         guard s.stage == .label else { throw StoreError.notInStage(externalId: task.externalId, stage: s.stage, actual: .label) }
         let score = BenchmarkScore.score(s.classifications, gold: task.benchmark ?? [], ontology: try settings.ontology())
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO benchmark_answer(task, user, heldSince) VALUES (?, ?, ?) ON CONFLICT(user, task) DO NOTHING
             """, arguments: [s.taskId, s.user, s.at.millisecondsSince1970])
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE benchmark_answer SET classifications = ?, active = ?, idle = ?, savedAt = ?, submittedAt = ?, score = ?, skipped = 0
             WHERE task = ? AND user = ? AND submittedAt IS NULL
             """, arguments: [
@@ -131,7 +131,7 @@ extension SQLiteProjectStore {
 
     /// Takes a gold submit back: the answer is `user`'s draft again, unscored.
     static func reopenBenchmark(_ db: Database, _ task: LabelTask, _ user: String, at time: Timestamp) throws -> LabelTask {
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE benchmark_answer SET submittedAt = NULL, score = NULL, heldSince = ? WHERE task = ? AND user = ? AND submittedAt IS NOT NULL
             """, arguments: [time.millisecondsSince1970, task.id, user])
         guard db.changesCount == 1 else {
@@ -143,7 +143,7 @@ extension SQLiteProjectStore {
 
     /// Lets go of a gold task `user` opened but never answered.
     static func releaseBenchmark(_ db: Database, _ taskId: Int64, _ user: String) throws {
-        try db.execute(sql: """
+        try db.execute(cached: """
             DELETE FROM benchmark_answer WHERE task = ? AND user = ? AND submittedAt IS NULL AND classifications IS NULL AND skipped = 0
             """, arguments: [taskId, user])
         if db.changesCount > 0 { try event(db, taskId, user, "release") }
@@ -151,7 +151,7 @@ extension SQLiteProjectStore {
 
     /// Skips (or brings back) a gold task for `user` alone.
     static func skipBenchmark(_ db: Database, _ taskId: Int64, _ user: String, skipped: Bool, at time: Timestamp) throws {
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO benchmark_answer(task, user, heldSince, skipped) VALUES (?, ?, ?, ?)
             ON CONFLICT(user, task) DO UPDATE SET skipped = excluded.skipped WHERE submittedAt IS NULL
             """, arguments: [taskId, user, time.millisecondsSince1970, skipped])
@@ -161,11 +161,11 @@ extension SQLiteProjectStore {
 
 extension SQLiteProjectStore {
     static func isBenchmark(_ db: Database, _ taskId: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT benchmark IS NOT NULL FROM task WHERE id = ?", arguments: [taskId]) ?? false
+        try Bool.fetchOne(db, cached: "SELECT benchmark IS NOT NULL FROM task WHERE id = ?", arguments: [taskId]) ?? false
     }
 
     /// How many gold tasks the project has (they stand in Label, new, and are not work to count).
     static func benchmarkCount(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task INDEXED BY task_benchmark WHERE benchmark IS NOT NULL") ?? 0
+        try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM task INDEXED BY task_benchmark WHERE benchmark IS NOT NULL") ?? 0
     }
 }

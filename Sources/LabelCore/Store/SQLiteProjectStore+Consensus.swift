@@ -36,16 +36,16 @@ extension SQLiteProjectStore {
     /// claimNext for a consensus project's Label stage, after the user's own single tasks.
     /// The `consensus` setting alone (1: off).
     static func consensusCount(_ db: Database) throws -> Int {
-        max(1, Int(try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'consensus'") ?? "") ?? 1)
+        max(1, Int(try String.fetchOne(db, cached: "SELECT value FROM setting WHERE key = 'consensus'") ?? "") ?? 1)
     }
 
     static func claimConsensus(_ db: Database, user: String, at time: Timestamp, n: Int) throws -> Int64? {
-        if let own = try Int64.fetchOne(db, sql: ownConsensusSQL, arguments: [user]) {
+        if let own = try Int64.fetchOne(db, cached: ownConsensusSQL, arguments: [user]) {
             try holdInRound(db, own, user, at: time)
             return own
         }
         let expired = try leaseExpiry(db, at: time)
-        guard let id = try Int64.fetchOne(db, sql: freeConsensusSQL, arguments: [user, expired, n]) else { return nil }
+        guard let id = try Int64.fetchOne(db, cached: freeConsensusSQL, arguments: [user, expired, n]) else { return nil }
         try holdInRound(db, id, user, at: time)
         return id
     }
@@ -54,10 +54,10 @@ extension SQLiteProjectStore {
     /// without an answer go (their drafts are theirs alone, so nobody takes them over).
     static func holdInRound(_ db: Database, _ id: Int64, _ user: String, at time: Timestamp) throws {
         let expired = try leaseExpiry(db, at: time)
-        try db.execute(sql: """
+        try db.execute(cached: """
             DELETE FROM consensus_answer WHERE task = ? AND user != ? AND submittedAt IS NULL AND skipped = 0 AND activeAt < ?
             """, arguments: [id, user, expired])
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO consensus_answer(task, user, heldSince, activeAt) VALUES (?, ?, ?, ?)
             ON CONFLICT(task, user) DO UPDATE SET activeAt = excluded.activeAt
             """, arguments: [id, user, time.millisecondsSince1970, time.millisecondsSince1970])
@@ -66,13 +66,13 @@ extension SQLiteProjectStore {
 
     /// The live holds of a task's round: answered, or held within the lease.
     static func liveInRound(_ db: Database, _ id: Int64, at time: Timestamp) throws -> Int {
-        try Int.fetchOne(db, sql: """
+        try Int.fetchOne(db, cached: """
             SELECT COUNT(*) FROM consensus_answer WHERE task = ? AND skipped = 0 AND (submittedAt IS NOT NULL OR activeAt >= ?)
             """, arguments: [id, try leaseExpiry(db, at: time)]) ?? 0
     }
 
     static func roundRow(_ db: Database, _ id: Int64, _ user: String) throws -> Row? {
-        try Row.fetchOne(db, sql: "SELECT * FROM consensus_answer WHERE task = ? AND user = ?", arguments: [id, user])
+        try Row.fetchOne(db, cached: "SELECT * FROM consensus_answer WHERE task = ? AND user = ?", arguments: [id, user])
     }
 
     static func roundIsFull(_ task: LabelTask, n: Int) -> StoreError {
@@ -102,7 +102,7 @@ extension SQLiteProjectStore {
             if try liveInRound(db, task.id, at: draft.savedAt) >= n { throw roundIsFull(task, n: n) }
         }
         let activeAt = (draft.activeAt ?? draft.savedAt).millisecondsSince1970
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO consensus_answer(task, user, heldSince, activeAt, skipped, classifications, active, idle, savedAt)
             VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)
             ON CONFLICT(task, user) DO UPDATE SET skipped = 0, classifications = excluded.classifications, active = excluded.active,
@@ -122,30 +122,30 @@ extension SQLiteProjectStore {
         let entry = StageHistoryEntry(
             stage: s.stage.name, stageId: s.stage.id, duration: s.time.active, idleDuration: s.time.idle, completedAt: s.at,
             completedBy: settings.exportName(of: s.user), reviewStatus: nil, comment: nil, annotations: annotations)
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
             VALUES (?, 'Label', ?, ?, ?, ?, NULL, ?, 0, ?)
             """, arguments: [task.id, s.user, s.user, s.time.active, s.time.idle, s.at.millisecondsSince1970, entry.json(includeIdle: true).description])
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE consensus_answer SET classifications = ?, active = ?, idle = ?, savedAt = ?, submittedAt = ?, activeAt = NULL
             WHERE task = ? AND user = ?
             """, arguments: [
                 JSONValue.array(s.classifications).description, s.time.active, s.time.idle, s.at.millisecondsSince1970,
                 s.at.millisecondsSince1970, task.id, s.user,
             ])
-        try db.execute(sql: "UPDATE task SET updatedAt = ?, updatedBy = ?, active = active + ?, idle = idle + ? WHERE id = ?",
+        try db.execute(cached: "UPDATE task SET updatedAt = ?, updatedBy = ?, active = active + ?, idle = idle + ? WHERE id = ?",
                        arguments: [s.at.millisecondsSince1970, s.user, s.time.active, s.time.idle, task.id])
         let answers = try consensusAnswers(db, task.id)
         guard answers.count >= settings.consensus else { return .label }
         let round = ConsensusRound.close(answers, settings: settings, ontology: try settings.ontology())
         if let score = round.score {
             let stored = TaskConsensus(taskId: task.id, score: score, users: answers.map(\.user)).stored
-            try db.execute(sql: "INSERT OR REPLACE INTO consensus_score(task, score, scoredAt) VALUES (?, ?, ?)",
+            try db.execute(cached: "INSERT OR REPLACE INTO consensus_score(task, score, scoredAt) VALUES (?, ?, ?)",
                            arguments: [task.id, stored, s.at.millisecondsSince1970])
         }
         let chosen = answers[round.chosen]
         let final = Annotations(classifications: chosen.classifications, tools: task.annotations.tools, relations: task.annotations.relations)
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE task SET stage = ?, status = ?, assignee = NULL, labeler = ?, annotations = ?, reviewComment = NULL,
                 heldSince = NULL, activeAt = NULL WHERE id = ?
             """, arguments: [round.next.rawValue, round.status.rawValue, chosen.user, encode(final), task.id])
@@ -155,7 +155,7 @@ extension SQLiteProjectStore {
     static func skipInRound(_ db: Database, _ task: LabelTask, user: String, at time: Timestamp) throws {
         if try roundRow(db, task.id, user)?["submittedAt"] as Int64? != nil { throw alreadyAnswered(task) }
         // Skipping gives the place in the round to someone else: the queue never serves it to this user again.
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO consensus_answer(task, user, heldSince, activeAt, skipped) VALUES (?, ?, ?, NULL, 1)
             ON CONFLICT(task, user) DO UPDATE SET skipped = 1, activeAt = NULL
             """, arguments: [task.id, user, time.millisecondsSince1970])
@@ -163,7 +163,7 @@ extension SQLiteProjectStore {
     }
 
     static func consensusAnswers(_ db: Database, _ id: Int64) throws -> [ConsensusAnswer] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, cached: """
             SELECT user, classifications, active, idle, submittedAt FROM consensus_answer
             WHERE task = ? AND submittedAt IS NOT NULL ORDER BY submittedAt, user
             """, arguments: [id]).map {
@@ -175,21 +175,23 @@ extension SQLiteProjectStore {
 
     /// Whether `user` answered the task in its round (a reviewer never reviews a round they were in).
     static func answeredInRound(_ db: Database, _ id: Int64, _ user: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM consensus_answer WHERE task = ? AND user = ? AND submittedAt IS NOT NULL",
+        try Bool.fetchOne(db, cached: "SELECT 1 FROM consensus_answer WHERE task = ? AND user = ? AND submittedAt IS NOT NULL",
                           arguments: [id, user]) ?? false
     }
 
     public func draft(taskId: Int64, stage: Stage, user: String) throws -> Draft? {
-        try pool.read { db in
-            if stage == .label, let row = try Row.fetchOne(db, sql: """
-                SELECT classifications, active, idle, savedAt FROM consensus_answer
-                WHERE task = ? AND user = ? AND submittedAt IS NULL AND classifications IS NOT NULL
-                """, arguments: [taskId, user]) {
-                return Draft(taskId: taskId, stage: stage, user: user, classifications: Self.json(row["classifications"])?.arrayValue ?? [],
-                             time: TimeSpent(active: row["active"], idle: row["idle"]), savedAt: Timestamp(millisecondsSince1970: row["savedAt"]))
-            }
-            return try Row.fetchOne(db, sql: "SELECT * FROM draft WHERE task = ? AND stage = ?", arguments: [taskId, stage.rawValue]).map(Self.draft)
+        try pool.read { db in try Self.draft(db, taskId: taskId, stage: stage, user: user) }
+    }
+
+    static func draft(_ db: Database, taskId: Int64, stage: Stage, user: String) throws -> Draft? {
+        if stage == .label, let row = try Row.fetchOne(db, cached: """
+            SELECT classifications, active, idle, savedAt FROM consensus_answer
+            WHERE task = ? AND user = ? AND submittedAt IS NULL AND classifications IS NOT NULL
+            """, arguments: [taskId, user]) {
+            return Draft(taskId: taskId, stage: stage, user: user, classifications: Self.json(row["classifications"])?.arrayValue ?? [],
+                         time: TimeSpent(active: row["active"], idle: row["idle"]), savedAt: Timestamp(millisecondsSince1970: row["savedAt"]))
         }
+        return try Row.fetchOne(db, cached: "SELECT * FROM draft WHERE task = ? AND stage = ?", arguments: [taskId, stage.rawValue]).map(Self.draft)
     }
 
     public func consensusAnswers(taskId: Int64) throws -> [ConsensusAnswer] {
@@ -198,14 +200,14 @@ extension SQLiteProjectStore {
 
     public func consensus(taskId: Int64) throws -> TaskConsensus? {
         try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT score FROM consensus_score WHERE task = ?", arguments: [taskId])
+            try String.fetchOne(db, cached: "SELECT score FROM consensus_score WHERE task = ?", arguments: [taskId])
                 .map { try TaskConsensus(taskId: taskId, stored: $0) }
         }
     }
 
     public func consensusScores() throws -> [TaskConsensus] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT task, score FROM consensus_score ORDER BY task").map {
+            try Row.fetchAll(db, cached: "SELECT task, score FROM consensus_score ORDER BY task").map {
                 try TaskConsensus(taskId: $0["task"], stored: $0["score"])
             }
         }
@@ -213,7 +215,7 @@ extension SQLiteProjectStore {
 
     /// The consensus holds for `termlabel who`.
     static func roundHolds(_ db: Database) throws -> [Hold] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, cached: """
             SELECT t.externalId, a.user, a.heldSince, a.activeAt, a.classifications IS NOT NULL AS drafted
             FROM consensus_answer a JOIN task t ON t.id = a.task
             WHERE a.submittedAt IS NULL AND a.skipped = 0 AND t.stage = 'Label' AND t.assignee IS NULL ORDER BY a.user, t.priority DESC, t.id
@@ -226,7 +228,7 @@ extension SQLiteProjectStore {
 
     /// A requeue to Label starts the task's round again: anyone may answer it, those before too.
     static func restartRound(_ db: Database, _ id: Int64) throws {
-        try db.execute(sql: "DELETE FROM consensus_answer WHERE task = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM consensus_score WHERE task = ?", arguments: [id])
+        try db.execute(cached: "DELETE FROM consensus_answer WHERE task = ?", arguments: [id])
+        try db.execute(cached: "DELETE FROM consensus_score WHERE task = ?", arguments: [id])
     }
 }

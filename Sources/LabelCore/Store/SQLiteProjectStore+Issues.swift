@@ -7,7 +7,7 @@ extension SQLiteProjectStore {
             let task = try Self.fetchTask(db, new.taskId)
             let content = new.content.trimmingCharacters(in: .whitespacesAndNewlines)
             let code = try Self.readSettings(db).errorCode(new.errorCode)
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO issue(task, schemaId, content, errorCode, createdBy, createdAt, stage) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [task.id, new.schemaId, content, code.map { $0.json.description }, new.user,
                                  new.at.millisecondsSince1970, task.stage.rawValue])
@@ -21,7 +21,7 @@ extension SQLiteProjectStore {
         try pool.write { db in
             let issue = try Self.issue(db, id)
             guard issue.isOpen else { throw StoreError.issueResolved(id) }
-            try db.execute(sql: "UPDATE issue SET resolvedBy = ?, resolvedAt = ?, resolution = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE issue SET resolvedBy = ?, resolvedAt = ?, resolution = ? WHERE id = ?",
                            arguments: [user, time.millisecondsSince1970, comment.trimmingCharacters(in: .whitespacesAndNewlines), id])
             try Self.event(db, issue.taskId, user, "resolve", at: time)
             return try Self.issue(db, id)
@@ -29,14 +29,16 @@ extension SQLiteProjectStore {
     }
 
     public func issues(taskId: Int64) throws -> [TaskIssue] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "\(Self.issueQuery) WHERE i.task = ? ORDER BY i.id", arguments: [taskId]).map(Self.issue)
-        }
+        try pool.read { db in try Self.issues(db, taskId: taskId) }
+    }
+
+    static func issues(_ db: Database, taskId: Int64) throws -> [TaskIssue] {
+        try Row.fetchAll(db, cached: "\(Self.issueQuery) WHERE i.task = ? ORDER BY i.id", arguments: [taskId]).map(Self.issue)
     }
 
     public func issues(includeResolved: Bool) throws -> [TaskIssue] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "\(Self.issueQuery) \(includeResolved ? "" : "WHERE i.resolvedAt IS NULL") ORDER BY i.id").map(Self.issue)
+            try Row.fetchAll(db, cached: "\(Self.issueQuery) \(includeResolved ? "" : "WHERE i.resolvedAt IS NULL") ORDER BY i.id").map(Self.issue)
         }
     }
 
@@ -46,10 +48,10 @@ extension SQLiteProjectStore {
             for id in try Self.requeueSelection(db, selection) {
                 let task = try Self.fetchTask(db, id)
                 guard [.label, .review].contains(task.stage), task.status != .hold, task.readOnlyReason == nil else { continue }
-                try db.execute(sql: "INSERT INTO task_hold(task, reason, user, at, previousStatus) VALUES (?, ?, ?, ?, ?)",
+                try db.execute(cached: "INSERT INTO task_hold(task, reason, user, at, previousStatus) VALUES (?, ?, ?, ?, ?)",
                                arguments: [id, reason, user, time.millisecondsSince1970, task.status.rawValue])
                 // The holder's lease stops: a task on hold waits for a manager, not for its holder.
-                try db.execute(sql: "UPDATE task SET status = 'hold', activeAt = NULL WHERE id = ?", arguments: [id])
+                try db.execute(cached: "UPDATE task SET status = 'hold', activeAt = NULL WHERE id = ?", arguments: [id])
                 try Self.event(db, id, user, "hold", at: time)
                 held += 1
             }
@@ -58,11 +60,11 @@ extension SQLiteProjectStore {
     }
 
     public func hold(taskId: Int64) throws -> TaskHold? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM task_hold WHERE task = ?", arguments: [taskId]).map(Self.hold) }
+        try pool.read { db in try Row.fetchOne(db, cached: "SELECT * FROM task_hold WHERE task = ?", arguments: [taskId]).map(Self.hold) }
     }
 
     public func tasksOnHold() throws -> [TaskHold] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM task_hold ORDER BY at, task").map(Self.hold) }
+        try pool.read { db in try Row.fetchAll(db, cached: "SELECT * FROM task_hold ORDER BY at, task").map(Self.hold) }
     }
 
     // MARK: Rows
@@ -74,7 +76,7 @@ extension SQLiteProjectStore {
         """
 
     static func issue(_ db: Database, _ id: Int64) throws -> TaskIssue {
-        guard let row = try Row.fetchOne(db, sql: "\(issueQuery) WHERE i.id = ?", arguments: [id]) else { throw StoreError.noSuchIssue(id) }
+        guard let row = try Row.fetchOne(db, cached: "\(issueQuery) WHERE i.id = ?", arguments: [id]) else { throw StoreError.noSuchIssue(id) }
         return issue(from: row)
     }
 
@@ -96,13 +98,13 @@ extension SQLiteProjectStore {
 
     /// Why the task is on hold; nil when it is not.
     static func holdReason(_ db: Database, _ taskId: Int64) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT reason FROM task_hold WHERE task = ?", arguments: [taskId])
+        try String.fetchOne(db, cached: "SELECT reason FROM task_hold WHERE task = ?", arguments: [taskId])
     }
 
     /// Whether the task's hold and open issues let this submit happen (`SubmitGuard`).
     static func checkHoldAndIssues(_ db: Database, _ task: LabelTask, _ s: Submission) throws {
         let reason = try holdReason(db, task.id)
-        let authors = try String.fetchAll(db, sql: "SELECT createdBy FROM issue WHERE task = ? AND resolvedAt IS NULL", arguments: [task.id])
+        let authors = try String.fetchAll(db, cached: "SELECT createdBy FROM issue WHERE task = ? AND resolvedAt IS NULL", arguments: [task.id])
         try SubmitGuard.check(task, s, holdReason: reason, openIssueAuthors: authors)
     }
 
@@ -110,11 +112,11 @@ extension SQLiteProjectStore {
     /// answers, it is forwarded: its status comes back, its drafts and holder stay. Returns whether
     /// the task was forwarded (nothing else of the requeue applies to it then).
     static func endHold(_ db: Database, _ id: Int64, _ r: RequeueRequest) throws -> Bool {
-        guard let previous = try String.fetchOne(db, sql: "SELECT previousStatus FROM task_hold WHERE task = ?", arguments: [id]) else { return false }
-        try db.execute(sql: "DELETE FROM task_hold WHERE task = ?", arguments: [id])
+        guard let previous = try String.fetchOne(db, cached: "SELECT previousStatus FROM task_hold WHERE task = ?", arguments: [id]) else { return false }
+        try db.execute(cached: "DELETE FROM task_hold WHERE task = ?", arguments: [id])
         let task = try fetchTask(db, id)
         guard TaskHold.forwards(task, by: r) else { return false }
-        try db.execute(sql: "UPDATE task SET status = ?, activeAt = CASE WHEN assignee IS NULL THEN NULL ELSE ? END WHERE id = ?",
+        try db.execute(cached: "UPDATE task SET status = ?, activeAt = CASE WHEN assignee IS NULL THEN NULL ELSE ? END WHERE id = ?",
                        arguments: [previous, r.at.millisecondsSince1970, id])
         try event(db, id, r.user, "forward", at: r.at)
         return true

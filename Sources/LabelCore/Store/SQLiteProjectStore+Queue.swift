@@ -31,13 +31,13 @@ extension SQLiteProjectStore {
 
     public func task(id: Int64) throws -> LabelTask? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task t WHERE t.id = ?", arguments: [id]).map(Self.task)
+            try Row.fetchOne(db, cached: "SELECT \(Self.taskColumns) FROM task t WHERE t.id = ?", arguments: [id]).map(Self.task)
         }
     }
 
     public func task(externalId: String) throws -> LabelTask? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.taskColumns) FROM task t WHERE t.externalId = ? OR t.taskId = ?",
+            try Row.fetchOne(db, cached: "SELECT \(Self.taskColumns) FROM task t WHERE t.externalId = ? OR t.taskId = ?",
                              arguments: [externalId, externalId]).map(Self.task)
         }
     }
@@ -47,14 +47,14 @@ extension SQLiteProjectStore {
     }
 
     static func history(_ db: Database, _ taskId: Int64) throws -> [StageHistoryEntry] {
-        try String.fetchAll(db, sql: "SELECT entry FROM history WHERE task = ? ORDER BY id", arguments: [taskId]).compactMap {
+        try String.fetchAll(db, cached: "SELECT entry FROM history WHERE task = ? ORDER BY id", arguments: [taskId]).compactMap {
             json($0)?.objectValue.map(StageHistoryEntry.init(stored:))
         }
     }
 
     public func draft(taskId: Int64, stage: Stage) throws -> Draft? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM draft WHERE task = ? AND stage = ?", arguments: [taskId, stage.rawValue]).map(Self.draft)
+            try Row.fetchOne(db, cached: "SELECT * FROM draft WHERE task = ? AND stage = ?", arguments: [taskId, stage.rawValue]).map(Self.draft)
         }
     }
 
@@ -67,27 +67,29 @@ extension SQLiteProjectStore {
     }
 
     public func progress() throws -> ProjectProgress {
-        try pool.read { db in
-            var byStage: [Stage: Int] = [:]
-            var byStatus: [TaskStatus: Int] = [:]
-            var total = 0
-            for row in try Row.fetchAll(db, sql: "SELECT stage, status, n FROM task_count WHERE n > 0") {
-                let n: Int = row["n"]
-                total += n
-                if let s = Stage(rawValue: row["stage"]) { byStage[s, default: 0] += n }
-                if let s = TaskStatus(rawValue: row["status"]) { byStatus[s, default: 0] += n }
-            }
-            // Gold tasks stand in Label, new, for ever: they are not work to be done.
-            let gold = try Self.benchmarkCount(db)
-            total -= gold
-            byStage[.label, default: 0] -= gold
-            byStatus[.new, default: 0] -= gold
-            return ProjectProgress(total: total, byStage: byStage, byStatus: byStatus)
+        try pool.read { db in try Self.progress(db) }
+    }
+
+    static func progress(_ db: Database) throws -> ProjectProgress {
+        var byStage: [Stage: Int] = [:]
+        var byStatus: [TaskStatus: Int] = [:]
+        var total = 0
+        for row in try Row.fetchAll(db, cached: "SELECT stage, status, n FROM task_count WHERE n > 0") {
+            let n: Int = row["n"]
+            total += n
+            if let s = Stage(rawValue: row["stage"]) { byStage[s, default: 0] += n }
+            if let s = TaskStatus(rawValue: row["status"]) { byStatus[s, default: 0] += n }
         }
+        // Gold tasks stand in Label, new, for ever: they are not work to be done.
+        let gold = try Self.benchmarkCount(db)
+        total -= gold
+        byStage[.label, default: 0] -= gold
+        byStatus[.new, default: 0] -= gold
+        return ProjectProgress(total: total, byStage: byStage, byStatus: byStatus)
     }
 
     public func integrityCheck() throws -> String {
-        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+        try pool.read { db in try String.fetchAll(db, cached: "PRAGMA integrity_check").joined(separator: "\n") }
     }
 }
 

@@ -35,11 +35,11 @@ extension SQLiteProjectStore {
             // By stage and status: the kept counts (a few rows), not a scan of every task.
             let (clause, args) = Self.whereClause(filter)
             return try pool.read { db in
-                try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(t.n), 0) FROM task_count t \(clause)", arguments: args) ?? 0
+                try Int.fetchOne(db, cached: "SELECT COALESCE(SUM(t.n), 0) FROM task_count t \(clause)", arguments: args) ?? 0
             }
         }
         let (clause, args) = Self.whereClause(filter)
-        return try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task t \(clause)", arguments: args) ?? 0 }
+        return try pool.read { db in try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM task t \(clause)", arguments: args) ?? 0 }
     }
 
     public func page(_ filter: QueueFilter, offset: Int, limit: Int) throws -> [QueueRow] {
@@ -61,16 +61,32 @@ extension SQLiteProjectStore {
     public func position(of taskId: Int64, in filter: QueueFilter) throws -> Int? {
         guard let statuses = Self.blockFilter(filter) else { return try scannedPosition(of: taskId, in: filter) }
         return try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT priority, status FROM task WHERE id = ?", arguments: [taskId]) else { return nil }
+            guard let row = try Row.fetchOne(db, cached: "SELECT priority, status FROM task WHERE id = ?", arguments: [taskId]) else { return nil }
             let priority: Int = row["priority"]
             if let statuses, !statuses.contains(row["status"]) { return nil }
             let block = Int(taskId >> Self.queueBlockBits)
-            let before = try Int.fetchOne(db, sql: Self.blocksBeforeSQL(statuses),
+            let before = try Int.fetchOne(db, cached: Self.blocksBeforeSQL(statuses),
                                           arguments: Self.statusArguments(statuses) + [-priority, block]) ?? 0
-            let inBlock = try Int.fetchOne(db, sql: Self.countInBlockSQL(statuses),
+            let inBlock = try Int.fetchOne(db, cached: Self.countInBlockSQL(statuses),
                                            arguments: Self.statusArguments(statuses) + [priority, block << Self.queueBlockBits, taskId]) ?? 0
             return before + inBlock
         }
+    }
+
+    /// The list's rows of these tasks as they are now (the screen reads again only the rows a
+    /// submit or an opened task changed), by primary key; a task that is gone is left out.
+    public func queueRows(ids: [Int64]) throws -> [QueueRow] {
+        guard !ids.isEmpty else { return [] }
+        return try pool.read { db in
+            try Self.queueRows(db, sql: Self.rowsByIdSQL(count: ids.count), arguments: StatementArguments(ids))
+        }
+    }
+
+    static func rowsByIdSQL(count: Int) -> String {
+        """
+        \(queueRowColumns) FROM task t LEFT JOIN draft d ON d.task = t.id AND d.stage = t.stage
+        WHERE t.id IN (\(Array(repeating: "?", count: count).joined(separator: ",")))
+        """
     }
 
     /// The statuses a filter keeps (nil: all) when the block counts can serve it; nil when it
@@ -138,7 +154,7 @@ extension SQLiteProjectStore {
     }
 
     static func queueRows(_ db: Database, sql: String, arguments: StatementArguments) throws -> [QueueRow] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+        try Row.fetchAll(db, cached: sql, arguments: arguments).map {
             QueueRow(
                 id: $0["id"], externalId: $0["externalId"], stage: try decode(Stage.self, $0["stage"], column: "stage"),
                 status: try decode(TaskStatus.self, $0["status"], column: "status"), assignee: $0["assignee"],
@@ -161,9 +177,9 @@ extension SQLiteProjectStore {
         let (clause, args) = Self.whereClause(filter)
         return try pool.read { db in
             let prefix = clause.isEmpty ? "WHERE" : clause + " AND"
-            guard let priority = try Int.fetchOne(db, sql: "SELECT t.priority FROM task t \(prefix) t.id = ?", arguments: args + [taskId])
+            guard let priority = try Int.fetchOne(db, cached: "SELECT t.priority FROM task t \(prefix) t.id = ?", arguments: args + [taskId])
             else { return nil }
-            return try Int.fetchOne(db, sql: """
+            return try Int.fetchOne(db, cached: """
                 SELECT COUNT(*) FROM task t \(prefix) (t.priority > ? OR (t.priority = ? AND t.id < ?))
                 """, arguments: args + [priority, priority, taskId])
         }

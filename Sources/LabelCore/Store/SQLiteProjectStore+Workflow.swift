@@ -13,7 +13,7 @@ extension SQLiteProjectStore {
     static func claimNext(_ db: Database, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask? {
         let review = stage == .review ? 1 : 0
         if stage == .label, let gold = try heldBenchmark(db, user) { return gold }
-        let own = try Int64.fetchOne(db, sql: ownTaskSQL, arguments: [user, stage.rawValue, review, user])
+        let own = try Int64.fetchOne(db, cached: ownTaskSQL, arguments: [user, stage.rawValue, review, user])
         if stage == .label, own == nil, let gold = try nextBenchmark(db, user, at: time) { return gold }
         let expired = try leaseExpiry(db, at: time)
         let consensus = try consensusCount(db)
@@ -22,12 +22,12 @@ extension SQLiteProjectStore {
                 return try claimConsensus(db, user: user, at: time, n: consensus).map { try fetchTask(db, $0) }
             }
             if stage == .review {
-                guard let id = try Int64.fetchOne(db, sql: freeConsensusReviewSQL, arguments: [expired, user, user, user]) else { return nil }
+                guard let id = try Int64.fetchOne(db, cached: freeConsensusReviewSQL, arguments: [expired, user, user, user]) else { return nil }
                 try hold(db, id, user, at: time)
                 return try fetchTask(db, id)
             }
         }
-        let free = try own ?? Int64.fetchOne(db, sql: freeTaskSQL, arguments: [stage.rawValue, expired, user, review, user])
+        let free = try own ?? Int64.fetchOne(db, cached: freeTaskSQL, arguments: [stage.rawValue, expired, user, review, user])
         guard let id = free else { return nil }
         try hold(db, id, user, at: time)
         return try fetchTask(db, id)
@@ -62,7 +62,7 @@ extension SQLiteProjectStore {
             }
             if stage == .review, try Self.answeredInRound(db, taskId, user) { throw StoreError.ownLabels(externalId: task.externalId) }
             if let assignee = task.assignee, assignee != user {
-                let activeAt = try Int64.fetchOne(db, sql: "SELECT activeAt FROM task WHERE id = ?", arguments: [taskId])
+                let activeAt = try Int64.fetchOne(db, cached: "SELECT activeAt FROM task WHERE id = ?", arguments: [taskId])
                 guard task.status != .hold, let activeAt, activeAt < (try Self.leaseExpiry(db, at: time)) else {
                     throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
                 }
@@ -76,13 +76,13 @@ extension SQLiteProjectStore {
     public func release(taskId: Int64, stage: Stage, user: String) throws {
         try pool.write { db in
             if try Self.isBenchmark(db, taskId) { return try Self.releaseBenchmark(db, taskId, user) }
-            try db.execute(sql: """
+            try db.execute(cached: """
                 UPDATE task SET assignee = NULL, heldSince = NULL, activeAt = NULL
                 WHERE id = ? AND stage = ? AND assignee = ? AND status IN ('new', 'submitted')
                 AND NOT EXISTS (SELECT 1 FROM draft WHERE task = ? AND stage = ?)
                 """, arguments: [taskId, stage.rawValue, user, taskId, stage.rawValue])
             if db.changesCount > 0 { try Self.event(db, taskId, user, "release") }
-            try db.execute(sql: """
+            try db.execute(cached: """
                 DELETE FROM consensus_answer WHERE task = ? AND user = ? AND submittedAt IS NULL AND skipped = 0 AND classifications IS NULL
                 """, arguments: [taskId, user])
             if db.changesCount > 0 { try Self.event(db, taskId, user, "release") }
@@ -91,7 +91,7 @@ extension SQLiteProjectStore {
 
     public func holds() throws -> [Hold] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db, cached: """
                 SELECT externalId, stage, status, assignee, heldSince, activeAt FROM task INDEXED BY task_held
                 WHERE assignee IS NOT NULL ORDER BY assignee, stage, priority DESC, id
                 """).map {
@@ -112,7 +112,7 @@ extension SQLiteProjectStore {
 
     /// Holds whose last activity is before this instant have run out.
     static func leaseExpiry(_ db: Database, at time: Timestamp) throws -> Int64 {
-        let lease = Int64(try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'claimLeaseMs'") ?? "")
+        let lease = Int64(try String.fetchOne(db, cached: "SELECT value FROM setting WHERE key = 'claimLeaseMs'") ?? "")
             ?? ProjectSettings.defaultClaimLease
         return time.millisecondsSince1970 - lease
     }
@@ -120,7 +120,7 @@ extension SQLiteProjectStore {
     /// Holds a task for `user` from `time`; taking it over from someone whose lease ran out keeps
     /// their draft with the task.
     static func hold(_ db: Database, _ id: Int64, _ user: String, at time: Timestamp) throws {
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE task SET heldSince = CASE WHEN assignee IS ? AND heldSince IS NOT NULL THEN heldSince ELSE ? END,
                 assignee = ?, activeAt = ? WHERE id = ?
             """, arguments: [user, time.millisecondsSince1970, user, time.millisecondsSince1970, id])
@@ -128,14 +128,14 @@ extension SQLiteProjectStore {
     }
 
     static func fetchTask(_ db: Database, _ id: Int64) throws -> LabelTask {
-        guard let task = try Row.fetchOne(db, sql: "SELECT \(taskColumns) FROM task t WHERE t.id = ?", arguments: [id]).map(task) else {
+        guard let task = try Row.fetchOne(db, cached: "SELECT \(taskColumns) FROM task t WHERE t.id = ?", arguments: [id]).map(task) else {
             throw StoreError.noSuchTask("#\(id)")
         }
         return task
     }
 
     static func event(_ db: Database, _ task: Int64, _ user: String, _ kind: String, at: Timestamp = .now()) throws {
-        try db.execute(sql: "INSERT INTO event(task, user, kind, at) VALUES (?, ?, ?, ?)",
+        try db.execute(cached: "INSERT INTO event(task, user, kind, at) VALUES (?, ?, ?, ?)",
                        arguments: [task, user, kind, at.millisecondsSince1970])
     }
 
@@ -153,7 +153,7 @@ extension SQLiteProjectStore {
             guard task.stage == draft.stage else {
                 throw StoreError.notInStage(externalId: task.externalId, stage: draft.stage, actual: task.stage)
             }
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT OR REPLACE INTO draft(task, stage, user, classifications, active, idle, savedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     draft.taskId, draft.stage.rawValue, draft.user, JSONValue.array(draft.classifications).description,
@@ -161,7 +161,7 @@ extension SQLiteProjectStore {
                 ])
             // A draft holds the task and renews the lease from the annotator's last activity.
             let activeAt = (draft.activeAt ?? draft.savedAt).millisecondsSince1970
-            try db.execute(sql: """
+            try db.execute(cached: """
                 UPDATE task SET assignee = ?, status = CASE WHEN status = 'new' THEN 'draft' ELSE status END,
                     heldSince = COALESCE(heldSince, ?), activeAt = MAX(COALESCE(activeAt, 0), ?) WHERE id = ?
                 """, arguments: [draft.user, draft.savedAt.millisecondsSince1970, activeAt, draft.taskId])
@@ -173,10 +173,17 @@ extension SQLiteProjectStore {
     }
 
     /// The submit and the next task's hold in one transaction: one commit, one flush to disk.
+    /// What the next frame shows besides (progress, the task's draft and issues) is read in it
+    /// too, rather than in three reads after it.
     public func submitAndClaimNext(_ s: Submission) throws -> SubmitAndClaim {
         try pool.write { db in
             let next = try Self.submit(db, s)
-            return SubmitAndClaim(next: next, claimed: try Self.claimNext(db, stage: s.stage, user: s.user, at: s.at))
+            let claimed = try Self.claimNext(db, stage: s.stage, user: s.user, at: s.at)
+            let shown = ShownAfterSubmit(
+                progress: try Self.progress(db),
+                draft: try claimed.flatMap { try Self.draft(db, taskId: $0.id, stage: s.stage, user: s.user) },
+                issues: try claimed.map { try Self.issues(db, taskId: $0.id) } ?? [])
+            return SubmitAndClaim(next: next, claimed: claimed, shown: shown)
         }
     }
 
@@ -203,7 +210,7 @@ extension SQLiteProjectStore {
             completedBy: settings.exportName(of: s.user),
             reviewStatus: s.stage == .review ? (s.reviewStatus ?? .accepted) : nil,
             comment: s.comment.flatMap { $0.isEmpty ? nil : $0 }, annotations: annotations)
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
             """, arguments: [
@@ -214,7 +221,7 @@ extension SQLiteProjectStore {
         // Rejected work goes back to the same labeler, with the reviewer's comment.
         let assignee: String? = next.stage == .label ? labeler : nil
         let comment: String? = next.status == .rejected ? s.comment : nil
-        try db.execute(sql: """
+        try db.execute(cached: """
             UPDATE task SET stage = ?, status = ?, assignee = ?, labeler = ?, annotations = ?, reviewComment = ?,
                 updatedAt = ?, updatedBy = ?, active = active + ?, idle = idle + ?, heldSince = NULL, activeAt = NULL
             WHERE id = ?
@@ -222,7 +229,7 @@ extension SQLiteProjectStore {
                 next.stage.rawValue, next.status.rawValue, assignee, labeler, Self.encode(annotations), comment,
                 s.at.millisecondsSince1970, s.user, s.time.active, s.time.idle, s.taskId,
             ])
-        try db.execute(sql: "DELETE FROM draft WHERE task = ? AND stage = ?", arguments: [s.taskId, s.stage.rawValue])
+        try db.execute(cached: "DELETE FROM draft WHERE task = ? AND stage = ?", arguments: [s.taskId, s.stage.rawValue])
         return next.stage
     }
 
@@ -241,7 +248,7 @@ extension SQLiteProjectStore {
                 throw StoreError.onHold(externalId: task.externalId, reason: reason)
             }
             // A skipped task stays yours with no lease: it waits for you to bring it back.
-            try db.execute(sql: "UPDATE task SET status = 'skipped', assignee = ?, activeAt = NULL WHERE id = ?", arguments: [user, taskId])
+            try db.execute(cached: "UPDATE task SET status = 'skipped', assignee = ?, activeAt = NULL WHERE id = ?", arguments: [user, taskId])
             try Self.event(db, taskId, user, "skip", at: time)
         }
     }
@@ -254,9 +261,9 @@ extension SQLiteProjectStore {
             if let assignee = task.assignee, assignee != user {
                 throw StoreError.assignedToSomeoneElse(externalId: task.externalId, assignee: assignee)
             }
-            let hasDraft = try Bool.fetchOne(db, sql: "SELECT 1 FROM draft WHERE task = ? AND stage = ?", arguments: [taskId, task.stage.rawValue]) ?? false
+            let hasDraft = try Bool.fetchOne(db, cached: "SELECT 1 FROM draft WHERE task = ? AND stage = ?", arguments: [taskId, task.stage.rawValue]) ?? false
             let status: TaskStatus = task.reviewComment != nil ? .rejected : hasDraft ? .draft : task.stage == .review ? .submitted : .new
-            try db.execute(sql: "UPDATE task SET status = ? WHERE id = ?", arguments: [status.rawValue, taskId])
+            try db.execute(cached: "UPDATE task SET status = ? WHERE id = ?", arguments: [status.rawValue, taskId])
             try Self.event(db, taskId, user, "unskip", at: time)
         }
     }
@@ -269,19 +276,19 @@ extension SQLiteProjectStore {
                 if try Self.endHold(db, id, r) { continue }
                 // What is about to go, written down first: who ran the requeue, and everything removed.
                 try Self.recordRequeue(db, id, r)
-                try db.execute(sql: "DELETE FROM draft WHERE task = ?", arguments: [id])
+                try db.execute(cached: "DELETE FROM draft WHERE task = ?", arguments: [id])
                 if r.to == .label { try Self.restartRound(db, id) }
-                try db.execute(sql: "UPDATE task SET stage = ?, status = ?, reviewComment = NULL WHERE id = ?",
+                try db.execute(cached: "UPDATE task SET stage = ?, status = ?, reviewComment = NULL WHERE id = ?",
                                arguments: [r.to.rawValue, status.rawValue, id])
                 if r.removeAnswers {
-                    try db.execute(sql: "UPDATE task SET annotations = ? WHERE id = ?", arguments: [Self.encode(.empty), id])
+                    try db.execute(cached: "UPDATE task SET annotations = ? WHERE id = ?", arguments: [Self.encode(.empty), id])
                 }
                 if r.removeAssignee {
-                    try db.execute(sql: "UPDATE task SET assignee = NULL, heldSince = NULL, activeAt = NULL WHERE id = ?", arguments: [id])
+                    try db.execute(cached: "UPDATE task SET assignee = NULL, heldSince = NULL, activeAt = NULL WHERE id = ?", arguments: [id])
                 }
                 if r.removeHistory {
-                    try db.execute(sql: "DELETE FROM history WHERE task = ?", arguments: [id])
-                    try db.execute(sql: "UPDATE task SET labeler = NULL, active = 0, idle = 0 WHERE id = ?", arguments: [id])
+                    try db.execute(cached: "DELETE FROM history WHERE task = ?", arguments: [id])
+                    try db.execute(cached: "UPDATE task SET labeler = NULL, active = 0, idle = 0 WHERE id = ?", arguments: [id])
                 }
                 try Self.event(db, id, r.user, "requeue", at: r.at)
             }
@@ -294,26 +301,26 @@ extension SQLiteProjectStore {
         while true {
             let (tasks, histories, drafts, scores) = try pool.read {
                 db -> ([LabelTask], [Int64: [StageHistoryEntry]], [Int64: Draft], [Int64: TaskConsensus]) in
-                let tasks = try Row.fetchAll(db, sql: """
+                let tasks = try Row.fetchAll(db, cached: """
                     SELECT \(Self.taskColumns) FROM task t WHERE t.id > ? AND (? IS NULL OR t.stage = ?) ORDER BY t.id LIMIT 500
                     """, arguments: [after, stage?.rawValue, stage?.rawValue]).map(Self.task)
                 guard let first = tasks.first, let last = tasks.last else { return ([], [:], [:], [:]) }
                 var histories: [Int64: [StageHistoryEntry]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT task, entry FROM history WHERE task BETWEEN ? AND ? ORDER BY id",
+                for row in try Row.fetchAll(db, cached: "SELECT task, entry FROM history WHERE task BETWEEN ? AND ? ORDER BY id",
                                             arguments: [first.id, last.id]) {
                     if let object = Self.json(row["entry"])?.objectValue {
                         histories[row["task"], default: []].append(StageHistoryEntry(stored: object))
                     }
                 }
                 var drafts: [Int64: Draft] = [:]
-                for row in try Row.fetchAll(db, sql: """
+                for row in try Row.fetchAll(db, cached: """
                     SELECT d.* FROM draft d JOIN task t ON t.id = d.task AND t.stage = d.stage WHERE d.task BETWEEN ? AND ?
                     """, arguments: [first.id, last.id]) {
                     let draft = Self.draft(from: row)
                     drafts[draft.taskId] = draft
                 }
                 var scores: [Int64: TaskConsensus] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT task, score FROM consensus_score WHERE task BETWEEN ? AND ?",
+                for row in try Row.fetchAll(db, cached: "SELECT task, score FROM consensus_score WHERE task BETWEEN ? AND ?",
                                             arguments: [first.id, last.id]) {
                     scores[row["task"]] = try TaskConsensus(taskId: row["task"], stored: row["score"])
                 }
@@ -330,7 +337,7 @@ extension SQLiteProjectStore {
     public func activity(since: Timestamp?) throws -> Activity {
         try pool.read { db in
             let from = since?.millisecondsSince1970 ?? Int64.min
-            let entries = try Row.fetchAll(db, sql: """
+            let entries = try Row.fetchAll(db, cached: """
                 SELECT task, stage, user, labeler, active, idle, reviewStatus, completedAt FROM history
                 WHERE imported = 0 AND user IS NOT NULL AND stage IN ('Label', 'Review') AND completedAt >= ? ORDER BY id
                 """, arguments: [from]).map {
@@ -340,7 +347,7 @@ extension SQLiteProjectStore {
                     time: TimeSpent(active: $0["active"], idle: $0["idle"]),
                     completedAt: Timestamp(millisecondsSince1970: $0["completedAt"]), labeler: $0["labeler"])
             }
-            let skips = try Row.fetchAll(db, sql: "SELECT user, task, at FROM event WHERE kind = 'skip' AND at >= ? ORDER BY id", arguments: [from]).map {
+            let skips = try Row.fetchAll(db, cached: "SELECT user, task, at FROM event WHERE kind = 'skip' AND at >= ? ORDER BY id", arguments: [from]).map {
                 (user: $0["user"] as String, taskId: $0["task"] as Int64, at: Timestamp(millisecondsSince1970: $0["at"]))
             }
             return Activity(entries: entries, skips: skips)

@@ -365,7 +365,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
 
     static func readSettings(_ db: Database) throws -> ProjectSettings {
         var map: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") { map[row["key"]] = row["value"] }
+        for row in try Row.fetchAll(db, cached: "SELECT key, value FROM setting") { map[row["key"]] = row["value"] }
         return try settings(from: map)
     }
 

@@ -26,6 +26,9 @@ final class LabelController {
     var queue: QueueModel { pager.window }
     /// The session's task this screen state was made for.
     private var shownTask = -1
+    /// Tasks the session has had open since the list last changed, and those it changed
+    /// otherwise: the rows to read again when it next changes.
+    private var touchedTasks: Set<Int64> = []
     /// The pictures of assets that are pictures: loaded off the input thread, settled per frame.
     let images: ImagePane
 
@@ -69,12 +72,19 @@ final class LabelController {
             // A consensus task opens on its annotators' answers.
             if session.open?.consensus != nil, session.open?.access == .review { mode = .answers }
         }
+        // Only the tasks this session opened, left or changed have rows that differ.
+        if let id = session.open?.task.id { touchedTasks.insert(id) }
+        touchedTasks.formUnion(session.changedTasks)
+        session.changedTasks = []
         let change = session.queueChange
         session.queueChange = .none
+        let changed = touchedTasks
+        if change != .none { touchedTasks = session.open.map { [$0.task.id] } ?? [] }
         switch change {
         case .none: break
-        case .rows: pager.invalidate()
-        case .counts: try pager.refresh(follow: pane == .form ? session.open?.task.id : nil)
+        case .rows: try pager.update(changed)
+        case .counts: try pager.refresh(follow: pane == .form ? session.open?.task.id : nil, changed: changed)
+        case .everything: try pager.refresh(follow: pane == .form ? session.open?.task.id : nil)
         }
     }
 

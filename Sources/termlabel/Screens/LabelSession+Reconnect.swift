@@ -75,7 +75,7 @@ extension LabelSession {
             do {
                 progress = try store.progress()
                 reconnectProbe = nil
-                queueChange = .counts
+                queueChange = .everything
                 message = Message(text: "Connected again.", isError: false)
             } catch {
                 reconnectProbe = .now + Self.reconnectInterval
@@ -114,7 +114,7 @@ extension LabelSession {
             open = current
         }
         progress = (try? store.progress()) ?? progress
-        queueChange = .counts
+        queueChange = .everything
         message = Message(text: "Saved: the connection is back (task #\(work.draft.taskId) saved as a draft; submit it again if you had).", isError: false)
         return true
     }

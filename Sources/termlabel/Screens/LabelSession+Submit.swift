@@ -35,8 +35,9 @@ extension LabelSession {
         let next = done.next
         let what = status.map { "\($0.rawValue.lowercased())" } ?? "submitted"
         open = nil
-        progress = try store.progress()
-        try showNext(done.claimed)
+        // The store may have read the progress, and the next task's draft and issues, with the submit.
+        progress = try done.shown?.progress ?? store.progress()
+        try showNext(done.claimed, read: done.shown)
         if !queueEmpty {
             // A consensus answer that leaves the task in Label: the round waits for the others'.
             let moved = next == .label && stage == .label ? "; its consensus round waits for the other answers" : " → \(next.name)"
@@ -94,6 +95,7 @@ extension LabelSession {
                 open = nil
             }
             try store.skip(taskId: id, user: user, at: .now())
+            changedTasks.insert(id)
             try openNext()
             message = Message(text: "Skipped \(task.externalId) (\(keymap.shown(.skip, in: .normal)) on it in the queue brings it back).", isError: false)
         }

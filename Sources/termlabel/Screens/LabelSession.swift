@@ -39,6 +39,9 @@ final class LabelSession {
     var typing: (schemaId: String, text: String)?
     /// The task list must be counted again (tasks moved between statuses), or only read again.
     var queueChange: QueueChange = .none
+    /// Tasks whose list rows changed besides the open ones (the controller follows those
+    /// itself): a task skipped from the list.
+    var changedTasks: Set<Int64> = []
     /// What the last action did, for the message line.
     var message: Message?
     var progress: ProjectProgress
@@ -80,10 +83,14 @@ final class LabelSession {
     /// What the task list must do after an action.
     enum QueueChange: Equatable {
         case none
-        /// Statuses changed: read the rows again.
+        /// Statuses changed: read the changed tasks' rows again.
         case rows
-        /// Tasks moved (opened, submitted, skipped): count again, and follow the open task.
+        /// Tasks moved (opened, submitted, skipped): count again, follow the open task, and read
+        /// the changed tasks' rows again.
         case counts
+        /// Anything may have changed (the project was out of reach for a while): count again
+        /// and read every row again.
+        case everything
     }
 
     // MARK: Tasks
@@ -95,9 +102,10 @@ final class LabelSession {
     }
 
     /// Shows the task the queue served (already held for this user), or says none is left.
-    func showNext(_ claimed: LabelTask?) throws {
+    /// `read`: its draft and issues, when the store read them with the claim.
+    func showNext(_ claimed: LabelTask?, read: ShownAfterSubmit? = nil) throws {
         if let task = claimed {
-            try show(task, access: stage == .review ? .review : .editable)
+            try show(task, access: stage == .review ? .review : .editable, read: read)
         } else {
             open = nil
             queueEmpty = true
@@ -132,8 +140,8 @@ final class LabelSession {
         queueChange = .counts
     }
 
-    func show(_ task: LabelTask, access: Access) throws {
-        let draft = access.holds ? try store.draft(taskId: task.id, stage: stage, user: user) : nil
+    func show(_ task: LabelTask, access: Access, read: ShownAfterSubmit? = nil) throws {
+        let draft = access.holds ? try read.map(\.draft) ?? store.draft(taskId: task.id, stage: stage, user: user) : nil
         let context = FormContext(taskId: task.taskId, user: exportUser, stageId: stage.id)
         let form = FormState(ontology: ontology, context: context, classifications: draft?.classifications ?? task.annotations.classifications)
         let now = clock.now()
@@ -147,7 +155,12 @@ final class LabelSession {
             consensus: review && settings.consensus > 1 ? try consensusReview(task.id) : nil,
             benchmarkFlag: review ? try benchmarkFlag(labeler: task.labeler) : nil,
             touched: draft != nil, lastSaved: now, lastActivity: .now())
-        try reloadIssues()
+        if let read {
+            open?.issues = read.issues
+            open?.hold = task.status == .hold ? try store.hold(taskId: task.id) : nil
+        } else {
+            try reloadIssues()
+        }
         typing = nil
         queueEmpty = false
         if stage == .label, access == .editable, task.status == .rejected || task.reviewComment != nil {
