@@ -67,4 +67,43 @@ import Testing
         #expect(ScrollList.scrollOffset(selected: 5, current: 90, visibleRows: 10, count: 20) == 5)
         #expect(ScrollList.scrollOffset(selected: nil, current: 3, visibleRows: 10, count: 5) == 0)
     }
+
+    @Test func aMarkedRowIsCutAsTheWholeTextWouldBe() {
+        let text = "r-123 Review 123: the battery lasts all day, 価格は高い but worth it."
+        for width in 1...40 {
+            for trailing in [nil, "1m 5s"] {
+                var marked = Screen(width: width, height: 1), whole = Screen(width: width, height: 1)
+                marked.put(String(repeating: "x", count: width), at: Point(x: 0, y: 0))
+                whole.put(String(repeating: "x", count: width), at: Point(x: 0, y: 0))
+                ScrollList(count: 1, selected: 0) { _ in ListRow(text, mark: "◐", style: .bold, trailing: trailing) }
+                    .draw(in: marked.bounds, on: &marked)
+                ScrollList(count: 1, selected: 0) { _ in ListRow("◐ " + text, style: .bold, trailing: trailing) }
+                    .draw(in: whole.bounds, on: &whole)
+                #expect(marked == whole, "width \(width), trailing \(trailing ?? "none"): \(marked.text) | \(whole.text)")
+            }
+        }
+    }
+
+    @Test func drawingOnlyTheRowsASelectionMoveChangedGivesTheFullFrame() {
+        let row = { (index: Int) in ListRow("t-\(index) 日本語 review", mark: index % 3 == 0 ? "✓" : "○", style: index == 4 ? .bold : .plain,
+                                       trailing: index % 2 == 0 ? "\(index)s" : nil) }
+        var kept = Screen(width: 30, height: 8)
+        ScrollList(count: 100, selected: 3, offset: 0, row: row).draw(in: kept.bounds, on: &kept)
+        for (from, to) in [(3, 4), (4, 5), (5, 4), (4, 0), (0, 7)] {
+            ScrollList(count: 100, selected: to, offset: 0, row: row).draw(rows: [from, to], in: kept.bounds, on: &kept)
+            var full = Screen(width: 30, height: 8)
+            ScrollList(count: 100, selected: to, offset: 0, row: row).draw(in: full.bounds, on: &full)
+            #expect(kept == full, "from \(from) to \(to)")
+        }
+        #expect(kept.text == """
+            ✓ t-0 日本語 review       0s█
+            ○ t-1 日本語 review         │
+            ○ t-2 日本語 review       2s│
+            ✓ t-3 日本語 review         │
+            ○ t-4 日本語 review       4s│
+            ○ t-5 日本語 review         │
+            ✓ t-6 日本語 review       6s│
+            ○ t-7 日本語 review         │
+            """)
+    }
 }

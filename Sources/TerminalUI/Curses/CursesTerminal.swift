@@ -233,8 +233,23 @@ public final class CursesTerminal: Renderer, KeySource {
         placeCursor(cursor, maxX: maxX, maxY: maxY)
         wnoutrefresh(window)
         doupdate()
-        previous = frame
+        keep(frame, runs: runs)
         writeGraphics(frame.graphics, runs: runs)
+    }
+
+    /// Keeps the frame as the last one shown: in its own cells, updated where `runs` changed
+    /// them. (Keeping the frame itself would share its cells with the screen the app draws the
+    /// next frame on, and that screen's next change would copy every cell.)
+    private func keep(_ frame: Screen, runs: [ScreenDiff.Run]) {
+        var kept = previous
+        previous = nil
+        if kept?.size == frame.size {
+            kept!.copyCells(runs, from: frame)
+        } else {
+            kept = Screen(size: frame.size)
+            kept!.copyCells(ScreenDiff.changes(from: nil, to: frame), from: frame)
+        }
+        previous = kept
     }
 
     /// The size of a cell in pixels, when the terminal reports its pixel size (sixel and kitty

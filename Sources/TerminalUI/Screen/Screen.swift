@@ -1,18 +1,57 @@
+import Synchronization
+
 /// A grid of cells: what the terminal should show. Widgets draw into it; a `Renderer` shows it.
 /// Text put on it is sanitised and laid out per scalar the way ncurses does (see `DisplayWidth`).
 public struct Screen: Equatable, Sendable {
     public let width: Int
     public let height: Int
     /// Row-major, `width * height` cells.
-    public private(set) var cells: [Cell]
+    public private(set) var cells: [Cell] {
+        didSet { revision = Self.nextRevision() }
+    }
     /// Pictures in a terminal graphics protocol (sixel, kitty, iTerm2), written by the renderer
     /// after the cells, over cells the frame leaves blank.
-    public var graphics: [PixelGraphic] = []
+    public var graphics: [PixelGraphic] = [] {
+        didSet { revision = Self.nextRevision() }
+    }
+    /// Changes with every change to the screen, and no two screens drawn apart share one: equal
+    /// revisions are equal screens (one a copy of the other). Whoever drew a frame can tell it is
+    /// still what they drew without keeping a copy of it (which would make the next change to
+    /// the screen copy every cell).
+    public private(set) var revision: Int
+
+    private static let revisions = Atomic<Int>(0)
+
+    private static func nextRevision() -> Int {
+        revisions.add(1, ordering: .relaxed).newValue
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank(), count: self.width * self.height)
+        revision = Self.nextRevision()
+    }
+
+    /// The same cells and pictures (whatever the revisions).
+    public static func == (a: Screen, b: Screen) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.graphics == b.graphics
+    }
+
+    /// Copies the cells of `runs` from `frame` (of the same size): a renderer keeps its own copy
+    /// of the last frame up to date this way, writing only the cells that changed.
+    public mutating func copyCells(_ runs: [ScreenDiff.Run], from frame: Screen) {
+        guard frame.width == width, frame.height == height else { return }
+        let (width, height) = (self.width, self.height)
+        frame.cells.withUnsafeBufferPointer { source in
+            cells.withUnsafeMutableBufferPointer { target in
+                for run in runs where run.y < height && run.x < width {
+                    let start = run.y * width + max(0, run.x)
+                    for index in start..<(start + min(run.count, width - run.x)) { target[index] = source[index] }
+                }
+            }
+        }
+        graphics = frame.graphics
     }
 
     public init(size: Size) {

@@ -1,11 +1,15 @@
 /// One row of a `ScrollList`: text on the left, optional text aligned right.
 public struct ListRow: Sendable {
+    /// A short symbol before the text and a space (a status mark): drawn as it is, so that a
+    /// row of ASCII text after a non-ASCII mark is still cut a byte a column.
+    public var mark: String?
     public var text: String
     public var style: Style
     public var trailing: String?
     public var trailingStyle: Style
 
-    public init(_ text: String, style: Style = .plain, trailing: String? = nil, trailingStyle: Style = .dim) {
+    public init(_ text: String, mark: String? = nil, style: Style = .plain, trailing: String? = nil, trailingStyle: Style = .dim) {
+        self.mark = mark
         self.text = text
         self.style = style
         self.trailing = trailing
@@ -50,36 +54,68 @@ public struct ScrollList {
 
     public func draw(in area: Rect, on screen: inout Screen) {
         guard !area.isEmpty else { return }
-        screen.fill(area)
         if count == 0 {
+            screen.fill(area)
             screen.put(TextLayout.truncate(emptyText, to: area.width), at: area.origin, style: .dim, clip: area)
             return
         }
-        let showsBar = count > area.height && area.width >= 2
-        let (rowsArea, barArea) = showsBar ? area.split(rightWidth: 1) : (area, Rect(x: area.maxX, y: area.y, width: 0, height: 0))
+        let (rowsArea, barArea) = areas(area)
         let first = Self.scrollOffset(selected: selected, current: offset, visibleRows: area.height, count: count)
-        for line in 0..<min(area.height, count - first) {
+        let shown = min(area.height, count - first)
+        // Each row blanks what its text leaves; only the rows below the last are blanked here.
+        for line in 0..<shown {
             drawRow(first + line, in: rowsArea.row(line), on: &screen)
         }
-        if showsBar { drawBar(first: first, in: barArea, on: &screen) }
+        screen.fill(Rect(x: rowsArea.x, y: rowsArea.y + shown, width: rowsArea.width, height: rowsArea.height - shown))
+        if barArea.width > 0 { drawBar(first: first, in: barArea, on: &screen) }
+    }
+
+    /// Draws again only the rows `indices` (those on screen), as `draw` would: for a list already
+    /// drawn with the same count, offset and rows, whose selection moved (the rows it left and
+    /// reached are the only ones that differ).
+    public func draw(rows indices: [Int], in area: Rect, on screen: inout Screen) {
+        guard !area.isEmpty, count > 0 else { return }
+        let (rowsArea, _) = areas(area)
+        let first = Self.scrollOffset(selected: selected, current: offset, visibleRows: area.height, count: count)
+        for index in indices where index >= first && index < min(count, first + area.height) {
+            drawRow(index, in: rowsArea.row(index - first), on: &screen)
+        }
+    }
+
+    /// The rows' area and the scroll bar's (the last column, when the rows do not fit).
+    private func areas(_ area: Rect) -> (rows: Rect, bar: Rect) {
+        let showsBar = count > area.height && area.width >= 2
+        return showsBar ? area.split(rightWidth: 1) : (area, Rect(x: area.maxX, y: area.y, width: 0, height: 0))
     }
 
     private func drawRow(_ index: Int, in area: Rect, on screen: inout Screen) {
         let item = row(index)
         let isSelected = index == selected
         let base = isSelected ? item.style.adding(selectedStyle) : item.style
-        if isSelected { screen.fill(area, style: base) }
         var textWidth = area.width
+        var trailingX = area.maxX
         if let trailing = item.trailing, !trailing.isEmpty {
             let shown = TextLayout.truncate(trailing, to: max(0, area.width - 2))
             let trailingWidth = DisplayWidth.of(shown)
             if trailingWidth > 0 {
                 let style = isSelected ? item.trailingStyle.adding(selectedStyle) : item.trailingStyle
-                screen.put(shown, at: Point(x: area.maxX - trailingWidth, y: area.y), style: style, clip: area)
+                trailingX = area.maxX - trailingWidth
+                screen.put(shown, at: Point(x: trailingX, y: area.y), style: style, clip: area)
                 textWidth = area.width - trailingWidth - 1
             }
         }
-        screen.put(TextLayout.truncate(item.text, to: textWidth), at: area.origin, style: base, clip: area)
+        var x = area.x
+        if let mark = item.mark, case let markWidth = DisplayWidth.of(mark), markWidth + 1 < textWidth {
+            // The same cut as of "mark text" whole, without walking the text's graphemes.
+            x += screen.put(mark + " ", at: area.origin, style: base, clip: area)
+            textWidth -= markWidth + 1
+        } else if let mark = item.mark {
+            x += screen.put(TextLayout.truncate(mark + " " + item.text, to: textWidth), at: area.origin, style: base, clip: area)
+            textWidth = 0
+        }
+        x += screen.put(TextLayout.truncate(item.text, to: textWidth), at: Point(x: x, y: area.y), style: base, clip: area)
+        // Blank what the text left, up to the trailing text.
+        screen.fill(Rect(x: x, y: area.y, width: max(0, trailingX - x), height: 1), style: isSelected ? base : .plain)
     }
 
     private func drawBar(first: Int, in area: Rect, on screen: inout Screen) {

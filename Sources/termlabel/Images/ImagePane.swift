@@ -19,6 +19,8 @@ final class ImagePane {
     private var settledGeneration = -1
     /// The task whose pictures were last asked for (its own and the next ones').
     var followed: Int64?
+    /// The last task whose asset was searched for a picture, and what was found.
+    private var lookedUp: (taskId: Int64, reference: ImageReference?)?
     private var rendered: [RenderKey: ImageFrame.Content] = [:]
     private var renderOrder: [RenderKey] = []
 
@@ -45,6 +47,15 @@ final class ImagePane {
     func reference(_ asset: JSONValue) -> ImageReference? {
         guard display.kind != .none else { return nil }
         return ImageReference.from(asset, projectDirectory: projectDirectory)
+    }
+
+    /// The picture of a task's asset, looked for once per task (not on every frame: the search
+    /// walks the asset).
+    func reference(of task: LabelTask) -> ImageReference? {
+        if let lookedUp, lookedUp.taskId == task.id { return lookedUp.reference }
+        let found = reference(task.asset)
+        lookedUp = (task.id, found)
+        return found
     }
 
     /// Settles what the next frame shows of `reference` in `area`.

@@ -9,7 +9,7 @@ extension LabelController {
 
     /// Before a frame of `size`: the picture of the open task, sized for where it goes.
     func settleImage(_ size: Size) {
-        guard let open, let reference = images.reference(open.task.asset) else {
+        guard let open, let reference = images.reference(of: open.task) else {
             images.followed = open?.task.id
             images.settle(nil, in: Rect(x: 0, y: 0, width: 0, height: 0))
             return

@@ -35,8 +35,13 @@ struct LabelScreenView {
         let queueInputs = QueueInputs(area: layout.queue, queue: state.queue, focused: state.pane == .queue,
                                       openId: state.open?.task.id, live: liveTime.map(TimeFormat.short))
         if panes.mustDraw(panes.queue, queueInputs, name: "list") {
-            if reuse { screen.fill(layout.queue) }
-            drawQueue(in: layout.queue, on: &screen)
+            if let rows = panes.queue?.changedRows(in: queueInputs) {
+                // A move of the selection, a task's status or the live time: only those rows change.
+                queueList().draw(rows: rows, in: Box.inner(layout.queue), on: &screen)
+            } else {
+                // The border and the list cover every cell of the pane.
+                drawQueue(in: layout.queue, on: &screen)
+            }
             panes.queue = queueInputs
         }
         let assetInputs = state.image.frame != nil ? nil : AssetInputs(
@@ -114,14 +119,19 @@ struct LabelScreenView {
 
     private func drawQueue(in area: Rect, on screen: inout Screen) {
         let q = state.queue
-        let focused = state.pane == .queue
-        Box(title: "Tasks · \(q.filterName) · \(q.count)", style: focused ? .bold : .dim).draw(in: area, on: &screen)
+        Box(title: "Tasks · \(q.filterName) · \(q.count)", style: state.pane == .queue ? .bold : .dim).draw(in: area, on: &screen)
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return }
+        queueList().draw(in: inner, on: &screen)
+    }
+
+    /// The task list's rows: status mark, externalId and preview, the time spent on the right.
+    private func queueList() -> ScrollList {
+        let focused = state.pane == .queue
         let openId = state.open?.task.id
         let liveTime = self.liveTime
         let queue = state.queue
-        let list = ScrollList(
+        return ScrollList(
             count: queue.count, selected: queue.selected, offset: queue.offset,
             selectedStyle: focused ? .reverse : Style(bold: true, reverse: false),
             emptyText: queue.filterIndex == 0 ? "No tasks." : "No \(queue.filterName) tasks."
@@ -131,9 +141,8 @@ struct LabelScreenView {
             let spent = live ?? row.activeMilliseconds
             let time = spent > 0 ? TimeFormat.short(spent) : nil
             let style: Style = row.id == openId ? .bold : row.status == .skipped ? .dim : .plain
-            return ListRow("\(row.status.mark) \(row.externalId) \(row.preview)", style: style, trailing: time)
+            return ListRow("\(row.externalId) \(row.preview)", mark: String(row.status.mark), style: style, trailing: time)
         }
-        list.draw(in: inner, on: &screen)
     }
 
     /// The search in the asset, while one is on.

@@ -10,7 +10,9 @@ import TerminalUI
 /// unchanged: a new screen (a resize, a test's own), or one something else drew on, is drawn in
 /// full.
 final class PaneMemo {
-    private var frame: Screen?
+    /// The revision of the frame it drew last (not the frame: holding its cells would make the
+    /// next change to the screen copy them all).
+    private var frame: Int?
     var queue: QueueInputs?
     var asset: AssetInputs?
     var form: FormInputs?
@@ -27,7 +29,7 @@ final class PaneMemo {
     /// is drawn).
     func start(_ screen: Screen) -> Bool {
         drawn = []
-        let holds = frame == screen
+        let holds = frame == screen.revision
         if !holds { forget() }
         return holds
     }
@@ -40,7 +42,7 @@ final class PaneMemo {
     }
 
     func finish(_ screen: Screen) {
-        frame = screen
+        frame = screen.revision
     }
 
     /// Whether a pane must be drawn: its inputs changed (or cannot be compared: nil).
@@ -59,6 +61,24 @@ struct QueueInputs: Equatable {
     var openId: Int64?
     /// The open task's live time as the list shows it.
     var live: String?
+
+    /// The rows (indexes in the list) that look different in `now` than in this list, when
+    /// only rows differ: the same area, focus, filter, count and scroll offset (so the same
+    /// title and scroll bar). A moved selection changes the row it left and the one it reached;
+    /// a task opened, submitted or answered, its row and the open one's; the live time, the
+    /// open row. Nil when the pane must be drawn whole.
+    func changedRows(in now: QueueInputs) -> [Int]? {
+        guard area == now.area, focused == now.focused, queue.filterIndex == now.queue.filterIndex,
+              queue.count == now.queue.count, queue.offset == now.queue.offset else { return nil }
+        let visible = now.queue.offset..<min(now.queue.count, now.queue.offset + Box.inner(now.area).height)
+        return visible.filter { index in
+            let before = queue.row(index), after = now.queue.row(index)
+            guard before == after else { return true }
+            if (index == queue.selected) != (index == now.queue.selected) { return true }
+            let wasOpen = before != nil && before?.id == openId, isOpen = after != nil && after?.id == now.openId
+            return wasOpen != isOpen || (isOpen && live != now.live)
+        }
+    }
 }
 
 /// What the asset pane shows (with a picture: nil, always drawn).
