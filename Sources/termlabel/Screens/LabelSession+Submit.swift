@@ -83,6 +83,9 @@ extension LabelSession {
         guard let task = try store.task(id: id) else { return }
         if task.status == .skipped {
             try store.unskip(taskId: id, user: user, at: .now())
+            // Its row changes even when it is the open task (which opening again leaves as it is).
+            changedTasks.insert(id)
+            queueChange = .counts
             try open(taskId: id)
             message = Message(text: "\(task.externalId) is back in your queue.", isError: false)
         } else {
