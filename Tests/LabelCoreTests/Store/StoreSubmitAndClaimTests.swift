@@ -32,6 +32,11 @@ struct StoreSubmitAndClaimTests {
             #expect(try store.history(taskId: store.id("a")).last?.completedBy == "ann")
             #expect(try store.task(externalId: "b")?.assignee == "ann")
             #expect(try store.task(externalId: "c")?.assignee == nil)
+            // What the next frame shows, when the store reads it with the submit, is what reading it apart gives.
+            if let shown = done.shown, let next = done.claimed {
+                #expect(shown == ShownAfterSubmit(progress: try store.progress(), draft: try store.draft(taskId: next.id, stage: .label, user: "ann"),
+                                                  issues: try store.issues(taskId: next.id)))
+            }
         }
     }
 
@@ -41,7 +46,8 @@ struct StoreSubmitAndClaimTests {
             _ = try store.add(tasks("a"), at: addedAt)
             _ = try store.claimNext(stage: .label, user: "ann", at: t0)
             let done = try store.submitAndClaimNext(submission(store, "a", by: "ann"))
-            #expect(done == SubmitAndClaim(next: .complete, claimed: nil))
+            #expect(SubmitAndClaim(next: done.next, claimed: done.claimed) == SubmitAndClaim(next: .complete, claimed: nil))
+            if let shown = done.shown { #expect(shown == ShownAfterSubmit(progress: try store.progress(), draft: nil, issues: [])) }
             #expect(try store.progress().labeled == 1)
         }
     }
