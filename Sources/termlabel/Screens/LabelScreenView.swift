@@ -65,7 +65,7 @@ struct LabelScreenView {
         if reuse { screen.fill(layout.status) }
         drawStatus(in: layout.status, on: &screen)
         switch state.mode {
-        case .help, .stats, .instructions: memo?.forget()
+        case .help, .stats, .instructions, .answers: memo?.forget()
         default: break
         }
         switch state.mode {
