@@ -18,6 +18,7 @@ struct PostgresOnlyTests {
         case databaseMissing = "a database that is not there says how to make it"
         case unreachable = "a server that does not answer is unreachable, with the system's reason"
         case simultaneousClaims = "32 annotators released at once each get a different task, and the 33rd and later get none"
+        case consensusClaimWaits = "a consensus claim waits for a task whose row another annotator's transaction holds, and gets its place"
         case resentSubmit = "a submit sent again after its answer was lost finds itself done, and is not recorded twice"
         case copyRoundTrip = "a SQLite project copied into PostgreSQL and back reads the same in all three, ids kept"
 
@@ -38,6 +39,7 @@ struct PostgresOnlyTests {
             case .databaseMissing: try PostgresErrorTests.databaseMissing()
             case .unreachable: try PostgresErrorTests.unreachable()
             case .simultaneousClaims: try PostgresClaimRaceTests.simultaneousClaims()
+            case .consensusClaimWaits: try PostgresClaimRaceTests.consensusClaimWaitsForLockedTask()
             case .resentSubmit: try PostgresClaimRaceTests.resentSubmit()
             case .copyRoundTrip: try PostgresCopyTests.roundTrip()
             }

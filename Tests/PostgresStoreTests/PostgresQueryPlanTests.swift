@@ -21,7 +21,7 @@ struct PostgresQueryPlanTests {
 
     static let queries: [HotQuery] = [
         HotQuery(name: "claimNext (own task first, else the first free one)", sql: PostgresProjectStore.claimNextSQL,
-                 values: [.text("ann"), .text("Label"), .int(1_764_500_000_000), .int(0), .int(ProjectSettings.defaultClaimLease)],
+                 values: [.text("ann"), .text("Label"), .int(1_764_500_000_000), .int(0), .int(ProjectSettings.defaultClaimLease), .int(0)],
                  scans: ["Index Scan using task_queue on task", "Index Scan using task_held on task task_1", "Index Scan using task_pkey on task t"]),
         HotQuery(name: "submit: the task locked, with the settings", sql: PostgresProjectStore.taskAndSettingsSQL, values: [.int(2500)],
                  scans: ["Index Scan using task_pkey on task t"]),

@@ -62,17 +62,8 @@ extension PostgresProjectStore {
 
     /// The gold task the queue serves `user` now, held for them: one they hold and have not
     /// submitted, else (when they hold no work) an unanswered one if the rate asks for it.
-    func claimBenchmark(user: String, at time: Timestamp) throws -> LabelTask? {
-        // One round trip when the project serves no gold (rate 0) and none is held.
-        let first = try link.withSession { session in
-            try session.query("""
-                SELECT (SELECT task FROM benchmark_answer WHERE username = $1 AND submittedat IS NULL AND skipped = 0
-                        ORDER BY task LIMIT 1),
-                       (SELECT value FROM setting WHERE key = 'benchmarkRate')
-                """, [.text(user)]).first
-        }
-        let held = try first?.int(0)
-        let rate = Int(try first?.text(1) ?? "") ?? 0
+    /// `held` and `rate` are what claimNext's statement read (the gold task the user holds, the rate).
+    func claimBenchmark(user: String, at time: Timestamp, held: Int64?, rate: Int) throws -> LabelTask? {
         guard held != nil || rate > 0 else { return nil }
         return try link.transaction { session in
             if let held { return try Self.benchmarkTask(session, held, user) }

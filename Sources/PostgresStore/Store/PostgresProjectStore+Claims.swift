@@ -7,23 +7,49 @@ extension PostgresProjectStore {
         // whose holder's lease ran out, higher priority first. The free task's row is locked as it
         // is chosen and rows other annotators are taking are skipped (SKIP LOCKED), so two
         // annotators never hold one task and neither waits for the other; the second part is read
-        // only when the first finds nothing.
-        let review: Int64 = stage == .review ? 1 : 0
-        if stage == .label, let gold = try claimBenchmark(user: user, at: time) { return gold }
-        if stage == .label, let consensus = try link.withSession({ try $0.int("SELECT value::bigint FROM setting WHERE key = 'consensus'") }),
-           consensus > 1 {
-            return try link.transaction { session in
-                try Self.claimConsensus(session, user: user, at: time, n: Int(consensus))
-            }
-        }
-        return try link.withSession { session in
-            try session.query(Self.claimNextSQL, [
-                .text(user), .text(stage.rawValue), .int(time.millisecondsSince1970), .int(review), .int(ProjectSettings.defaultClaimLease),
-            ]).first.map(Self.task)
-        }
+        // only when the first finds nothing. The same statement reads what gold and consensus
+        // need (a gold task the user holds, the gold rate, the round's size) and claims nothing
+        // when either applies; only then does the claim take more round trips.
+        let first = try claimStatement(stage: stage, user: user, at: time, goldChecked: false)
+        if let task = first.task { return task }
+        guard stage == .label else { return nil }
+        let gold = first.heldGold != nil || first.goldRate > 0
+        if gold, let task = try claimBenchmark(user: user, at: time, held: first.heldGold, rate: first.goldRate) { return task }
+        if first.consensus > 1 { return try claimConsensus(user: user, at: time, n: first.consensus) }
+        return gold ? try claimStatement(stage: stage, user: user, at: time, goldChecked: true).task : nil
     }
 
-    /// claimNext's one statement: $1 the user, $2 the stage, $3 now (ms), $4 1 in review, $5 the default lease (ms).
+    /// What claimNext's statement gave: the task it claimed, or why it claimed none.
+    struct ClaimOutcome {
+        var task: LabelTask?
+        var heldGold: Int64?
+        var goldRate: Int
+        var consensus: Int
+    }
+
+    func claimStatement(stage: Stage, user: String, at time: Timestamp, goldChecked: Bool) throws -> ClaimOutcome {
+        let review: Int64 = stage == .review ? 1 : 0
+        let row = try link.withSession { session in
+            try session.query(Self.claimNextSQL, [
+                .text(user), .text(stage.rawValue), .int(time.millisecondsSince1970), .int(review), .int(ProjectSettings.defaultClaimLease),
+                .int(goldChecked ? 1 : 0),
+            ]).first
+        }
+        guard let row else { throw StoreError.damaged("the claim statement gave no row") }
+        let gate = Self.claimGateColumn
+        return ClaimOutcome(
+            task: try row.int(0) == nil ? nil : Self.task(from: row), heldGold: try row.int(gate),
+            goldRate: Int(try row.int(gate + 1) ?? 0), consensus: max(1, Int(try row.int(gate + 2) ?? 1)))
+    }
+
+    /// Where the gate's columns (held gold task, gold rate, consensus) start in claimNextSQL's row.
+    static let claimGateColumn = 23
+
+    /// claimNext's one statement: $1 the user, $2 the stage, $3 now (ms), $4 1 in review, $5 the
+    /// default lease (ms), $6 1 when the gold check was made already. Its row: the task's
+    /// `taskColumns` (all NULL when none was claimed), then the gate: a gold task the user holds,
+    /// the gold rate and the consensus size, read for a Label claim only. The task parts run only
+    /// when the gate is clear (a one-time filter: nothing is scanned or locked otherwise).
     ///
     /// The free task's stage is written as a range and leads the order (`stage >= $2 AND stage <=
     /// $2 … ORDER BY stage, priority DESC, id`), not `stage = $2`: with an equality the planner
@@ -32,14 +58,23 @@ extension PostgresProjectStore {
     /// past every task already done: 60 ms a claim with 30,000 of 100,000 tasks done, and more
     /// as the project went on. Only task_queue gives this order, so it is always the one used.
     static let claimNextSQL = """
-        WITH own AS (
+        WITH gate AS (
+            SELECT (SELECT task FROM benchmark_answer WHERE $2 = 'Label' AND $6 = 0 AND username = $1 AND submittedat IS NULL AND skipped = 0
+                    ORDER BY task LIMIT 1) AS gold,
+                CASE WHEN $2 = 'Label' AND $6 = 0 THEN (SELECT value::bigint FROM setting WHERE key = 'benchmarkRate') END AS rate,
+                CASE WHEN $2 = 'Label' THEN (SELECT value::bigint FROM setting WHERE key = 'consensus') END AS consensus
+        ), clear AS (
+            SELECT 1 FROM gate WHERE gold IS NULL AND COALESCE(rate, 0) <= 0 AND COALESCE(consensus, 1) <= 1
+        ), own AS (
             SELECT id FROM task
-            WHERE assignee = $1 AND stage = $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL
+            WHERE EXISTS (SELECT 1 FROM clear)
+            AND assignee = $1 AND stage = $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL
             AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
             ORDER BY priority DESC, id LIMIT 1
         ), free AS (
             SELECT id FROM task
-            WHERE stage >= $2 AND stage <= $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL
+            WHERE EXISTS (SELECT 1 FROM clear)
+            AND stage >= $2 AND stage <= $2 AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL
             AND (assignee IS NULL OR (activeat IS NOT NULL AND assignee <> $1
                 AND activeat < $3 - COALESCE((SELECT value::bigint FROM setting WHERE key = 'claimLeaseMs'), $5)))
             AND ($4 = 0 OR labeler IS NULL OR labeler <> $1)
@@ -56,7 +91,7 @@ extension PostgresProjectStore {
         ), opened AS (
             INSERT INTO event(task, username, kind, at) SELECT id, $1, 'open', $3 FROM held
         )
-        SELECT * FROM held
+        SELECT held.*, gate.gold, gate.rate, gate.consensus FROM gate LEFT JOIN held ON true
         """
 
     public func claim(taskId: Int64, stage: Stage, user: String, at time: Timestamp) throws -> LabelTask {

@@ -10,55 +10,9 @@ extension PostgresProjectStore {
         SELECT COUNT(*) FROM consensus_answer WHERE task = $1 AND skipped = 0 AND (submittedat IS NOT NULL OR activeat >= $2)
         """
 
-    /// claimNext for a consensus project's Label stage: the user's own tasks first, then their
-    /// open hold in a round, then the first task whose round has room.
     /// The `consensus` setting alone (1: off).
     static func consensusCount(_ session: DatabaseSession) throws -> Int {
         max(1, Int(try session.int("SELECT value::bigint FROM setting WHERE key = 'consensus'") ?? 1))
-    }
-
-    static func claimConsensus(_ session: DatabaseSession, user: String, at time: Timestamp, n: Int) throws -> LabelTask? {
-        if let own = try session.int("""
-            SELECT id FROM task WHERE assignee = $1 AND stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL
-            ORDER BY priority DESC, id LIMIT 1
-            """, [.text(user)]) {
-            let task = try fetchTask(session, own, lock: true)
-            try hold(session, own, user, at: time)
-            return task
-        }
-        if let own = try session.int("""
-            SELECT a.task FROM consensus_answer a JOIN task t ON t.id = a.task
-            WHERE a.username = $1 AND a.submittedat IS NULL AND a.skipped = 0 AND t.stage = 'Label' AND t.assignee IS NULL
-            ORDER BY t.priority DESC, t.id LIMIT 1
-            """, [.text(user)]) {
-            let task = try fetchTask(session, own, lock: true)
-            try holdInRound(session, own, user, at: time)
-            return task
-        }
-        let expired = try leaseExpiry(session, at: time)
-        var full: [Int64] = []
-        // A task found with room may have filled up while its lock was awaited: counted again, and
-        // if full, the next one is tried.
-        while full.count < 64 {
-            let notFull = full.isEmpty ? "" : "AND id NOT IN (\(full.map(String.init).joined(separator: ",")))"
-            guard let id = try session.int("""
-                SELECT id FROM task t WHERE stage = 'Label' AND status NOT IN ('skipped', 'hold') AND readonlyreason IS NULL AND benchmark IS NULL AND assignee IS NULL
-                AND NOT EXISTS (SELECT 1 FROM consensus_answer a WHERE a.task = t.id AND a.username = $1)
-                AND (SELECT COUNT(*) FROM consensus_answer a WHERE a.task = t.id AND a.skipped = 0
-                    AND (a.submittedat IS NOT NULL OR a.activeat >= $2)) < $3 \(notFull)
-                ORDER BY priority DESC, id LIMIT 1 FOR UPDATE OF t SKIP LOCKED
-                """, [.text(user), .int(expired), .int(n)]) else { return nil }
-            let task = try fetchTask(session, id)
-            let live = try session.int(liveInRoundSQL, [.int(id), .int(expired)]) ?? 0
-            let mine = try session.int("SELECT 1 FROM consensus_answer WHERE task = $1 AND username = $2", [.int(id), .text(user)]) != nil
-            guard ConsensusRound.applies(consensus: n, stage: task.stage, assignee: task.assignee), live < n, !mine else {
-                full.append(id)
-                continue
-            }
-            try holdInRound(session, id, user, at: time)
-            return try fetchTask(session, id)
-        }
-        return nil
     }
 
     /// Puts `user` in the task's round (or renews their hold); holds of others that ran out
