@@ -79,29 +79,12 @@ struct BenchmarkCommand: ParsableCommand {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// Runs this program with `arguments`; its wall time and peak resident memory.
+    /// Runs this program with `arguments`; its wall time and its own peak resident memory.
     static func child(_ arguments: [String]) throws -> (seconds: Double, peakMB: Double) {
         let executable = CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
             : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
-        var pid: pid_t = 0
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let start = ContinuousClock.now
-        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
-            throw Diagnostic(.error, "cannot run \(executable)")
-        }
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        let elapsed = ContinuousClock.now - start
-        guard status == 0 else { throw Diagnostic(.error, "termlabel \(arguments.first ?? "") failed (status \(status))") }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return (seconds, Double(usage.ru_maxrss) / 1024)
+        let run = try ChildRun.run([executable] + arguments)
+        return (run.seconds, run.peakMB)
     }
 
     /// The labeling screen on the large project: redraw time, and bytes through ncurses per key.

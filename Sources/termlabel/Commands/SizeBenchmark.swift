@@ -101,25 +101,11 @@ struct SizeBenchmark {
         return run
     }
 
-    /// Runs a program with its standard input and output redirected; wall time and peak memory.
+    /// Runs a program with its standard input and output redirected; wall time and its own peak
+    /// memory (`ChildRun`: not wait4's, which starts from this process's high-water mark).
     static func spawn(_ argv: [String], stdin: String? = nil, stdout: String) throws -> Run {
-        var pid: pid_t = 0
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if let stdin { posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0) }
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let args = argv.map { strdup($0) } + [nil]
-        defer { args.forEach { free($0) } }
-        let start = ContinuousClock.now
-        guard posix_spawn(&pid, argv[0], &actions, nil, args, environ) == 0 else { throw Diagnostic(.error, "cannot run \(argv[0])") }
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        let seconds = Self.milliseconds(ContinuousClock.now - start) / 1000
-        guard status == 0 else { throw Diagnostic(.error, "\(argv.dropFirst().first ?? argv[0]) failed (status \(status))") }
-        return Run(seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024)
+        let run = try ChildRun.run(argv, stdin: stdin, stdout: stdout)
+        return Run(seconds: run.seconds, peakMB: run.peakMB)
     }
 
     static func milliseconds(_ d: Duration) -> Double {
