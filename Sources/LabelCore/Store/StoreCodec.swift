@@ -22,11 +22,7 @@ public enum StoreCodec {
     }
 
     /// A stage-history entry as stored (with idle time; imported ones marked `_imported`).
-    public static func storedEntry(_ entry: StageHistoryEntry) -> String {
-        var stored = entry.json(includeIdle: true).objectValue ?? [:]
-        if entry.original != nil { stored["_imported"] = true }
-        return JSONValue.object(stored).description
-    }
+    public static func storedEntry(_ entry: StageHistoryEntry) -> String { TaskInsertion.stored(entry) }
 
     /// A stored stage-history entry read back; nil when the text is not a JSON object.
     public static func entry(fromStored text: String?) -> StageHistoryEntry? {

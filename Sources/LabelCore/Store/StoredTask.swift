@@ -95,34 +95,58 @@ extension SQLiteProjectStore {
     }
 
     static func storedTasks(_ db: Database, after: Int64, stage: Stage?, limit: Int) throws -> [StoredTask] {
-        var tasks = try Row.fetchAll(db, sql: """
+        // Read column by number through SQLite's C interface: a million tasks pass through here.
+        let select = BoundStatement(try db.cachedStatement(sql: """
             SELECT id, taskId, externalId, asset, metadata, batches, extra, stage, updatedAt, updatedBy, annotations, reviewComment
             FROM task WHERE id > ? AND (? IS NULL OR stage = ?) AND benchmark IS NULL ORDER BY id LIMIT ?
-            """, arguments: [after, stage?.rawValue, stage?.rawValue, limit]).map { row in
-            StoredTask(
-                id: row["id"], taskId: row["taskId"], externalId: row["externalId"], asset: row["asset"], metadata: row["metadata"],
-                batches: row["batches"], extra: row["extra"], stage: try decode(Stage.self, row["stage"], column: "stage"),
-                updatedAt: (row["updatedAt"] as Int64?).map(Timestamp.init(millisecondsSince1970:)), updatedBy: row["updatedBy"],
-                annotations: row["annotations"], reviewComment: row["reviewComment"], history: [], draft: nil)
+            """))
+        select.bind(1, after)
+        select.bind(2, stage?.rawValue)
+        select.bind(3, stage?.rawValue)
+        select.bind(4, limit)
+        var tasks: [StoredTask] = []
+        tasks.reserveCapacity(limit)
+        try select.forEachRow(db) { row in
+            tasks.append(StoredTask(
+                id: row.int64(0), taskId: row.text(1), externalId: row.text(2), asset: row.text(3), metadata: row.text(4),
+                batches: row.text(5), extra: row.text(6), stage: try decode(Stage.self, row.text(7), column: "stage"),
+                updatedAt: row.int64OrNil(8).map(Timestamp.init(millisecondsSince1970:)), updatedBy: row.textOrNil(9),
+                annotations: row.text(10), reviewComment: row.textOrNil(11), history: [], draft: nil))
         }
         guard let first = tasks.first, let last = tasks.last else { return [] }
-        var index: [Int64: Int] = [:]
-        for (i, task) in tasks.enumerated() { index[task.id] = i }
-        for row in try Row.fetchAll(db, sql: "SELECT task, stage, active, idle, entry FROM history WHERE task BETWEEN ? AND ? ORDER BY id",
-                                    arguments: [first.id, last.id]) {
-            guard let i = index[row["task"]] else { continue }
-            tasks[i].history.append(StoredTask.HistoryEntry(json: row["entry"], stage: row["stage"], duration: row["active"], idle: row["idle"]))
+        // Ids ascend: a task's place in `tasks` is found by a binary search, not a dictionary.
+        func place(_ id: Int64) -> Int? {
+            var low = 0
+            var high = tasks.count
+            while low < high {
+                let mid = (low + high) / 2
+                if tasks[mid].id < id { low = mid + 1 } else { high = mid }
+            }
+            return low < tasks.count && tasks[low].id == id ? low : nil
+        }
+        let history = BoundStatement(try db.cachedStatement(sql: "SELECT task, stage, active, idle, entry FROM history WHERE task BETWEEN ? AND ? ORDER BY id"))
+        history.bind(1, first.id)
+        history.bind(2, last.id)
+        var current = 0
+        try history.forEachRow(db) { row in
+            let task = row.int64(0)
+            // Entries come in id order, mostly task by task: the last place found is tried first.
+            if tasks[current].id != task {
+                guard let i = place(task) else { return }
+                current = i
+            }
+            tasks[current].history.append(StoredTask.HistoryEntry(json: row.text(4), stage: row.text(1), duration: row.int64(2), idle: row.int64(3)))
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT d.task, d.user, d.savedAt, d.classifications FROM draft d JOIN task t ON t.id = d.task AND t.stage = d.stage
             WHERE d.task BETWEEN ? AND ?
             """, arguments: [first.id, last.id]) {
-            guard let i = index[row["task"]] else { continue }
+            guard let i = place(row["task"]) else { continue }
             tasks[i].draft = StoredTask.Draft(user: row["user"], savedAt: Timestamp(millisecondsSince1970: row["savedAt"]),
                                               classifications: row["classifications"])
         }
         for id in try Int64.fetchAll(db, sql: "SELECT task FROM consensus_score WHERE task BETWEEN ? AND ?", arguments: [first.id, last.id]) {
-            if let i = index[id] { tasks[i].scored = true }
+            if let i = place(id) { tasks[i].scored = true }
         }
         return tasks
     }

@@ -29,29 +29,42 @@ struct TaskInsertion {
     var result: AddResult { AddResult(added: added, skippedExisting: skipped.count, skipped: skipped) }
 
     mutating func insert(_ tasks: some Collection<NewTask>, _ db: Database) throws {
-        let insert = try db.cachedStatement(sql: """
+        let insert = BoundStatement(try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO task(taskId, externalId, asset, preview, metadata, batches, extra, priority,
                 stage, status, assignee, labeler, annotations, createdAt, updatedAt, updatedBy,
                 sourceFormat, source, readOnlyReason, instruction)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let history = try db.cachedStatement(sql: """
+            """))
+        let history = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO history(task, stage, user, labeler, active, idle, reviewStatus, completedAt, imported, entry)
             VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 1, ?)
-            """)
+            """))
+        let now = time.millisecondsSince1970
         for task in tasks {
             let taskId = task.taskId ?? SQLiteProjectStore.newTaskId()
             let placed = SQLiteProjectStore.placement(of: task)
             let unanswered = task.annotations == .empty
-            try insert.execute(arguments: [
-                taskId, task.externalId, task.asset.description, SQLiteProjectStore.preview(of: task.asset),
-                task.metadata.description, task.batches.isEmpty ? "[]" : JSONValue.array(task.batches).description,
-                task.extra.isEmpty ? "{}" : JSONValue.object(task.extra).description, task.priority,
-                placed.stage.rawValue, placed.status.rawValue, task.skippedBy, placed.labeler,
-                unanswered ? noAnswers : SQLiteProjectStore.encode(task.annotations), time.millisecondsSince1970,
-                task.updatedAt?.millisecondsSince1970, task.updatedBy,
-                task.source?.format.rawValue, task.source?.record.description, task.readOnlyReason, task.instruction,
-            ])
+            insert.bind(1, taskId)
+            insert.bind(2, task.externalId)
+            insert.bind(3, task.asset.description)
+            insert.bind(4, SQLiteProjectStore.preview(of: task.asset))
+            insert.bind(5, task.metadata.description)
+            insert.bind(6, task.batches.isEmpty ? "[]" : JSONValue.array(task.batches).description)
+            insert.bind(7, task.extra.isEmpty ? "{}" : JSONValue.object(task.extra).description)
+            insert.bind(8, task.priority)
+            insert.bind(9, placed.stage.rawValue)
+            insert.bind(10, placed.status.rawValue)
+            insert.bind(11, task.skippedBy)
+            insert.bind(12, placed.labeler)
+            insert.bind(13, unanswered ? noAnswers : SQLiteProjectStore.encode(task.annotations))
+            insert.bind(14, now)
+            insert.bind(15, task.updatedAt?.millisecondsSince1970)
+            insert.bind(16, task.updatedBy)
+            insert.bind(17, task.source?.format.rawValue)
+            insert.bind(18, task.source?.record.description)
+            insert.bind(19, task.readOnlyReason)
+            insert.bind(20, task.instruction)
+            try insert.run(db)
             if db.changesCount == 0 {
                 skipped.append(try whySkipped(db, task, taskId: taskId))
                 continue
@@ -61,22 +74,46 @@ struct TaskInsertion {
             // A task made here leaves Start at once, as in Ango; one from an Ango export
             // brings the history it had, kept as it came.
             if task.history.isEmpty {
-                try history.execute(arguments: [
-                    rowId, "Start", nil, 0, 0, nil, time.millisecondsSince1970,
-                    unanswered ? plainStart : Self.start(at: time, annotations: task.annotations).description,
-                ])
+                try addHistory(history, db, rowId, stage: "Start", user: nil, active: 0, idle: 0, reviewStatus: nil, completedAt: now,
+                               entry: unanswered ? plainStart : Self.start(at: time, annotations: task.annotations).description)
             }
             for entry in task.history {
-                var stored = entry.json(includeIdle: true).objectValue ?? [:]
-                if entry.original != nil { stored["_imported"] = true }
-                try history.execute(arguments: [
-                    rowId, entry.stage, entry.completedBy, entry.duration, entry.idleDuration ?? 0,
-                    entry.reviewStatus?.rawValue, entry.completedAt?.millisecondsSince1970,
-                    JSONValue.object(stored).description,
-                ])
+                try addHistory(history, db, rowId, stage: entry.stage, user: entry.completedBy, active: entry.duration,
+                               idle: entry.idleDuration ?? 0, reviewStatus: entry.reviewStatus?.rawValue,
+                               completedAt: entry.completedAt?.millisecondsSince1970, entry: Self.stored(entry))
             }
             if let user = task.skippedBy { try SQLiteProjectStore.event(db, rowId, user, "skip", at: task.updatedAt ?? time) }
         }
+    }
+
+    private func addHistory(_ history: BoundStatement, _ db: Database, _ task: Int64, stage: String, user: String?, active: Int64, idle: Int64,
+                            reviewStatus: String?, completedAt: Int64?, entry: String) throws {
+        history.bind(1, task)
+        history.bind(2, stage)
+        history.bind(3, user)
+        history.bind(4, active)
+        history.bind(5, idle)
+        history.bind(6, reviewStatus)
+        history.bind(7, completedAt)
+        history.bind(8, entry)
+        try history.run(db)
+    }
+
+    /// A stage-history entry as stored: its JSON with idle time, and an entry imported from an
+    /// Ango export kept as it came, marked `"_imported":true` (last).
+    static func stored(_ entry: StageHistoryEntry) -> String {
+        guard let original = entry.original else { return entry.json(includeIdle: true).description }
+        // Written as it is and the mark put before its closing brace, rather than copied with the
+        // mark added and written (the copy cost as much as the writing); the same text.
+        guard !original.isEmpty, original["_imported"] == nil else {
+            var stored = original
+            stored["_imported"] = true
+            return JSONValue.object(stored).description
+        }
+        var text = JSONValue.object(original).description
+        text.removeLast()
+        text += #","_imported":true}"#
+        return text
     }
 
     /// Why a record's insert was ignored: its externalId or its taskId is taken, by a task of the

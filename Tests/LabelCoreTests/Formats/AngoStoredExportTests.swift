@@ -112,4 +112,21 @@ struct AngoStoredExportTests {
         AngoStoredExport.historyEntry(#"{"stage":"Start","duration":0}"#, includeIdle: false, writer: JSONWriter(), to: &out)
         #expect(out == #"{"stage":"Start","duration":0}"#)
     }
+
+    @Test("an entry is stored as it came with the import mark last, or as termlabel writes it")
+    func storedEntries() throws {
+        func imported(_ text: String) throws -> StageHistoryEntry {
+            StageHistoryEntry(ango: try #require(try JSONParser.parse(text).objectValue))
+        }
+        #expect(TaskInsertion.stored(try imported(#"{"stage":"Label","duration":5,"idleDuration":2,"x":[1,{"y":"\u202e"}]}"#))
+                == #"{"stage":"Label","duration":5,"idleDuration":2,"x":[1,{"y":"\u202e"}],"_imported":true}"#)
+        #expect(TaskInsertion.stored(try imported(#"{ "stage" : "Review", "completedAt":"2024-05-01T10:00:00.000Z" }"#))
+                == #"{"stage":"Review","completedAt":"2024-05-01T10:00:00.000Z","_imported":true}"#)
+        #expect(TaskInsertion.stored(try imported(#"{"_imported":false,"stage":"Label"}"#)) == #"{"_imported":true,"stage":"Label"}"#)
+        #expect(TaskInsertion.stored(try imported("{}")) == #"{"_imported":true}"#)
+        let made = StageHistoryEntry(stage: "Label", stageId: "Label", duration: 7, idleDuration: 3, completedAt: addedAt, completedBy: "ann",
+                                     annotations: .empty)
+        #expect(TaskInsertion.stored(made) == #"{"stage":"Label","stageId":"Label","duration":7,"idleDuration":3,"completedAt":"2024-05-01T09:00:00.000Z","completedBy":"ann","tools":[],"classifications":[],"relations":[]}"#)
+    }
 }
+

@@ -93,18 +93,36 @@ struct AssetStreamTests {
         }
     }
 
-    @Test("the array's structure is followed across any split of its bytes")
+    @Test("the array's structure is followed across any split of its bytes, with each item's place")
     func itemsAcrossBlocks() throws {
-        let text = #"[ {"a":"x]}\"y","b":[1,{"c":"}"}]}, "s\"]", 12, true ,null,[[]] ]"#
+        let text = "[ {\"a\":\"x]}\\\"y\",\"b\":[1,{\"c\":\"}\"}]}, \"s\\\"]\",\n  12, true ,null,[[]],\n\"\u{E9}\\\\\",-1.5e3 ]"
+        let bytes = Array(text.utf8)
+        for size in 1...bytes.count {
+            var items = JSONArrayItems(file: "f.json")
+            var seen: [String] = []
+            func take(_ item: [UInt8], _ index: Int, _ start: SourceLocation) -> Bool {
+                seen.append("\(index)@\(start): " + String(decoding: item, as: UTF8.self))
+                return true
+            }
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                _ = try bytes[start..<min(start + size, bytes.count)].withUnsafeBufferPointer { try items.feed($0, take) }
+            }
+            try items.finish(take)
+            #expect(seen == [
+                #"0@1:3: {"a":"x]}\"y","b":[1,{"c":"}"}]}"#, #"1@1:37: "s\"]""#, "2@2:3: 12", "3@2:7: true", "4@2:13: null",
+                "5@2:18: [[]]", #"6@3:1: "é\\""#, "7@3:7: -1.5e3",
+            ], "blocks of \(size) bytes")
+        }
+    }
+
+    @Test("a scalar item that starts with a delimiter keeps it (the parser then names the error)")
+    func itemStartingWithComma() throws {
         var items = JSONArrayItems(file: "f.json")
         var seen: [String] = []
-        for byte in Array(text.utf8) {
-            _ = try [byte].withUnsafeBufferPointer { buffer in
-                try items.feed(buffer) { item, _, _ in seen.append(String(decoding: item, as: UTF8.self)); return true }
-            }
+        _ = try Array("[1,,2]".utf8).withUnsafeBufferPointer { buffer in
+            try items.feed(buffer) { item, _, _ in seen.append(String(decoding: item, as: UTF8.self)); return true }
         }
-        try items.finish { item, _, _ in seen.append(String(decoding: item, as: UTF8.self)); return true }
-        #expect(seen == [#"{"a":"x]}\"y","b":[1,{"c":"}"}]}"#, #""s\"]""#, "12", "true", "null", "[[]]"])
+        #expect(seen == ["1", ",2"])
     }
 
     @Test("a stream whose reader fails adds nothing, though batches were written before")

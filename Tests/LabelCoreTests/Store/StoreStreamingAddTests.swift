@@ -58,4 +58,38 @@ struct StoreStreamingAddTests {
             #expect(try store.integrityCheck() == "ok")
         }
     }
+
+    /// The counts the triggers keep, as rows.
+    func counts(_ store: SQLiteProjectStore) throws -> [String] {
+        try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT stage || ' ' || status || ' ' || n FROM task_count WHERE n > 0 ORDER BY 1")
+                + String.fetchAll(db, sql: "SELECT rank || ' ' || block || ' ' || status || ' ' || n FROM queue_block WHERE n > 0 ORDER BY rank, block, status")
+        }
+    }
+
+    @Test("into an empty project, the counts are made at the end as the triggers make them one by one, and the triggers are back")
+    func emptyProjectCounts() throws {
+        try withTemporaryDirectory { dir in
+            // 5,000 tasks over three blocks of ids: priorities, a skipped one, and tasks exported from Review and Complete.
+            let added = (0..<5000).map { i in
+                NewTask(externalId: "t\(i)", asset: .string("text \(i)"), priority: i % 3 == 0 ? 2 : i % 7 == 0 ? -1 : 0,
+                        stage: i % 11 == 0 ? .review : i % 13 == 0 ? .complete : .label, skippedBy: i == 17 ? "ann" : nil)
+            }
+            let streamed = try makeProject(in: (dir as NSString).appendingPathComponent("streamed"))
+            let oneByOne = try makeProject(in: (dir as NSString).appendingPathComponent("one-by-one"))
+            _ = try streamed.add(streaming: { add in
+                for start in stride(from: 0, to: added.count, by: 1500) { try add(Array(added[start..<min(start + 1500, added.count)])) }
+            }, at: addedAt)
+            _ = try oneByOne.add(added, at: addedAt)
+            let expected = try counts(oneByOne)
+            #expect(expected.count > 10)
+            #expect(try counts(streamed) == expected)
+            // Added to a project that is not empty, the triggers count.
+            _ = try streamed.add(streaming: { add in try add(tasks("late:2", "later")) }, at: addedAt)
+            _ = try oneByOne.add(tasks("late:2", "later"), at: addedAt)
+            #expect(try counts(streamed) == (try counts(oneByOne)))
+            #expect(try streamed.progress() == (try oneByOne.progress()))
+            #expect(try streamed.integrityCheck() == "ok")
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Ango export from a SQLite or PostgreSQL project without parsing what it stores: the asset, metadata,
 /// batches, answers and stage history entries are kept as the JSON text `JSONWriter` wrote, in
 /// the export's own shape, so they are copied into the output as they are. Only what is not in
@@ -59,12 +61,17 @@ enum AngoStoredExport {
             out.write(#","updatedBy":"#)
             JSONWriter.writeQuoted(settings.exportName(of: by), to: &out)
         }
-        let stages = task.history.filter { $0.stage != Stage.start.name }
+        var duration: Int64 = 0
+        var idle: Int64 = 0
+        for entry in task.history where entry.stage != Stage.start.name {
+            duration += entry.duration
+            idle += entry.idle
+        }
         out.write(#","totalDuration":"#)
-        out.write(String(stages.reduce(0) { $0 + $1.duration }))
+        out.write(String(duration))
         if options.includeIdle {
             out.write(#","idleDuration":"#)
-            out.write(String(stages.reduce(0) { $0 + $1.idle }))
+            out.write(String(idle))
         }
         // `"tools":[…],"classifications":[…],"relations":[…]`, as the task object has them.
         out.write(",")
@@ -107,21 +114,15 @@ enum AngoStoredExport {
     /// Where `,"idleDuration":N` sits in a stored entry, as UTF-8 offsets: its first occurrence
     /// (keys and strings before it are the stage, its id and the duration, and a quote inside a
     /// string is escaped).
-    static func idleDuration(in json: String, key: String = #","idleDuration":"#) -> Range<Int>? {
-        let key = Array(key.utf8)
+    static func idleDuration(in json: String, key: StaticString = #","idleDuration":"#) -> Range<Int>? {
         var json = json
         return json.withUTF8 { bytes -> Range<Int>? in
-            guard bytes.count > key.count else { return nil }
-            var i = 0
-            while i <= bytes.count - key.count {
-                if bytes[i] == key[0], bytes[i + 1] == key[1], UnsafeBufferPointer(rebasing: bytes[i..<(i + key.count)]).elementsEqual(key) {
-                    var end = i + key.count
-                    while end < bytes.count, bytes[end] == UInt8(ascii: "-") || (0x30...0x39).contains(bytes[end]) { end += 1 }
-                    return i..<end
-                }
-                i += 1
-            }
-            return nil
+            guard let base = bytes.baseAddress, bytes.count > key.utf8CodeUnitCount,
+                  let found = memmem(base, bytes.count, key.utf8Start, key.utf8CodeUnitCount) else { return nil }
+            let start = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            var end = start + key.utf8CodeUnitCount
+            while end < bytes.count, bytes[end] == UInt8(ascii: "-") || (0x30...0x39).contains(bytes[end]) { end += 1 }
+            return start..<end
         }
     }
 

@@ -109,11 +109,13 @@ public enum AssetReader {
         var errorCount = 0
         var warningCount = 0
 
-        init(file: String) { self.file = file }
+        /// The file's name without its extension: a record without an externalId gets one from it.
+        /// Worked out once (every record of a streamed file asks for it).
+        let baseName: String
 
-        var baseName: String {
-            let name = (file as NSString).lastPathComponent
-            return (name as NSString).deletingPathExtension
+        init(file: String) {
+            self.file = file
+            baseName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         }
 
         mutating func add(_ d: Diagnostic) {
@@ -126,7 +128,7 @@ public enum AssetReader {
             (severity == .error ? errorCount : warningCount) < AssetReader.errorLimit
         }
 
-        mutating func record(_ value: JSONValue, path: JSONPath, fallbackId: String, locate: (JSONPath) -> SourceLocation?) {
+        mutating func record(_ value: JSONValue, path: JSONPath, fallbackId: @autoclosure () -> String, locate: (JSONPath) -> SourceLocation?) {
             func problem(_ message: String, _ at: JSONPath, hint: String? = nil, severity: Diagnostic.Severity = .error) {
                 add(Diagnostic(severity, message, file: file, location: keeps(severity) ? locate(at) : nil, path: at, hint: hint))
             }
@@ -134,7 +136,7 @@ public enum AssetReader {
                 problem("a record must be an object, found \(value.kindName)", path)
                 return
             }
-            var externalId = fallbackId
+            let externalId: String
             if let id = object["externalId"], !id.isNull {
                 switch id {
                 case .string(let s) where !s.isEmpty: externalId = s
@@ -143,6 +145,8 @@ public enum AssetReader {
                     problem("\"externalId\" must be a non-empty string", path / "externalId")
                     return
                 }
+            } else {
+                externalId = fallbackId()
             }
             if let task = object["task"] {
                 guard let taskObject = task.objectValue else {

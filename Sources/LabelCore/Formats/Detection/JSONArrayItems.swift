@@ -32,7 +32,22 @@ struct JSONArrayItems {
     /// starting place) while it returns true; returns false once `body` said stop.
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>,
                        _ body: (_ item: [UInt8], _ index: Int, _ start: SourceLocation) throws -> Bool) throws -> Bool {
-        for byte in bytes {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if state == .inItem {
+                // An item's bytes are scanned in one tight loop and copied as one slice: a byte at
+                // a time through `take` cost more than parsing the item.
+                let start = i
+                let ended = scalar ? scanScalar(bytes, &i) : scanContainer(bytes, &i)
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                item.append(contentsOf: run)
+                advance(over: run)
+                guard ended else { continue }
+                if try finishItem(body) == false { return false }
+                continue
+            }
+            let byte = bytes[i]
             switch state {
             case .beforeArray:
                 if Self.isSpace(byte) || (line == 1 && [0xEF, 0xBB, 0xBF].contains(byte)) { break }
@@ -49,24 +64,72 @@ struct JSONArrayItems {
                 itemStart = SourceLocation(line: line, column: column)
                 item.removeAll(keepingCapacity: true)
                 depth = 0
+                inString = false
+                escaped = false
                 scalar = byte != UInt8(ascii: "{") && byte != UInt8(ascii: "[") && byte != UInt8(ascii: "\"")
-                if try take(byte, body) == false { advance(byte); return false }
+                // A scalar ends at a delimiter after its first byte; a container's or a string's
+                // first byte is scanned with the rest of it.
+                guard scalar else { continue }
+                item.append(byte)
             case .inItem:
-                if scalar, byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || Self.isSpace(byte) {
-                    if try finishItem(body) == false { advance(byte); return false }
-                    try after(byte)
-                } else if try take(byte, body) == false {
-                    advance(byte)
-                    return false
-                }
+                break
             case .afterItem:
                 try after(byte)
             case .afterArray:
                 guard Self.isSpace(byte) else { throw error("unexpected text after the array's closing bracket") }
             }
             advance(byte)
+            i += 1
         }
         return true
+    }
+
+    /// Moves `i` past the scalar item's bytes in `bytes`; true when its end (a delimiter, not
+    /// taken) was found.
+    private func scanScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || Self.isSpace(byte) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Moves `i` past the container or string item's bytes in `bytes`, up to and with its
+    /// closing byte; true when that was found.
+    private mutating func scanContainer(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
+        var depth = self.depth
+        var inString = self.inString
+        var escaped = self.escaped
+        defer {
+            self.depth = depth
+            self.inString = inString
+            self.escaped = escaped
+        }
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    if depth == 0 { return true }
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return true }
+            default: break
+            }
+        }
+        return false
     }
 
     /// The end of the input: the array must be closed.
@@ -86,26 +149,6 @@ struct JSONArrayItems {
         }
     }
 
-    /// Adds a byte to the item; a container or string item ends with its closing byte.
-    private mutating func take(_ byte: UInt8, _ body: (_ item: [UInt8], _ index: Int, _ start: SourceLocation) throws -> Bool) throws -> Bool {
-        item.append(byte)
-        if scalar { return true }
-        if inString {
-            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-            if inString || depth > 0 { return true }
-            return try finishItem(body)
-        }
-        switch byte {
-        case UInt8(ascii: "\""): inString = true
-        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-            depth -= 1
-            if depth == 0 { return try finishItem(body) }
-        default: break
-        }
-        return true
-    }
-
     private mutating func finishItem(_ body: (_ item: [UInt8], _ index: Int, _ start: SourceLocation) throws -> Bool) throws -> Bool {
         state = .afterItem
         let index = count
@@ -120,6 +163,10 @@ struct JSONArrayItems {
         } else if byte & 0xC0 != 0x80 {
             column += 1
         }
+    }
+
+    private mutating func advance(over run: UnsafeBufferPointer<UInt8>) {
+        for byte in run { advance(byte) }
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
