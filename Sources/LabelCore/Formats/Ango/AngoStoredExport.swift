@@ -116,13 +116,21 @@ enum AngoStoredExport {
     /// string is escaped).
     static func idleDuration(in json: String, key: StaticString = #","idleDuration":"#) -> Range<Int>? {
         var json = json
+        let length = key.utf8CodeUnitCount
         return json.withUTF8 { bytes -> Range<Int>? in
-            guard let base = bytes.baseAddress, bytes.count > key.utf8CodeUnitCount,
-                  let found = memmem(base, bytes.count, key.utf8Start, key.utf8CodeUnitCount) else { return nil }
-            let start = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            var end = start + key.utf8CodeUnitCount
-            while end < bytes.count, bytes[end] == UInt8(ascii: "-") || (0x30...0x39).contains(bytes[end]) { end += 1 }
-            return start..<end
+            guard let base = bytes.baseAddress, bytes.count > length else { return nil }
+            let first = key.utf8Start[0]
+            let second = key.utf8Start[1]
+            var start = 0
+            while start <= bytes.count - length {
+                if bytes[start] == first, bytes[start + 1] == second, memcmp(base + start, key.utf8Start, length) == 0 {
+                    var end = start + length
+                    while end < bytes.count, bytes[end] == UInt8(ascii: "-") || (0x30...0x39).contains(bytes[end]) { end += 1 }
+                    return start..<end
+                }
+                start += 1
+            }
+            return nil
         }
     }
 
