@@ -45,7 +45,7 @@ public enum AssetReader {
             }
             // Places are found afterwards, for all problems in one pass over the file.
             for (i, item) in items.enumerated() {
-                builder.record(item, path: JSONPath.root / i, fallbackId: "\(builder.baseName)-\(i + 1)") { _ in nil }
+                builder.record(item, path: JSONPath.root / i, fallbackNumber: i + 1) { _ in nil }
             }
             do {
                 var result = try builder.finish(.jsonArray)
@@ -66,7 +66,7 @@ public enum AssetReader {
         AssetSource.eachLine(bytes) { line, number in
             do throws(JSONSyntaxError) {
                 let value = try JSONParser.parse(line)
-                builder.record(value, path: .root, fallbackId: "\(builder.baseName)-\(number)") { path in
+                builder.record(value, path: .root, fallbackNumber: number) { path in
                     JSONParser.location(of: path, in: line).map { SourceLocation(line: number, column: $0.column) }
                 }
             } catch {
@@ -128,7 +128,8 @@ public enum AssetReader {
             (severity == .error ? errorCount : warningCount) < AssetReader.errorLimit
         }
 
-        mutating func record(_ value: JSONValue, path: JSONPath, fallbackId: @autoclosure () -> String, locate: (JSONPath) -> SourceLocation?) {
+        /// `fallbackNumber`: the record's place (line or item), its externalId when it has none (`name-3`).
+        mutating func record(_ value: JSONValue, path: JSONPath, fallbackNumber: Int, locate: (JSONPath) -> SourceLocation?) {
             func problem(_ message: String, _ at: JSONPath, hint: String? = nil, severity: Diagnostic.Severity = .error) {
                 add(Diagnostic(severity, message, file: file, location: keeps(severity) ? locate(at) : nil, path: at, hint: hint))
             }
@@ -146,7 +147,7 @@ public enum AssetReader {
                     return
                 }
             } else {
-                externalId = fallbackId()
+                externalId = "\(baseName)-\(fallbackNumber)"
             }
             if let task = object["task"] {
                 guard let taskObject = task.objectValue else {

@@ -94,7 +94,7 @@ public enum AssetStream {
                     diagnostic.path = error.path.map { JSONPath([.index(index)] + $0.components) }
                     throw DiagnosticsError(diagnostic)
                 }
-                builder.record(value, path: JSONPath.root / index, fallbackId: "\(builder.baseName)-\(index + 1)") { path in
+                builder.record(value, path: JSONPath.root / index, fallbackNumber: index + 1) { path in
                     JSONParser.location(of: JSONPath(Array(path.components.dropFirst())), in: item).map {
                         JSONArrayItems.place($0, itemStart: start)
                     }
@@ -107,7 +107,7 @@ public enum AssetStream {
             try FileLines(path: path).forEach { line, number, bytesRead in
                 do throws(JSONSyntaxError) {
                     let value = try JSONParser.parse(line)
-                    builder.record(value, path: .root, fallbackId: "\(builder.baseName)-\(number)") { path in
+                    builder.record(value, path: .root, fallbackNumber: number) { path in
                         JSONParser.location(of: path, in: Array(line)).map { SourceLocation(line: number, column: $0.column) }
                     }
                 } catch {
