@@ -100,14 +100,18 @@ struct AssetStreamTests {
         for size in 1...bytes.count {
             var items = JSONArrayItems(file: "f.json")
             var seen: [String] = []
-            func take(_ item: [UInt8], _ index: Int, _ start: SourceLocation) -> Bool {
-                seen.append("\(index)@\(start): " + String(decoding: item, as: UTF8.self))
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                _ = try bytes[start..<min(start + size, bytes.count)].withUnsafeBufferPointer { buffer in
+                    try items.feed(buffer) { item, index, place in
+                        seen.append("\(index)@\(place): " + String(decoding: item, as: UTF8.self))
+                        return true
+                    }
+                }
+            }
+            try items.finish { item, index, place in
+                seen.append("\(index)@\(place): " + String(decoding: item, as: UTF8.self))
                 return true
             }
-            for start in stride(from: 0, to: bytes.count, by: size) {
-                _ = try bytes[start..<min(start + size, bytes.count)].withUnsafeBufferPointer { try items.feed($0, take) }
-            }
-            try items.finish(take)
             #expect(seen == [
                 #"0@1:3: {"a":"x]}\"y","b":[1,{"c":"}"}]}"#, #"1@1:37: "s\"]""#, "2@2:3: 12", "3@2:7: true", "4@2:13: null",
                 "5@2:18: [[]]", #"6@3:1: "é\\""#, "7@3:7: -1.5e3",
