@@ -11,6 +11,8 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     public static let fileName = "project.sqlite"
     let pool: DatabasePool
     public let directory: String
+    /// The log's checkpoints, once `checkpointInBackground` moved them off the commits.
+    private let checkpointer = Mutex<WALCheckpointer?>(nil)
 
     /// Opens an existing project.
     public init(directory: String) throws {
@@ -103,6 +105,17 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         guard fd >= 0 else { return }
         fsync(fd)
         close(fd)
+    }
+
+    /// Moves the write-ahead log's checkpoints off the commits onto a thread of their own
+    /// (`WALCheckpointer`), for a process that writes one small transaction at a time and waits
+    /// for each (the labeling screen). Durability is unchanged: a commit is flushed in the log.
+    public func checkpointInBackground() throws {
+        try checkpointer.withLock { checkpointer in
+            guard checkpointer == nil else { return }
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+            checkpointer = WALCheckpointer(path: pool.path)
+        }
     }
 
     static func openPool(_ path: String) throws -> DatabasePool {

@@ -160,6 +160,8 @@ struct SizeBenchmark {
         let without = try users.map(firstFrame).sorted()
         let with = try users.map(firstFrame).sorted()
 
+        // As the labeling screen does: checkpoints off the commits.
+        try store.checkpointInBackground()
         let session = try LabelController(store: store, stage: .label, user: "bench", clock: ManualClock(0))
         var frame = TerminalUI.Screen(width: 200, height: 60)
         // As the screen's loop draws: panes whose inputs did not change are not drawn again.

@@ -11,6 +11,8 @@ enum LabelApp {
     static func run(store: any ProjectStore, projectDirectory: String, stage: Stage, user: String, mouse: Bool, keymap: Keymap = .standard,
                     autoAdvance: Bool? = nil, image: ImageProtocol? = nil) throws -> [String] {
         let asked = try image ?? ImageProtocol(rawValue: store.settings().imageProtocol) ?? .auto
+        // No submit waits for the log's pages to be copied into the database file.
+        try (store as? SQLiteProjectStore)?.checkpointInBackground()
         let environment = ProcessInfo.processInfo.environment
         // Before the screen opens: a terminal the environment does not name is asked which
         // graphics it has (at most 150 ms); keys typed meanwhile go to the screen.
