@@ -60,7 +60,7 @@ struct PaneMemoTests {
         #expect(memo.drawn == ["list"])
     }
 
-    @Test("a move in the form draws the form again only")
+    @Test("a move within a question's options draws those options again only, and the frame is the full one")
     func formMove() throws {
         let fixture = try Fixture()
         let controller = try fixture.session()
@@ -69,7 +69,10 @@ struct PaneMemoTests {
         _ = LabelApp.draw(controller, on: &screen, memo: memo)
         try controller.handle(.down)
         _ = LabelApp.draw(controller, on: &screen, memo: memo)
-        #expect(memo.drawn == ["form"])
+        #expect(memo.drawn == ["form options"])
+        var fresh = Screen(width: 80, height: 24)
+        _ = LabelApp.draw(controller, on: &fresh)
+        #expect(screen == fresh)
     }
 
     @Test("a screen the memo did not draw last is drawn in full")

@@ -9,6 +9,14 @@ struct FormView {
     var keymap: Keymap { state.keymap }
 
     func draw(in area: Rect, on screen: inout Screen) -> Point? {
+        var offset: Int?
+        return draw(in: area, on: &screen, offset: &offset)
+    }
+
+    /// Draws the pane; `offset` is the first line of the form's canvas shown (nil while a
+    /// dropdown or tree takes the pane, or with no task).
+    func draw(in area: Rect, on screen: inout Screen, offset shownOffset: inout Int?) -> Point? {
+        shownOffset = nil
         let focused = state.pane == .form
         guard let open = state.open else {
             Box(title: "Form", style: .dim).draw(in: area, on: &screen)
@@ -84,6 +92,7 @@ struct FormView {
             }
         }
         let offset = layout.offset(visibleRows: inner.height)
+        shownOffset = offset
         for line in 0..<min(inner.height, canvas.height - offset) {
             copyRow(from: canvas, row: offset + line, to: &screen, at: Point(x: inner.x, y: inner.y + line))
         }
@@ -92,6 +101,33 @@ struct FormView {
         guard let p = textCursor else { return nil }
         let shown = Point(x: inner.x + p.x, y: inner.y + p.y - offset)
         return inner.contains(shown) ? shown : nil
+    }
+
+    /// After a move within the focused question's options, with the rest of the pane as `draw`
+    /// left it showing the canvas from `offset`: draws that question's options again (a radio or
+    /// checkbox list covers its rows), and nothing else. False, drawing nothing, when the pane
+    /// must be drawn whole (the window moved, another kind of question, a dropdown open).
+    func redrawFocusedOptions(in area: Rect, on screen: inout Screen, offset: Int) -> Bool {
+        guard state.pane == .form, let open = state.open else { return false }
+        switch state.mode {
+        case .dropdown, .tree, .editingText: return false
+        default: break
+        }
+        let inner = Box.inner(area)
+        guard !inner.isEmpty else { return false }
+        let layout = layout(open.form, width: inner.width)
+        guard layout.offset(visibleRows: inner.height) == offset,
+              let entry = layout.entries.first(where: { $0.question.schemaId == open.form.focus }),
+              entry.question.kind == .radio || entry.question.kind == .checkbox, entry.bodyHeight > 0 else { return false }
+        let indent = entry.depth * 2
+        var canvas = Screen(width: inner.width, height: entry.bodyHeight)
+        let body = Rect(x: indent + 2, y: 0, width: max(0, inner.width - indent - 2), height: entry.bodyHeight)
+        _ = drawBody(entry.question, form: open.form, cursor: state.cursor(entry.question), in: body, on: &canvas)
+        let top = entry.y + 1 + entry.notes.count - offset
+        for row in 0..<entry.bodyHeight where (0..<inner.height).contains(top + row) {
+            copyRow(from: canvas, row: row, to: &screen, at: Point(x: inner.x, y: inner.y + top + row))
+        }
+        return true
     }
 
     /// Where each visible question sits on the form's tall canvas: its header line, then its body.

@@ -53,10 +53,19 @@ struct LabelScreenView {
             panes.asset = assetInputs
         }
         let formInputs = FormInputs(area: layout.form, focused: state.pane == .form, form: state.open?.form, access: state.open?.access,
-                                    baseline: state.open?.baseline, mode: state.mode, cursors: state.optionCursor)
+                                    baseline: state.open?.baseline, mode: state.mode, cursors: state.optionCursor,
+                                    issues: state.open?.issues ?? [], hold: state.open?.hold)
         if panes.mustDraw(panes.form, formInputs, name: "form") {
-            if reuse { screen.fill(layout.form) }
-            panes.formCursor = FormView(state: state).draw(in: layout.form, on: &screen)
+            // A move within a question's options: only that question's options are drawn again.
+            if let last = panes.form, last.differsOnlyInCursors(from: formInputs), panes.formCursor == nil, let offset = panes.formOffset,
+               FormView(state: state).redrawFocusedOptions(in: layout.form, on: &screen, offset: offset) {
+                panes.drewPart("form options")
+            } else {
+                if reuse { screen.fill(layout.form) }
+                var offset: Int?
+                panes.formCursor = FormView(state: state).draw(in: layout.form, on: &screen, offset: &offset)
+                panes.formOffset = offset
+            }
             panes.form = formInputs
         }
         var cursor = panes.formCursor ?? panes.assetCursor

@@ -20,6 +20,8 @@ final class PaneMemo {
     /// cursor when they were drawn.
     var assetCursor: Point?
     var formCursor: Point?
+    /// The first line of the form's canvas the form pane showed when it was drawn whole.
+    var formOffset: Int?
     /// The panes drawn in the last frame.
     private(set) var drawn: [String] = []
 
@@ -43,6 +45,11 @@ final class PaneMemo {
 
     func finish(_ screen: Screen) {
         frame = screen.revision
+    }
+
+    /// The last pane `mustDraw` named was drawn only in part (`name` says which part).
+    func drewPart(_ name: String) {
+        if !drawn.isEmpty { drawn[drawn.count - 1] = name }
     }
 
     /// Whether a pane must be drawn: its inputs changed (or cannot be compared: nil).
@@ -100,4 +107,13 @@ struct FormInputs: Equatable {
     var baseline: FormState?
     var mode: Mode
     var cursors: [String: Int]
+    var issues: [TaskIssue]
+    var hold: TaskHold?
+
+    /// Whether only the options' cursors differ in `now` (a move within a question's options).
+    func differsOnlyInCursors(from now: FormInputs) -> Bool {
+        var same = self
+        same.cursors = now.cursors
+        return same == now && cursors != now.cursors
+    }
 }
