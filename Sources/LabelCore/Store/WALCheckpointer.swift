@@ -13,8 +13,8 @@ import Synchronization
 /// takes no lock a writer or reader waits for). A commit is as durable as before: it is flushed in
 /// the log before it returns; the checkpoint only moves pages that are already safe.
 final class WALCheckpointer: Sendable {
-    /// How often the log's size and time are looked at.
-    static let interval: Duration = .milliseconds(500)
+    /// How often the log's size and time are looked at, in seconds.
+    static let interval: TimeInterval = 0.5
 
     private let running: Running
 
@@ -26,7 +26,7 @@ final class WALCheckpointer: Sendable {
             var connection: DatabaseQueue?
             var seen: (size: Int64, modified: timespec)?
             while running.isOn {
-                Thread.sleep(forTimeInterval: Double(Self.interval.components.seconds) + Double(Self.interval.components.attoseconds) / 1e18)
+                Thread.sleep(forTimeInterval: Self.interval)
                 var info = stat()
                 guard stat(path + "-wal", &info) == 0 else { continue }
                 let now = (size: Int64(info.st_size), modified: info.st_mtim)

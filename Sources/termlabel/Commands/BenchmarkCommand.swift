@@ -52,8 +52,8 @@ struct BenchmarkCommand: ParsableCommand {
             let assets = (work as NSString).appendingPathComponent("assets-\(n).jsonl")
             try Self.writeAssets(count: n, to: assets)
             let dir = (work as NSString).appendingPathComponent("p\(n)")
-            let made = try Self.child(["init", dir, "--ontology", ontology, "--assets", assets])
-            let exported = try Self.child(["export", dir, "--stage", "Label", "-o", (work as NSString).appendingPathComponent("e\(n).json")])
+            let made = try ChildRun.termlabel(["init", dir, "--ontology", ontology, "--assets", assets])
+            let exported = try ChildRun.termlabel(["export", dir, "--stage", "Label", "-o", (work as NSString).appendingPathComponent("e\(n).json")])
             print(String(format: "  %7d tasks: init %.2f s (peak %.0f MB) · export %.2f s (peak %.0f MB)",
                          n, made.seconds, made.peakMB, exported.seconds, exported.peakMB))
             largest = dir
@@ -77,14 +77,6 @@ struct BenchmarkCommand: ParsableCommand {
             text += "\n"
         }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
-    /// Runs this program with `arguments`; its wall time and its own peak resident memory.
-    static func child(_ arguments: [String]) throws -> (seconds: Double, peakMB: Double) {
-        let executable = CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
-            : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
-        let run = try ChildRun.run([executable] + arguments)
-        return (run.seconds, run.peakMB)
     }
 
     /// The labeling screen on the large project: redraw time, and bytes through ncurses per key.

@@ -46,6 +46,13 @@ struct ChildRun {
                         peakMB: Double(peakKB) / 1024)
     }
 
+    /// This program run with `arguments` as a process of its own.
+    static func termlabel(_ arguments: [String]) throws -> ChildRun {
+        let executable = CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
+            : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
+        return try run([executable] + arguments)
+    }
+
     /// The process's own peak resident memory so far (`VmHWM`, kB); nil once it has exited.
     static func highWaterMarkKB(of pid: pid_t) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),

@@ -114,13 +114,7 @@ enum StatsTable {
                 String(format: "%.1f", s.tasksPerActiveHour),
             ])
         }
-        let widths = header.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return align(rows)
     }
 
     /// `stats --since` after all work: say there was work, and when it ended.

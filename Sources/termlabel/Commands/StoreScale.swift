@@ -24,22 +24,15 @@ enum StoreScale {
             let dir = (work as NSString).appendingPathComponent(name)
             var arguments = ["init", dir, "--ontology", ontology, "--assets", assets]
             if let url { arguments += ["--database", url.withoutPassword, "--schema", "scale_\(getpid())"] }
-            let made = try termlabel(arguments)
+            let made = try ChildRun.termlabel(arguments)
             let project = try ScratchProject.adopt(directory: dir)
             defer { project.remove() }
             let opened = try openToFirstFrame(project)
             let load = try StoreLoad.measure(annotators: 4, seconds: 5, on: project)
-            let exported = try termlabel(["export", dir, "--stage", "Label", "-o", (work as NSString).appendingPathComponent("\(name).json")])
+            let exported = try ChildRun.termlabel(["export", dir, "--stage", "Label", "-o", (work as NSString).appendingPathComponent("\(name).json")])
             print(String(format: "| %@ | %.1f s | %.0f MB | %.0f ms | %.2f ms | %.2f ms | %.1f s | %.0f MB |", name, made.seconds, made.peakMB, opened,
                          Latency.percentile(load.cycle, 0.5), Latency.percentile(load.cycle, 0.99), exported.seconds, exported.peakMB))
         }
-    }
-
-    /// This program run with `arguments` as a process of its own: its time and its own peak memory.
-    static func termlabel(_ arguments: [String]) throws -> ChildRun {
-        let executable = CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
-            : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
-        return try ChildRun.run([executable] + arguments)
     }
 
     /// Milliseconds from opening the project to the first 200x60 frame drawn, as `label` does.
