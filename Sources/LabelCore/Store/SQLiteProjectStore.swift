@@ -9,7 +9,9 @@ import Synchronization
 /// before the call returns.
 public final class SQLiteProjectStore: ProjectStore, Sendable {
     public static let fileName = "project.sqlite"
-    let pool: DatabasePool
+    /// A pool (WAL: readers beside the writer) for a project in use; a queue while `create`
+    /// builds one no other process can see yet.
+    let pool: any DatabaseWriter
     public let directory: String
     /// The log's checkpoints, once `checkpointInBackground` moved them off the commits.
     private let checkpointer = Mutex<WALCheckpointer?>(nil)
@@ -55,14 +57,11 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         do {
             try access.apply(to: staging, isDirectory: true)
             let path = (staging as NSString).appendingPathComponent(fileName)
-            let pool = try openPool(path)
-            try migrator.migrate(pool)
-            try pool.write { db in try Self.write(settings, db) }
-            try pool.close()
+            let store = try SQLiteProjectStore(building: staging)
+            try store.pool.write { db in try Self.write(settings, db) }
             try access.apply(to: path, isDirectory: false)
-            let store = try SQLiteProjectStore(directory: staging)
             try build(store)
-            try store.pool.close()
+            try store.finishBuilding()
             if exists {
                 // Journal files first, if any: the project exists once project.sqlite is in place.
                 for suffix in ["-wal", "-shm", ""] where fm.fileExists(atPath: path + suffix) {
@@ -87,6 +86,41 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     }
 
     static let stagingPrefix = ".termlabel-init."
+
+    /// Opens the database of a project `create` is building in its temporary directory, where no
+    /// other process looks: without the write-ahead log (so each page is written once, not in the
+    /// log and then again in the file), its rollback journal in memory and no flushes. A kill
+    /// or a crash meanwhile leaves only the temporary directory; `finishBuilding` makes the file
+    /// what an open project's is and flushes it before `create` moves it into place.
+    private init(building directory: String) throws {
+        let path = (directory as NSString).appendingPathComponent(Self.fileName)
+        self.directory = directory
+        var config = Configuration()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = OFF")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        pool = try DatabaseQueue(path: path, configuration: config)
+        try Self.migrator.migrate(pool)
+    }
+
+    /// The built project's database in WAL mode, as every open project's is, closed and flushed
+    /// to the disk.
+    private func finishBuilding() throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        }
+        let path = pool.path
+        try pool.close()
+        for file in [path, (path as NSString).deletingLastPathComponent] {
+            let fd = open(file, O_RDONLY)
+            guard fd >= 0 else { throw StoreError.cannotCreate(directory, "cannot open \(file): \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            guard fsync(fd) == 0 else { throw StoreError.cannotCreate(directory, "cannot flush \(file): \(String(cString: strerror(errno)))") }
+        }
+    }
 
     /// Removes the temporary directories of `create` calls whose process is gone.
     static func removeStaleBuilds(in parent: String) {
@@ -431,6 +465,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
 
     /// Adds the tasks `produce` hands over, batch by batch, in one transaction: memory stays flat
     /// whatever their number, and if `produce` throws (the file has an error) nothing is added.
+    /// `produce` runs on a thread of its own (`HandOff`), while the calling one waits.
     public func add(streaming produce: (_ add: ([NewTask]) throws -> Void) throws -> Void, at time: Timestamp) throws -> AddResult {
         try pool.write { db in
             var adding = try TaskInsertion(db, at: time)
@@ -441,7 +476,13 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             let rebuilt = empty ? try Self.dropListIndexes(db) + Self.dropCountTriggers(db) : []
             try db.execute(sql: "PRAGMA cache_size = -8192")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            try produce { batch in try adding.insert(batch, db) }
+            // The file is read and each task's texts made on a thread of their own, while this
+            // one writes the batch before.
+            try HandOff.run(produce: { send in
+                try produce { batch in try send(TaskInsertion.prepare(batch, at: time)) }
+            }, consume: { prepared in
+                try adding.insert(prepared, db)
+            })
             for sql in rebuilt { try db.execute(sql: sql) }
             if empty { try Self.countTasks(db) }
             return adding.result
@@ -542,13 +583,18 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         var scalars = 0
         var lastWasSpace = false
         // The bytes of each character are copied as they are; a character is not made, nor a
-        // String grown, per character (that was a fifth of init's time).
+        // String grown, per character (that was a fifth of init's time). An ASCII byte followed by
+        // another (or by the end) is a character of its own unless it is CR (CR LF is one), so
+        // only the characters around other bytes are found by grapheme breaking.
+        let end = text.endIndex
         var index = text.startIndex
-        while index != text.endIndex, scalars < 160 {
-            let next = text.index(after: index)
+        while index != end, scalars < 160 {
             let first = utf8[index]
+            let afterFirst = utf8.index(after: index)
             let isSpace: Bool
-            if first < 0x80, utf8.index(after: index) == next {
+            let oneByte = first < 0x80 && first != 0x0D && (afterFirst == end || utf8[afterFirst] < 0x80)
+            let next = oneByte ? afterFirst : text.index(after: index)
+            if first < 0x80, next == afterFirst {
                 // U+0009–U+000D and U+0020: the ASCII characters that are whitespace.
                 isSpace = first == 0x20 || (0x09...0x0D).contains(first)
                 if first == 0 {
@@ -559,9 +605,16 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                     index = next
                     continue
                 }
+                if !isSpace {
+                    out.append(first)
+                    scalars += 1
+                    lastWasSpace = false
+                    index = next
+                    continue
+                }
             } else {
                 // A character is whitespace when its first scalar is ("\r\n" is one character).
-                isSpace = text.unicodeScalars[index].properties.isWhitespace
+                isSpace = Self.isWhiteSpace(text.unicodeScalars[index])
             }
             if isSpace {
                 if !lastWasSpace, !out.isEmpty { out.append(0x20); scalars += 1 }
@@ -576,6 +629,14 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             index = next
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Unicode's White_Space property (unchanged since Unicode 6.3), without the property lookup.
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     static func encode(_ a: Annotations) -> String {

@@ -28,7 +28,84 @@ struct TaskInsertion {
 
     var result: AddResult { AddResult(added: added, skippedExisting: skipped.count, skipped: skipped) }
 
+    /// A task's row and its history rows as they are written: every text made, nothing left
+    /// but binding. Made apart from the writing (`prepare`), so that a streamed add makes them
+    /// on one thread while another writes.
+    struct Prepared: Sendable {
+        struct History: Sendable {
+            var stage: String
+            var user: String?
+            var active: Int64
+            var idle: Int64
+            var reviewStatus: String?
+            var completedAt: Int64?
+            var entry: String
+        }
+
+        var taskId: String
+        var externalId: String
+        var asset: String
+        var preview: String
+        var metadata: String
+        var batches: String
+        var extra: String
+        var priority: Int
+        var stage: String
+        var status: String
+        var skippedBy: String?
+        var labeler: String?
+        /// Nil for no answers (the text every such task shares, bound from one string).
+        var annotations: String?
+        var updatedAt: Timestamp?
+        var updatedBy: String?
+        var sourceFormat: String?
+        var source: String?
+        var readOnlyReason: String?
+        var instruction: String?
+        /// Nil for a task made here without answers: the shared Start entry.
+        var history: [History]?
+    }
+
+    /// The rows of `tasks`, added at `time` (pure; any thread).
+    static func prepare(_ tasks: some Collection<NewTask>, at time: Timestamp) -> [Prepared] {
+        let now = time.millisecondsSince1970
+        return tasks.map { task in
+            let placed = SQLiteProjectStore.placement(of: task)
+            let unanswered = task.annotations == .empty
+            var history: [Prepared.History]?
+            // A task made here leaves Start at once, as in Ango; one from an Ango export
+            // brings the history it had, kept as it came.
+            if task.history.isEmpty {
+                if !unanswered {
+                    history = [Prepared.History(stage: "Start", user: nil, active: 0, idle: 0, reviewStatus: nil, completedAt: now,
+                                                entry: start(at: time, annotations: task.annotations).description)]
+                }
+            } else {
+                history = task.history.map { entry in
+                    Prepared.History(stage: entry.stage, user: entry.completedBy, active: entry.duration, idle: entry.idleDuration ?? 0,
+                                     reviewStatus: entry.reviewStatus?.rawValue, completedAt: entry.completedAt?.millisecondsSince1970,
+                                     entry: stored(entry))
+                }
+            }
+            return Prepared(
+                taskId: task.taskId ?? SQLiteProjectStore.newTaskId(), externalId: task.externalId,
+                asset: task.asset.description, preview: SQLiteProjectStore.preview(of: task.asset),
+                metadata: task.metadata.description,
+                batches: task.batches.isEmpty ? "[]" : JSONValue.array(task.batches).description,
+                extra: task.extra.isEmpty ? "{}" : JSONValue.object(task.extra).description,
+                priority: task.priority, stage: placed.stage.rawValue, status: placed.status.rawValue, skippedBy: task.skippedBy,
+                labeler: placed.labeler, annotations: unanswered ? nil : SQLiteProjectStore.encode(task.annotations),
+                updatedAt: task.updatedAt, updatedBy: task.updatedBy, sourceFormat: task.source?.format.rawValue,
+                source: task.source?.record.description, readOnlyReason: task.readOnlyReason, instruction: task.instruction,
+                history: history)
+        }
+    }
+
     mutating func insert(_ tasks: some Collection<NewTask>, _ db: Database) throws {
+        try insert(Self.prepare(tasks, at: time), db)
+    }
+
+    mutating func insert(_ tasks: [Prepared], _ db: Database) throws {
         let insert = BoundStatement(try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO task(taskId, externalId, asset, preview, metadata, batches, extra, priority,
                 stage, status, assignee, labeler, annotations, createdAt, updatedAt, updatedBy,
@@ -41,46 +118,41 @@ struct TaskInsertion {
             """))
         let now = time.millisecondsSince1970
         for task in tasks {
-            let taskId = task.taskId ?? SQLiteProjectStore.newTaskId()
-            let placed = SQLiteProjectStore.placement(of: task)
-            let unanswered = task.annotations == .empty
-            insert.bind(1, taskId)
+            insert.bind(1, task.taskId)
             insert.bind(2, task.externalId)
-            insert.bind(3, task.asset.description)
-            insert.bind(4, SQLiteProjectStore.preview(of: task.asset))
-            insert.bind(5, task.metadata.description)
-            insert.bind(6, task.batches.isEmpty ? "[]" : JSONValue.array(task.batches).description)
-            insert.bind(7, task.extra.isEmpty ? "{}" : JSONValue.object(task.extra).description)
+            insert.bind(3, task.asset)
+            insert.bind(4, task.preview)
+            insert.bind(5, task.metadata)
+            insert.bind(6, task.batches)
+            insert.bind(7, task.extra)
             insert.bind(8, task.priority)
-            insert.bind(9, placed.stage.rawValue)
-            insert.bind(10, placed.status.rawValue)
+            insert.bind(9, task.stage)
+            insert.bind(10, task.status)
             insert.bind(11, task.skippedBy)
-            insert.bind(12, placed.labeler)
-            insert.bind(13, unanswered ? noAnswers : SQLiteProjectStore.encode(task.annotations))
+            insert.bind(12, task.labeler)
+            insert.bind(13, task.annotations ?? noAnswers)
             insert.bind(14, now)
             insert.bind(15, task.updatedAt?.millisecondsSince1970)
             insert.bind(16, task.updatedBy)
-            insert.bind(17, task.source?.format.rawValue)
-            insert.bind(18, task.source?.record.description)
+            insert.bind(17, task.sourceFormat)
+            insert.bind(18, task.source)
             insert.bind(19, task.readOnlyReason)
             insert.bind(20, task.instruction)
             try insert.run(db)
             if db.changesCount == 0 {
-                skipped.append(try whySkipped(db, task, taskId: taskId))
+                skipped.append(try whySkipped(db, externalId: task.externalId, taskId: task.taskId))
                 continue
             }
             added += 1
             let rowId = db.lastInsertedRowID
-            // A task made here leaves Start at once, as in Ango; one from an Ango export
-            // brings the history it had, kept as it came.
-            if task.history.isEmpty {
+            if let entries = task.history {
+                for entry in entries {
+                    try addHistory(history, db, rowId, stage: entry.stage, user: entry.user, active: entry.active, idle: entry.idle,
+                                   reviewStatus: entry.reviewStatus, completedAt: entry.completedAt, entry: entry.entry)
+                }
+            } else {
                 try addHistory(history, db, rowId, stage: "Start", user: nil, active: 0, idle: 0, reviewStatus: nil, completedAt: now,
-                               entry: unanswered ? plainStart : Self.start(at: time, annotations: task.annotations).description)
-            }
-            for entry in task.history {
-                try addHistory(history, db, rowId, stage: entry.stage, user: entry.completedBy, active: entry.duration,
-                               idle: entry.idleDuration ?? 0, reviewStatus: entry.reviewStatus?.rawValue,
-                               completedAt: entry.completedAt?.millisecondsSince1970, entry: Self.stored(entry))
+                               entry: plainStart)
             }
             if let user = task.skippedBy { try SQLiteProjectStore.event(db, rowId, user, "skip", at: task.updatedAt ?? time) }
         }
@@ -110,22 +182,24 @@ struct TaskInsertion {
             stored["_imported"] = true
             return JSONValue.object(stored).description
         }
-        var text = JSONValue.object(original).description
-        text.removeLast()
-        text += #","_imported":true}"#
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        JSONWriter.appendCompact(.object(original), to: &bytes)
+        bytes.removeLast()
+        bytes.append(contentsOf: #","_imported":true}"#.utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Why a record's insert was ignored: its externalId or its taskId is taken, by a task of the
     /// project or by an earlier record of the same file.
-    func whySkipped(_ db: Database, _ task: NewTask, taskId: String) throws -> SkippedTask {
-        if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM task WHERE externalId = ?", arguments: [task.externalId]) {
-            return SkippedTask(externalId: task.externalId, reason: holder > lastRowIdBefore ? .externalIdRepeated : .externalIdInProject)
+    func whySkipped(_ db: Database, externalId: String, taskId: String) throws -> SkippedTask {
+        if let holder = try Int64.fetchOne(db, sql: "SELECT id FROM task WHERE externalId = ?", arguments: [externalId]) {
+            return SkippedTask(externalId: externalId, reason: holder > lastRowIdBefore ? .externalIdRepeated : .externalIdInProject)
         }
         let row = try Row.fetchOne(db, sql: "SELECT id, externalId FROM task WHERE taskId = ?", arguments: [taskId])
         let holder: String = row?["externalId"] ?? ""
         let id: Int64 = row?["id"] ?? 0
-        return SkippedTask(externalId: task.externalId,
+        return SkippedTask(externalId: externalId,
                            reason: id > lastRowIdBefore ? .taskIdRepeated(taskId: taskId, externalId: holder)
                                : .taskIdInProject(taskId: taskId, externalId: holder))
     }

@@ -38,6 +38,8 @@ struct StorePreviewTests {
         String(repeating: "a", count: 200), String(repeating: "é", count: 200), String(repeating: "e\u{301}", count: 100),
         String(repeating: "x", count: 159) + "👨‍👩‍👧‍👦" + "tail", String(repeating: "x", count: 158) + " \n  y",
         String(repeating: "ab ", count: 80), String(repeating: "\r\n", count: 10) + "after",
+        "ascii then a mark a\u{301}b, a lone CR\rx and CR before a mark \r\u{301}, NUL before a mark \u{0}\u{301}z, tab before CJK\t価",
+        "ends in CR\r", "ends in a space then a mark \u{301}", "x\r\n",
     ]
 
     @Test("every text's preview is the one made character by character")
@@ -57,5 +59,15 @@ struct StorePreviewTests {
         #expect(SQLiteProjectStore.preview(of: .string(" a \n\t b\u{0}c ")) == "a b␀c ")
         #expect(SQLiteProjectStore.preview(of: .string(String(repeating: "x", count: 159) + "e\u{301}z")) == String(repeating: "x", count: 159) + "e\u{301}")
         #expect(SQLiteProjectStore.preview(of: .string(String(repeating: "é", count: 170))).unicodeScalars.count == 160)
+    }
+
+    @Test("the whitespace test agrees with Unicode's White_Space property for every scalar")
+    func whiteSpace() {
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            if SQLiteProjectStore.isWhiteSpace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true))")
+            }
+        }
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import LabelCore
+
+/// A streamed add reads the file on one thread while the calling one writes: every item arrives
+/// once and in order, no more than `depth` wait between the two, and an error on either side
+/// ends both and is the one thrown.
+@Suite("Store: handing batches from the reading thread to the writing one")
+struct HandOffTests {
+    struct Failure: Error, Equatable { let side: String }
+
+    @Test("every item arrives once, in order, with at most `depth` waiting", arguments: [1, 3])
+    func inOrderAndBounded(depth: Int) throws {
+        let sent = Atomic<Int>(0)
+        var received: [Int] = []
+        var mostAhead = 0
+        try HandOff.run(depth: depth, produce: { send in
+            for i in 0..<500 {
+                sent.add(1, ordering: .sequentiallyConsistent)
+                try send(i)
+            }
+        }, consume: { item in
+            received.append(item)
+            // Sent but not yet received: the ones waiting, and at most one more being sent.
+            mostAhead = max(mostAhead, sent.load(ordering: .sequentiallyConsistent) - received.count)
+            if item % 50 == 0 { usleep(200) }
+        })
+        #expect(received == Array(0..<500))
+        #expect(mostAhead <= depth + 1)
+        #expect(mostAhead >= 1)
+    }
+
+    @Test("the producer's error is thrown after what it sent before was consumed")
+    func producerFails() {
+        var received: [Int] = []
+        #expect(throws: Failure(side: "producer")) {
+            try HandOff.run(produce: { send in
+                try send(1)
+                try send(2)
+                throw Failure(side: "producer")
+            }, consume: { received.append($0) })
+        }
+        #expect(received == [1, 2])
+    }
+
+    @Test("the consumer's error stops the producer, whose send throws, and is the one thrown")
+    func consumerFails() {
+        let sends = Atomic<Int>(0)
+        let producerSawStop = Atomic<Bool>(false)
+        #expect(throws: Failure(side: "consumer")) {
+            try HandOff.run(produce: { send in
+                do {
+                    for i in 0..<1_000_000 {
+                        sends.add(1, ordering: .relaxed)
+                        try send(i)
+                    }
+                } catch is HandOff.ConsumerStopped {
+                    producerSawStop.store(true, ordering: .relaxed)
+                    throw HandOff.ConsumerStopped()
+                }
+            }, consume: { item in
+                if item == 3 { throw Failure(side: "consumer") }
+            })
+        }
+        let stopped = producerSawStop.load(ordering: .relaxed)
+        let sent = sends.load(ordering: .relaxed)
+        #expect(stopped)
+        #expect(sent < 10)
+    }
+
+    @Test("a producer that sends nothing ends the run at once")
+    func nothingSent() throws {
+        var received = 0
+        try HandOff.run(produce: { (_: @escaping @Sendable (Int) throws -> Void) in }, consume: { _ in received += 1 })
+        #expect(received == 0)
+    }
+}
