@@ -8,22 +8,63 @@ import GRDBSQLite
 struct BoundStatement {
     let statement: Statement
     private var handle: SQLiteStatement { statement.sqliteStatement }
+    /// The texts bound since the last run, copied end to end into one buffer that is kept from
+    /// row to row: bound when the statement runs, without SQLite copying each one again.
+    private let texts = Texts()
 
     init(_ statement: Statement) { self.statement = statement }
 
+    private final class Texts {
+        var bytes: [UInt8] = []
+        var spans: [(index: Int32, start: Int, count: Int)] = []
+    }
+
     func bind(_ index: Int32, _ text: String?) {
-        guard var text else {
+        guard let text else {
             sqlite3_bind_null(handle, index)
             return
         }
-        text.withUTF8 { bytes in
-            // A NULL pointer would bind NULL: the empty string is bound from a literal.
-            guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                sqlite3_bind_text(handle, index, "", 0, nil)
-                return
-            }
-            sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+        let start = texts.bytes.count
+        if text.utf8.withContiguousStorageIfAvailable({ texts.bytes.append(contentsOf: $0) }) == nil {
+            texts.bytes.append(contentsOf: text.utf8)
         }
+        texts.spans.append((index, start, texts.bytes.count - start))
+    }
+
+    /// Binds the texts held for this run, calls `body`, and lets them go (the statement's
+    /// bindings cleared, so none outlives the buffer it points into).
+    private func withTexts<T>(_ body: () throws -> T) rethrows -> T {
+        defer {
+            sqlite3_clear_bindings(handle)
+            texts.bytes.removeAll(keepingCapacity: true)
+            texts.spans.removeAll(keepingCapacity: true)
+        }
+        return try texts.bytes.withUnsafeBufferPointer { buffer in
+            for span in texts.spans {
+                if span.count == 0 {
+                    // A NULL pointer would bind NULL: the empty string is bound from a literal.
+                    sqlite3_bind_text(handle, span.index, "", 0, nil)
+                } else {
+                    let start = UnsafeRawPointer(buffer.baseAddress! + span.start).assumingMemoryBound(to: CChar.self)
+                    sqlite3_bind_text(handle, span.index, start, Int32(span.count), nil)
+                }
+            }
+            return try body()
+        }
+    }
+
+    /// Binds text that stays where it is until the statement has run (a prepared batch's buffer).
+    func bind(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>?) {
+        guard let text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        // A NULL pointer would bind NULL: the empty string is bound from a literal.
+        guard let base = text.baseAddress, !text.isEmpty else {
+            sqlite3_bind_text(handle, index, "", 0, nil)
+            return
+        }
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
     }
 
     func bind(_ index: Int32, _ value: Int64?) {
@@ -38,19 +79,23 @@ struct BoundStatement {
 
     /// Runs a statement that returns no rows, then resets it for the next values.
     func run(_ db: Database) throws {
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else { throw failure(code, db) }
-        sqlite3_reset(handle)
+        try withTexts {
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else { throw failure(code, db) }
+            sqlite3_reset(handle)
+        }
     }
 
     /// Calls `body` with each row, then resets the statement.
     func forEachRow(_ db: Database, _ body: (Row) throws -> Void) throws {
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure(code, db) }
-            try body(Row(handle: handle))
+        try withTexts {
+            defer { sqlite3_reset(handle) }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else { throw failure(code, db) }
+                try body(Row(handle: handle))
+            }
         }
     }
 
@@ -59,9 +104,6 @@ struct BoundStatement {
         sqlite3_reset(handle)
         return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
     }
-
-    /// SQLite copies the bound text (the Swift string's storage does not outlive the call).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     /// The row a statement stands on, read by column number.
     struct Row {

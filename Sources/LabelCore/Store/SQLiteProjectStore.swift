@@ -576,10 +576,17 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     /// The first characters of the asset, on one line, for the queue pane: up to 160 Unicode
     /// scalars, whole characters (grapheme clusters) only, each run of whitespace one space.
     static func preview(of asset: JSONValue) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(640)
+        appendPreview(of: asset, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `preview(of: asset)` appended to UTF-8 bytes.
+    static func appendPreview(of asset: JSONValue, to out: inout [UInt8]) {
         let text = asset.stringValue ?? asset.description
         let utf8 = text.utf8
-        var out: [UInt8] = []
-        out.reserveCapacity(min(utf8.count, 640))
+        let begin = out.count
         var scalars = 0
         var lastWasSpace = false
         // The bytes of each character are copied as they are; a character is not made, nor a
@@ -617,7 +624,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 isSpace = Self.isWhiteSpace(text.unicodeScalars[index])
             }
             if isSpace {
-                if !lastWasSpace, !out.isEmpty { out.append(0x20); scalars += 1 }
+                if !lastWasSpace, out.count > begin { out.append(0x20); scalars += 1 }
                 lastWasSpace = true
             } else {
                 for byte in utf8[index..<next] {
@@ -628,7 +635,6 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             }
             index = next
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Unicode's White_Space property (unchanged since Unicode 6.3), without the property lookup.
@@ -639,10 +645,11 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         }
     }
 
-    static func encode(_ a: Annotations) -> String {
-        JSONValue.object([
-            "tools": .array(a.tools), "classifications": .array(a.classifications), "relations": .array(a.relations),
-        ]).description
+    static func encode(_ a: Annotations) -> String { encoded(a).description }
+
+    /// Answers as stored: `{"tools", "classifications", "relations"}`.
+    static func encoded(_ a: Annotations) -> JSONValue {
+        .object(["tools": .array(a.tools), "classifications": .array(a.classifications), "relations": .array(a.relations)])
     }
 
     static func decodeAnnotations(_ text: String?) -> Annotations {

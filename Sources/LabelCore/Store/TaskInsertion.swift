@@ -28,84 +28,128 @@ struct TaskInsertion {
 
     var result: AddResult { AddResult(added: added, skippedExisting: skipped.count, skipped: skipped) }
 
-    /// A task's row and its history rows as they are written: every text made, nothing left
-    /// but binding. Made apart from the writing (`prepare`), so that a streamed add makes them
-    /// on one thread while another writes.
+    /// A batch's task rows and history rows as they are written: every text of every row made
+    /// into one buffer, end to end, and nothing left but binding (SQLite reads the texts where
+    /// they are). Made apart from the writing (`prepare`), so that a streamed add makes them on
+    /// one thread while another writes, and neither makes or frees a string per column.
     struct Prepared: Sendable {
-        struct History: Sendable {
-            var stage: String
-            var user: String?
-            var active: Int64
-            var idle: Int64
-            var reviewStatus: String?
-            var completedAt: Int64?
-            var entry: String
+        /// A text in `bytes`.
+        struct Text: Sendable {
+            var start: Int
+            var count: Int
         }
 
-        var taskId: String
-        var externalId: String
-        var asset: String
-        var preview: String
-        var metadata: String
-        var batches: String
-        var extra: String
-        var priority: Int
-        var stage: String
-        var status: String
-        var skippedBy: String?
-        var labeler: String?
-        /// Nil for no answers (the text every such task shares, bound from one string).
-        var annotations: String?
-        var updatedAt: Timestamp?
-        var updatedBy: String?
-        var sourceFormat: String?
-        var source: String?
-        var readOnlyReason: String?
-        var instruction: String?
-        /// Nil for a task made here without answers: the shared Start entry.
-        var history: [History]?
+        struct History: Sendable {
+            var stage: Text
+            var user: Text?
+            var active: Int64
+            var idle: Int64
+            var reviewStatus: Text?
+            var completedAt: Int64?
+            var entry: Text
+        }
+
+        struct Task: Sendable {
+            var taskId: Text
+            var externalId: Text
+            var asset: Text
+            var preview: Text
+            var metadata: Text
+            var batches: Text
+            var extra: Text
+            var priority: Int
+            var stage: Text
+            var status: Text
+            var skippedBy: Text?
+            var labeler: Text?
+            /// Nil for no answers (the text every such task shares, bound from one string).
+            var annotations: Text?
+            var updatedAt: Timestamp?
+            var updatedBy: Text?
+            var sourceFormat: Text?
+            var source: Text?
+            var readOnlyReason: Text?
+            var instruction: Text?
+            /// Its rows of `history`; nil for a task made here without answers (the shared Start entry).
+            var history: Range<Int>?
+        }
+
+        var bytes: [UInt8] = []
+        var tasks: [Task] = []
+        var history: [History] = []
+
+        func string(_ text: Text) -> String { String(decoding: bytes[text.start..<text.start + text.count], as: UTF8.self) }
+
+        mutating func text(_ string: String) -> Text {
+            let start = bytes.count
+            if string.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: string.utf8) }
+            return Text(start: start, count: bytes.count - start)
+        }
+
+        mutating func text(_ string: String?) -> Text? { string.map { text($0) } }
+
+        /// The text `write` appends.
+        mutating func text(_ write: (inout [UInt8]) -> Void) -> Text {
+            let start = bytes.count
+            write(&bytes)
+            return Text(start: start, count: bytes.count - start)
+        }
+
+        mutating func json(_ value: JSONValue) -> Text { text { JSONWriter.appendCompact(value, to: &$0) } }
     }
 
     /// The rows of `tasks`, added at `time` (pure; any thread).
-    static func prepare(_ tasks: some Collection<NewTask>, at time: Timestamp) -> [Prepared] {
+    static func prepare(_ tasks: some Collection<NewTask>, at time: Timestamp) -> Prepared {
         let now = time.millisecondsSince1970
-        return tasks.map { task in
+        var batch = Prepared()
+        batch.bytes.reserveCapacity(tasks.count * 512)
+        batch.tasks.reserveCapacity(tasks.count)
+        for task in tasks {
             let placed = SQLiteProjectStore.placement(of: task)
             let unanswered = task.annotations == .empty
-            var history: [Prepared.History]?
+            var history: Range<Int>?
             // A task made here leaves Start at once, as in Ango; one from an Ango export
             // brings the history it had, kept as it came.
             if task.history.isEmpty {
                 if !unanswered {
-                    history = [Prepared.History(stage: "Start", user: nil, active: 0, idle: 0, reviewStatus: nil, completedAt: now,
-                                                entry: start(at: time, annotations: task.annotations).description)]
+                    let entry = batch.json(start(at: time, annotations: task.annotations))
+                    batch.history.append(Prepared.History(stage: batch.text("Start"), user: nil, active: 0, idle: 0, reviewStatus: nil,
+                                                          completedAt: now, entry: entry))
+                    history = batch.history.count - 1..<batch.history.count
                 }
             } else {
-                history = task.history.map { entry in
-                    Prepared.History(stage: entry.stage, user: entry.completedBy, active: entry.duration, idle: entry.idleDuration ?? 0,
-                                     reviewStatus: entry.reviewStatus?.rawValue, completedAt: entry.completedAt?.millisecondsSince1970,
-                                     entry: stored(entry))
+                let first = batch.history.count
+                for entry in task.history {
+                    let row = Prepared.History(
+                        stage: batch.text(entry.stage), user: batch.text(entry.completedBy), active: entry.duration,
+                        idle: entry.idleDuration ?? 0, reviewStatus: batch.text(entry.reviewStatus?.rawValue),
+                        completedAt: entry.completedAt?.millisecondsSince1970, entry: batch.text { appendStored(entry, to: &$0) })
+                    batch.history.append(row)
                 }
+                history = first..<batch.history.count
             }
-            return Prepared(
-                taskId: task.taskId ?? SQLiteProjectStore.newTaskId(), externalId: task.externalId,
-                asset: task.asset.description, preview: SQLiteProjectStore.preview(of: task.asset),
-                metadata: task.metadata.description,
-                batches: task.batches.isEmpty ? "[]" : JSONValue.array(task.batches).description,
-                extra: task.extra.isEmpty ? "{}" : JSONValue.object(task.extra).description,
-                priority: task.priority, stage: placed.stage.rawValue, status: placed.status.rawValue, skippedBy: task.skippedBy,
-                labeler: placed.labeler, annotations: unanswered ? nil : SQLiteProjectStore.encode(task.annotations),
-                updatedAt: task.updatedAt, updatedBy: task.updatedBy, sourceFormat: task.source?.format.rawValue,
-                source: task.source?.record.description, readOnlyReason: task.readOnlyReason, instruction: task.instruction,
-                history: history)
+            let row = Prepared.Task(
+                taskId: batch.text(task.taskId ?? SQLiteProjectStore.newTaskId()), externalId: batch.text(task.externalId),
+                asset: batch.json(task.asset), preview: batch.text { SQLiteProjectStore.appendPreview(of: task.asset, to: &$0) },
+                metadata: batch.json(task.metadata),
+                batches: task.batches.isEmpty ? batch.text("[]") : batch.json(.array(task.batches)),
+                extra: task.extra.isEmpty ? batch.text("{}") : batch.json(.object(task.extra)),
+                priority: task.priority, stage: batch.text(placed.stage.rawValue), status: batch.text(placed.status.rawValue),
+                skippedBy: batch.text(task.skippedBy), labeler: batch.text(placed.labeler),
+                annotations: unanswered ? nil : batch.json(SQLiteProjectStore.encoded(task.annotations)),
+                updatedAt: task.updatedAt, updatedBy: batch.text(task.updatedBy), sourceFormat: batch.text(task.source?.format.rawValue),
+                source: task.source.map { batch.json($0.record) }, readOnlyReason: batch.text(task.readOnlyReason),
+                instruction: batch.text(task.instruction), history: history)
+            batch.tasks.append(row)
         }
+        return batch
     }
 
     mutating func insert(_ tasks: some Collection<NewTask>, _ db: Database) throws {
         try insert(Self.prepare(tasks, at: time), db)
     }
 
-    mutating func insert(_ tasks: [Prepared], _ db: Database) throws {
+    mutating func insert(_ batch: Prepared, _ db: Database) throws {
         let insert = BoundStatement(try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO task(taskId, externalId, asset, preview, metadata, batches, extra, priority,
                 stage, status, assignee, labeler, annotations, createdAt, updatedAt, updatedBy,
@@ -117,44 +161,58 @@ struct TaskInsertion {
             VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 1, ?)
             """))
         let now = time.millisecondsSince1970
-        for task in tasks {
-            insert.bind(1, task.taskId)
-            insert.bind(2, task.externalId)
-            insert.bind(3, task.asset)
-            insert.bind(4, task.preview)
-            insert.bind(5, task.metadata)
-            insert.bind(6, task.batches)
-            insert.bind(7, task.extra)
-            insert.bind(8, task.priority)
-            insert.bind(9, task.stage)
-            insert.bind(10, task.status)
-            insert.bind(11, task.skippedBy)
-            insert.bind(12, task.labeler)
-            insert.bind(13, task.annotations ?? noAnswers)
-            insert.bind(14, now)
-            insert.bind(15, task.updatedAt?.millisecondsSince1970)
-            insert.bind(16, task.updatedBy)
-            insert.bind(17, task.sourceFormat)
-            insert.bind(18, task.source)
-            insert.bind(19, task.readOnlyReason)
-            insert.bind(20, task.instruction)
-            try insert.run(db)
-            if db.changesCount == 0 {
-                skipped.append(try whySkipped(db, externalId: task.externalId, taskId: task.taskId))
-                continue
+        try batch.bytes.withUnsafeBufferPointer { bytes in
+            func text(_ text: Prepared.Text?) -> UnsafeBufferPointer<UInt8>? {
+                text.map { UnsafeBufferPointer(rebasing: bytes[$0.start..<$0.start + $0.count]) }
             }
-            added += 1
-            let rowId = db.lastInsertedRowID
-            if let entries = task.history {
-                for entry in entries {
-                    try addHistory(history, db, rowId, stage: entry.stage, user: entry.user, active: entry.active, idle: entry.idle,
-                                   reviewStatus: entry.reviewStatus, completedAt: entry.completedAt, entry: entry.entry)
+            for task in batch.tasks {
+                insert.bind(1, text(task.taskId))
+                insert.bind(2, text(task.externalId))
+                insert.bind(3, text(task.asset))
+                insert.bind(4, text(task.preview))
+                insert.bind(5, text(task.metadata))
+                insert.bind(6, text(task.batches))
+                insert.bind(7, text(task.extra))
+                insert.bind(8, task.priority)
+                insert.bind(9, text(task.stage))
+                insert.bind(10, text(task.status))
+                insert.bind(11, text(task.skippedBy))
+                insert.bind(12, text(task.labeler))
+                if let annotations = task.annotations { insert.bind(13, text(annotations)) } else { insert.bind(13, noAnswers) }
+                insert.bind(14, now)
+                insert.bind(15, task.updatedAt?.millisecondsSince1970)
+                insert.bind(16, text(task.updatedBy))
+                insert.bind(17, text(task.sourceFormat))
+                insert.bind(18, text(task.source))
+                insert.bind(19, text(task.readOnlyReason))
+                insert.bind(20, text(task.instruction))
+                try insert.run(db)
+                if db.changesCount == 0 {
+                    skipped.append(try whySkipped(db, externalId: batch.string(task.externalId), taskId: batch.string(task.taskId)))
+                    continue
                 }
-            } else {
-                try addHistory(history, db, rowId, stage: "Start", user: nil, active: 0, idle: 0, reviewStatus: nil, completedAt: now,
-                               entry: plainStart)
+                added += 1
+                let rowId = db.lastInsertedRowID
+                if let rows = task.history {
+                    for entry in batch.history[rows] {
+                        history.bind(1, rowId)
+                        history.bind(2, text(entry.stage))
+                        history.bind(3, text(entry.user))
+                        history.bind(4, entry.active)
+                        history.bind(5, entry.idle)
+                        history.bind(6, text(entry.reviewStatus))
+                        history.bind(7, entry.completedAt)
+                        history.bind(8, text(entry.entry))
+                        try history.run(db)
+                    }
+                } else {
+                    try addHistory(history, db, rowId, stage: "Start", user: nil, active: 0, idle: 0, reviewStatus: nil, completedAt: now,
+                                   entry: plainStart)
+                }
+                if let user = task.skippedBy {
+                    try SQLiteProjectStore.event(db, rowId, batch.string(user), "skip", at: task.updatedAt ?? time)
+                }
             }
-            if let user = task.skippedBy { try SQLiteProjectStore.event(db, rowId, user, "skip", at: task.updatedAt ?? time) }
         }
     }
 
@@ -174,20 +232,25 @@ struct TaskInsertion {
     /// A stage-history entry as stored: its JSON with idle time, and an entry imported from an
     /// Ango export kept as it came, marked `"_imported":true` (last).
     static func stored(_ entry: StageHistoryEntry) -> String {
-        guard let original = entry.original else { return entry.json(includeIdle: true).description }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        appendStored(entry, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `stored(entry)` appended to UTF-8 bytes.
+    static func appendStored(_ entry: StageHistoryEntry, to bytes: inout [UInt8]) {
+        guard let original = entry.original else { return JSONWriter.appendCompact(entry.json(includeIdle: true), to: &bytes) }
         // Written as it is and the mark put before its closing brace, rather than copied with the
         // mark added and written (the copy cost as much as the writing); the same text.
         guard !original.isEmpty, original["_imported"] == nil else {
             var stored = original
             stored["_imported"] = true
-            return JSONValue.object(stored).description
+            return JSONWriter.appendCompact(.object(stored), to: &bytes)
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
         JSONWriter.appendCompact(.object(original), to: &bytes)
         bytes.removeLast()
         bytes.append(contentsOf: #","_imported":true}"#.utf8)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Why a record's insert was ignored: its externalId or its taskId is taken, by a task of the

@@ -64,7 +64,7 @@ public enum AssetStream {
     /// Reads the file, handing its tasks to `deliver` in batches of `batchSize`; returns what
     /// the file holds besides (pre-labels for other tasks, warnings, counts), with no tasks.
     public static func read(
-        path: String, options: ReadOptions, batchSize: Int = 5_000, progress: ((Progress) -> Void)? = nil,
+        path: String, options: ReadOptions, batchSize: Int = 1_000, progress: ((Progress) -> Void)? = nil,
         _ deliver: ([NewTask]) throws -> Void
     ) throws -> AssetFile {
         var builder = AssetReader.Builder(file: path)
