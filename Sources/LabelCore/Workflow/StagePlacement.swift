@@ -6,15 +6,18 @@ public enum StagePlacement {
     @discardableResult
     public static func place(_ tasks: inout [NewTask], workflow: Workflow, toStage: Stage?) -> Int {
         var movedFromReview = 0
+        // Tasks are written only where something changes: a batch handed over while the file is
+        // read is shared with the reader, and a write would copy all of it.
         for i in tasks.indices {
             if let toStage {
-                tasks[i].stage = toStage == .start ? .label : toStage
+                let stage: Stage = toStage == .start ? .label : toStage
+                if tasks[i].stage != stage { tasks[i].stage = stage }
             }
             if tasks[i].stage == .review, !workflow.hasReview {
                 tasks[i].stage = .label
                 movedFromReview += 1
             }
-            if tasks[i].stage != .label { tasks[i].skippedBy = nil }
+            if tasks[i].stage != .label, tasks[i].skippedBy != nil { tasks[i].skippedBy = nil }
         }
         return movedFromReview
     }
