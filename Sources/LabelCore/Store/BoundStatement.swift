@@ -99,6 +99,17 @@ struct BoundStatement {
         }
     }
 
+    /// Steps to the next row (nil after the last), for a caller that walks two statements in
+    /// step; `reset()` when done.
+    func step(_ db: Database) throws -> Row? {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw failure(code, db) }
+        return Row(handle: handle)
+    }
+
+    func reset() { sqlite3_reset(handle) }
+
     private func failure(_ code: Int32, _ db: Database) -> DatabaseError {
         let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
         sqlite3_reset(handle)
@@ -122,5 +133,12 @@ struct BoundStatement {
         }
 
         func textOrNil(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+
+        /// Text's UTF-8 bytes as SQLite holds them (nil for NULL), valid until the statement steps
+        /// or is reset: copied where they go, with no `String` made.
+        func bytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+            guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return nil }
+            return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+        }
     }
 }

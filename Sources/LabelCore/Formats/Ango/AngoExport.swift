@@ -18,8 +18,8 @@ public enum AngoExport {
     static func write<Out: ThrowingTextOutput>(_ store: any ProjectStore, settings: ProjectSettings, options: Options, to out: inout Out) throws -> Int {
         // From SQLite and PostgreSQL, the stored JSON texts are spliced in where they are in the
         // export's shape (gold tasks, with --benchmarks, are written decoded).
-        if !options.benchmarks, let stored = store as? any StoredTaskReading {
-            return try AngoStoredExport.write(stored, settings: settings, options: options, to: &out)
+        if !options.benchmarks, AngoStoredExport.splices(store) {
+            return try AngoStoredExport.write(store, settings: settings, options: options, to: &out)
         }
         return try writeDecoded(store, settings: settings, options: options, to: &out)
     }

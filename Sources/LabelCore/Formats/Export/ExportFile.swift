@@ -59,6 +59,13 @@ extension ExportFile {
 /// A text output that can fail (a full disk): errors surface at `check()` and `flush()`.
 public protocol ThrowingTextOutput: TextOutputStream {
     mutating func check() throws
+    /// UTF-8 text as bytes (whole characters), written as they are: what a store holds is copied
+    /// into the output without a `String` made of it.
+    mutating func write(utf8 bytes: UnsafeRawBufferPointer)
+}
+
+extension ThrowingTextOutput {
+    public mutating func write(utf8 bytes: UnsafeRawBufferPointer) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// Buffers text and writes it to a file in pieces of 1 MiB (a million tasks make a gigabyte:
@@ -80,6 +87,11 @@ public struct FileOutput: ThrowingTextOutput {
 
     public mutating func write(_ string: String) {
         buffer.append(contentsOf: string.utf8)
+        if buffer.count >= Self.blockSize { try? flush() }
+    }
+
+    public mutating func write(utf8 bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         if buffer.count >= Self.blockSize { try? flush() }
     }
 

@@ -1,0 +1,110 @@
+import GRDB
+
+/// A task row as SQLite holds it while its statement stands on it, with its history read beside
+/// it: the Ango export copies the columns' bytes straight into its output. Valid only during the
+/// call it is passed to.
+struct StoredTaskRow: StoredTaskColumns {
+    let row: BoundStatement.Row
+    let history: StoredHistoryCursor
+    let id: Int64
+    let stage: Stage
+
+    /// The columns, by number, of `SQLiteProjectStore.storedTaskRows`.
+    static func column(_ column: StoredColumn) -> Int32 {
+        switch column {
+        case .taskId: 1
+        case .externalId: 2
+        case .asset: 3
+        case .metadata: 4
+        case .batches: 5
+        case .extra: 6
+        case .updatedBy: 9
+        case .annotations: 10
+        case .reviewComment: 11
+        }
+    }
+
+    var updatedAt: Timestamp? { row.int64OrNil(8).map(Timestamp.init(millisecondsSince1970:)) }
+
+    var hasDraftOrScore: Bool { row.int64(12) != 0 }
+
+    func withBytes<R>(_ column: StoredColumn, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        try body(row.bytes(Self.column(column)))
+    }
+
+    func forEachHistoryEntry(_ body: (StoredHistoryEntryBytes) throws -> Void) throws {
+        try history.forEachEntry(of: id, body)
+    }
+}
+
+/// The history of the tasks being exported, read in (task, id) order beside the tasks (the
+/// `history_task` index): each task's entries are the rows the statement passes next.
+final class StoredHistoryCursor {
+    private let statement: BoundStatement
+    private let db: Database
+    /// The row the statement stands on; nil before the first step and after the last.
+    private var row: BoundStatement.Row?
+    private var started = false
+
+    init(_ db: Database, after: Int64) throws {
+        self.db = db
+        statement = BoundStatement(try db.cachedStatement(sql: "SELECT task, stage, active, idle, entry FROM history WHERE task > ? ORDER BY task, id"))
+        statement.bind(1, after)
+    }
+
+    func forEachEntry(of task: Int64, _ body: (StoredHistoryEntryBytes) throws -> Void) throws {
+        if !started {
+            started = true
+            row = try statement.step(db)
+        }
+        // Entries of tasks not exported (another stage, gold) are passed over.
+        while let row, row.int64(0) < task { self.row = try statement.step(db) }
+        while let row, row.int64(0) == task {
+            try body(StoredHistoryEntryBytes(json: row.bytes(4) ?? UnsafeRawBufferPointer(start: nil, count: 0),
+                                             stage: row.bytes(1) ?? UnsafeRawBufferPointer(start: nil, count: 0),
+                                             duration: row.int64(2), idle: row.int64(3)))
+            self.row = try statement.step(db)
+        }
+    }
+
+    func reset() { statement.reset() }
+}
+
+extension SQLiteProjectStore {
+    /// Calls `write` with each task of `stage` (every stage: nil) in id order, as the row SQLite
+    /// holds, 500 tasks a read: memory does not grow with the project. A task `write` declines
+    /// (returns false) is passed to `otherwise` once that read has ended, where the store can be
+    /// read again, and the tasks after it are read next.
+    func forEachStoredTaskRow(in stage: Stage?, _ write: (inout StoredTaskRow) throws -> Bool, otherwise: (Int64) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let (last, declined) = try pool.read { db -> (Int64?, Bool) in
+                let tasks = BoundStatement(try db.cachedStatement(sql: """
+                    SELECT id, taskId, externalId, asset, metadata, batches, extra, stage, updatedAt, updatedBy, annotations, reviewComment,
+                        EXISTS (SELECT 1 FROM draft d WHERE d.task = task.id AND d.stage = task.stage)
+                        OR EXISTS (SELECT 1 FROM consensus_score c WHERE c.task = task.id)
+                    FROM task WHERE id > ? AND (? IS NULL OR stage = ?) AND benchmark IS NULL ORDER BY id LIMIT 500
+                    """))
+                tasks.bind(1, after)
+                tasks.bind(2, stage?.rawValue)
+                tasks.bind(3, stage?.rawValue)
+                let history = try StoredHistoryCursor(db, after: after)
+                defer {
+                    tasks.reset()
+                    history.reset()
+                }
+                var last: Int64?
+                while let row = try tasks.step(db) {
+                    var task = StoredTaskRow(row: row, history: history, id: row.int64(0),
+                                             stage: try Self.decode(Stage.self, row.text(7), column: "stage"))
+                    last = task.id
+                    if try !write(&task) { return (last, true) }
+                }
+                return (last, false)
+            }
+            guard let last else { return }
+            if declined { try otherwise(last) }
+            after = last
+        }
+    }
+}
