@@ -137,7 +137,8 @@ struct BoundStatement {
         /// Text's UTF-8 bytes as SQLite holds them (nil for NULL), valid until the statement steps
         /// or is reset: copied where they go, with no `String` made.
         func bytes(_ column: Int32) -> UnsafeRawBufferPointer? {
-            guard !isNull(column), let bytes = sqlite3_column_text(handle, column) else { return nil }
+            // NULL is the only value read as text without a pointer ("" has one).
+            guard let bytes = sqlite3_column_text(handle, column) else { return nil }
             return UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
         }
     }

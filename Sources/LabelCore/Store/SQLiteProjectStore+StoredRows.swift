@@ -8,6 +8,7 @@ struct StoredTaskRow: StoredTaskColumns {
     let history: StoredHistoryCursor
     let id: Int64
     let stage: Stage
+    let hasDraftOrScore: Bool
 
     /// The columns, by number, of `SQLiteProjectStore.storedTaskRows`.
     static func column(_ column: StoredColumn) -> Int32 {
@@ -25,8 +26,6 @@ struct StoredTaskRow: StoredTaskColumns {
     }
 
     var updatedAt: Timestamp? { row.int64OrNil(8).map(Timestamp.init(millisecondsSince1970:)) }
-
-    var hasDraftOrScore: Bool { row.int64(12) != 0 }
 
     func withBytes<R>(_ column: StoredColumn, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         try body(row.bytes(Self.column(column)))
@@ -70,6 +69,33 @@ final class StoredHistoryCursor {
     func reset() { statement.reset() }
 }
 
+/// The tasks one of a few rows apply to (a draft in the task's stage, a consensus score), read in
+/// ascending order beside the tasks: asked task by task in ascending order, each asked once.
+final class StoredTaskIdCursor {
+    private let statement: BoundStatement
+    private let db: Database
+    /// The task of the row the statement stands on; nil before the first step and after the last.
+    private var task: Int64?
+    private var started = false
+
+    init(_ db: Database, sql: String, after: Int64) throws {
+        self.db = db
+        statement = BoundStatement(try db.cachedStatement(sql: sql))
+        statement.bind(1, after)
+    }
+
+    func contains(_ id: Int64) throws -> Bool {
+        if !started {
+            started = true
+            task = try statement.step(db)?.int64(0)
+        }
+        while let task, task < id { self.task = try statement.step(db)?.int64(0) }
+        return task == id
+    }
+
+    func reset() { statement.reset() }
+}
+
 extension SQLiteProjectStore {
     /// Calls `write` with each task of `stage` (every stage: nil) in id order, as the row SQLite
     /// holds, 500 tasks a read: memory does not grow with the project. A task `write` declines
@@ -80,23 +106,30 @@ extension SQLiteProjectStore {
         while true {
             let (last, declined) = try pool.read { db -> (Int64?, Bool) in
                 let tasks = BoundStatement(try db.cachedStatement(sql: """
-                    SELECT id, taskId, externalId, asset, metadata, batches, extra, stage, updatedAt, updatedBy, annotations, reviewComment,
-                        EXISTS (SELECT 1 FROM draft d WHERE d.task = task.id AND d.stage = task.stage)
-                        OR EXISTS (SELECT 1 FROM consensus_score c WHERE c.task = task.id)
+                    SELECT id, taskId, externalId, asset, metadata, batches, extra, stage, updatedAt, updatedBy, annotations, reviewComment
                     FROM task WHERE id > ? AND (? IS NULL OR stage = ?) AND benchmark IS NULL ORDER BY id LIMIT 500
                     """))
                 tasks.bind(1, after)
                 tasks.bind(2, stage?.rawValue)
                 tasks.bind(3, stage?.rawValue)
                 let history = try StoredHistoryCursor(db, after: after)
+                // Few tasks have either: read beside the tasks, not looked up for each.
+                let drafts = try StoredTaskIdCursor(db, sql: """
+                    SELECT d.task FROM draft d JOIN task t ON t.id = d.task AND t.stage = d.stage WHERE d.task > ? ORDER BY d.task
+                    """, after: after)
+                let scores = try StoredTaskIdCursor(db, sql: "SELECT task FROM consensus_score WHERE task > ? ORDER BY task", after: after)
                 defer {
                     tasks.reset()
                     history.reset()
+                    drafts.reset()
+                    scores.reset()
                 }
                 var last: Int64?
                 while let row = try tasks.step(db) {
-                    var task = StoredTaskRow(row: row, history: history, id: row.int64(0),
-                                             stage: try Self.decode(Stage.self, row.text(7), column: "stage"))
+                    let id = row.int64(0)
+                    let decoded = try drafts.contains(id) || scores.contains(id)
+                    var task = StoredTaskRow(row: row, history: history, id: id, stage: try Self.decode(Stage.self, row.text(7), column: "stage"),
+                                             hasDraftOrScore: decoded)
                     last = task.id
                     if try !write(&task) { return (last, true) }
                 }

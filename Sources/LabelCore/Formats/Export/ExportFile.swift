@@ -69,10 +69,12 @@ extension ThrowingTextOutput {
 }
 
 /// Buffers text and writes it to a file in pieces of 1 MiB (a million tasks make a gigabyte:
-/// fewer, larger writes).
+/// fewer, larger writes); text is copied into the buffer with `memcpy`.
 public struct FileOutput: ThrowingTextOutput {
     let handle: FileHandle
-    var buffer: [UInt8] = []
+    var buffer: [UInt8]
+    /// How much of `buffer` holds text not yet written.
+    var used = 0
     var failure: Error?
     /// Each writer checks once per task written: the count for `ExportFile.progress`.
     var checks = 0
@@ -80,31 +82,48 @@ public struct FileOutput: ThrowingTextOutput {
 
     init(handle: FileHandle) {
         self.handle = handle
-        buffer.reserveCapacity(Self.blockSize + (1 << 16))
+        buffer = [UInt8](repeating: 0, count: Self.blockSize)
     }
 
     static let blockSize = 1 << 20
 
     public mutating func write(_ string: String) {
-        buffer.append(contentsOf: string.utf8)
-        if buffer.count >= Self.blockSize { try? flush() }
+        var string = string
+        string.withUTF8 { write(utf8: UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func write(utf8 bytes: UnsafeRawBufferPointer) {
-        buffer.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
-        if buffer.count >= Self.blockSize { try? flush() }
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if used + bytes.count > buffer.count {
+            try? flush()
+            // More than the buffer holds: written as it is.
+            if bytes.count > buffer.count {
+                if failure == nil { failure = put(bytes) }
+                return
+            }
+        }
+        let at = used
+        buffer.withUnsafeMutableBytes { _ = memcpy($0.baseAddress! + at, source, bytes.count) }
+        used += bytes.count
     }
 
     mutating func flush() throws {
         if let failure { throw failure }
-        guard !buffer.isEmpty else { return }
+        guard used > 0 else { return }
+        let count = used
+        used = 0
+        failure = buffer.withUnsafeBytes { put(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        if let failure { throw failure }
+    }
+
+    /// Writes to the file; the error for people if that failed.
+    private func put(_ bytes: UnsafeRawBufferPointer) -> Error? {
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: bytes)
+            return nil
         } catch {
-            failure = Diagnostic(.error, "writing the export failed: \(error.localizedDescription)", hint: "is the disk full?")
-            throw failure!
+            return Diagnostic(.error, "writing the export failed: \(error.localizedDescription)", hint: "is the disk full?")
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     public mutating func check() throws {
