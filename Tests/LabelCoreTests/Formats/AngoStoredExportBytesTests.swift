@@ -105,6 +105,28 @@ struct AngoStoredExportBytesTests {
         }
     }
 
+    @Test("the file's buffer writes pieces of every size, across its blocks and larger than one, in order")
+    func fileBuffer() throws {
+        try withTemporaryDirectory { dir in
+            let path = (dir as NSString).appendingPathComponent("out")
+            var expected: [UInt8] = []
+            let n = try ExportFile.write(to: path) { out in
+                var count = 0
+                for size in [1, 7, 1000, FileOutput.blockSize - 3, 5, FileOutput.blockSize, 3 * FileOutput.blockSize + 1, 0, 2, 65_536] {
+                    let piece = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ count) }
+                    piece.withUnsafeBytes { out.write(utf8: $0) }
+                    out.write("é\n")
+                    expected += piece + Array("é\n".utf8)
+                    count += 1
+                    try out.check()
+                }
+                return count
+            }
+            #expect(n == 10)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected))
+        }
+    }
+
     @Test("numbers, times and text are written as the strings were")
     func bytes() {
         func written(_ body: (inout ByteOutput) -> Void) -> String {
