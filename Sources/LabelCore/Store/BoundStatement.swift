@@ -99,9 +99,30 @@ struct BoundStatement {
         }
     }
 
+    /// Binds a copy of the text at once (SQLite's own copy), for a statement walked with `step`,
+    /// which has no end at which texts held for a run could be let go.
+    func bindCopy(_ index: Int32, _ text: String?) {
+        guard var text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        text.withUTF8 { bytes in
+            // A NULL pointer would bind NULL: the empty string is bound from a literal.
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                sqlite3_bind_text(handle, index, "", 0, nil)
+                return
+            }
+            sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+        }
+    }
+
+    /// SQLite copies the text bound (the Swift string's storage does not outlive the call).
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
     /// Steps to the next row (nil after the last), for a caller that walks two statements in
-    /// step; `reset()` when done.
+    /// step; `reset()` when done. Texts are bound with `bindCopy` (`bind`'s are bound by a run).
     func step(_ db: Database) throws -> Row? {
+        assert(texts.spans.isEmpty, "a statement walked with step binds its texts with bindCopy")
         let code = sqlite3_step(handle)
         if code == SQLITE_DONE { return nil }
         guard code == SQLITE_ROW else { throw failure(code, db) }

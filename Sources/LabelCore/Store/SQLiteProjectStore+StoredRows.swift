@@ -110,8 +110,8 @@ extension SQLiteProjectStore {
                     FROM task WHERE id > ? AND (? IS NULL OR stage = ?) AND benchmark IS NULL ORDER BY id LIMIT 500
                     """))
                 tasks.bind(1, after)
-                tasks.bind(2, stage?.rawValue)
-                tasks.bind(3, stage?.rawValue)
+                tasks.bindCopy(2, stage?.rawValue)
+                tasks.bindCopy(3, stage?.rawValue)
                 let history = try StoredHistoryCursor(db, after: after)
                 // Few tasks have either: read beside the tasks, not looked up for each.
                 let drafts = try StoredTaskIdCursor(db, sql: """
