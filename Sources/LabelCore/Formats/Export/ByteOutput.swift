@@ -59,19 +59,7 @@ extension ThrowingTextOutput {
     /// A time as a JSON string, `Timestamp.iso8601`'s text (`2024-05-01T10:00:00.000Z`) without
     /// the strings it makes; a year outside 0...9999 is written by it.
     mutating func writeQuoted(iso8601 time: Timestamp) {
-        let ms = time.millisecondsSince1970
-        let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
-        let rest = ms - days * 86_400_000
-        // Howard Hinnant's days-to-civil algorithm, as `Timestamp.iso8601` has it.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day, rest) = time.civil
         guard (0...9999).contains(year) else { return JSONWriter.writeQuoted(time.iso8601, to: &self) }
         // "YYYY-MM-DDTHH:MM:SS.mmmZ" between quotes: 26 bytes.
         var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
