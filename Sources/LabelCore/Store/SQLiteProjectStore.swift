@@ -15,6 +15,11 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     public let directory: String
     /// The log's checkpoints, once `checkpointInBackground` moved them off the commits.
     private let checkpointer = Mutex<WALCheckpointer?>(nil)
+    /// While `create` builds the project: a descriptor of the database file, through which a
+    /// streamed add flushes what SQLite has written so far from its reading thread (the flush
+    /// at the end then waits for little). Kept open until SQLite has closed the file: closing a
+    /// descriptor of it would drop the locks SQLite holds.
+    private let buildingFile = Mutex<Int32>(-1)
 
     /// Opens an existing project.
     public init(directory: String) throws {
@@ -103,6 +108,21 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         }
         pool = try DatabaseQueue(path: path, configuration: config)
         try Self.migrator.migrate(pool)
+        buildingFile.withLock { $0 = open(path, O_RDONLY | O_CLOEXEC) }
+    }
+
+    deinit { closeBuildingFile() }
+
+    /// Flushes what SQLite has written of a project being built (any thread; nothing otherwise).
+    func flushBuilding() {
+        buildingFile.withLock { fd in if fd >= 0 { fdatasync(fd) } }
+    }
+
+    private func closeBuildingFile() {
+        buildingFile.withLock { fd in
+            if fd >= 0 { close(fd) }
+            fd = -1
+        }
     }
 
     /// The built project's database in WAL mode, as every open project's is, closed and flushed
@@ -114,6 +134,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
         }
         let path = pool.path
         try pool.close()
+        closeBuildingFile()
         for file in [path, (path as NSString).deletingLastPathComponent] {
             let fd = open(file, O_RDONLY)
             guard fd >= 0 else { throw StoreError.cannotCreate(directory, "cannot open \(file): \(String(cString: strerror(errno)))") }
@@ -479,7 +500,12 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             // The file is read and each task's texts made on a thread of their own, while this
             // one writes the batch before.
             try HandOff.run(produce: { send in
-                try produce { batch in try send(TaskInsertion.prepare(batch, at: time)) }
+                var sent = 0
+                try produce { batch in
+                    try send(TaskInsertion.prepare(batch, at: time))
+                    sent += 1
+                    if sent % 32 == 0 { self.flushBuilding() }
+                }
             }, consume: { prepared in
                 try adding.insert(prepared, db)
             })
