@@ -4,8 +4,9 @@ extension PostgresProjectStore: StoredTaskReading {
     /// Calls `body` with each task of `stage` (every stage: nil) in id order, as stored (the JSON
     /// texts unparsed), read through a server-side cursor on a connection of its own, 500 tasks a
     /// fetch: memory stays flat at any size, and the whole export sees one snapshot.
+    /// Gold tasks are not among them (as in SQLite: they are exported, decoded, with --benchmarks).
     public func forEachStoredTask(in stage: Stage?, _ body: (StoredTask) throws -> Void) throws {
-        let filter = stage.map { "WHERE stage = '\($0.rawValue)'" } ?? ""
+        let filter = "WHERE benchmark IS NULL" + (stage.map { " AND stage = '\($0.rawValue)'" } ?? "")
         try link.dedicated { session in
             try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try session.execute("""
