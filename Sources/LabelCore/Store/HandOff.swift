@@ -10,9 +10,21 @@ enum HandOff {
     /// Thrown by `send` to a producer whose consumer has failed, so that it stops.
     struct ConsumerStopped: Error {}
 
+    /// What the producer hands its items to.
+    struct Outbox<Item: Sendable>: Sendable {
+        fileprivate let channel: Channel<Item>
+
+        /// Waits while `depth` items wait; throws `ConsumerStopped` once the consumer has failed.
+        func send(_ item: Item) throws { try channel.send(item) }
+
+        /// Whether as many items wait as may: the consumer is behind, and the producer has time
+        /// for work the consumer would otherwise do.
+        var consumerIsBehind: Bool { channel.isFull }
+    }
+
     static func run<Item: Sendable>(
         depth: Int = 1,
-        produce: (_ send: @escaping @Sendable (Item) throws -> Void) throws -> Void,
+        produce: (_ out: Outbox<Item>) throws -> Void,
         consume: (Item) throws -> Void
     ) throws {
         let channel = Channel<Item>(depth: depth)
@@ -21,7 +33,7 @@ enum HandOff {
             let thread = Thread {
                 // The closure is let go of before the end is signalled: it must not outlive `run`.
                 var failure: (any Error)?
-                do { try job.take()? { item in try channel.send(item) } } catch { failure = error }
+                do { try job.take()?(Outbox(channel: channel)) } catch { failure = error }
                 channel.finish(failure)
             }
             // A JSON parse of deeply nested input recurses: as much stack as the main thread's.
@@ -54,7 +66,7 @@ enum HandOff {
         }
     }
 
-    private final class Channel<Item: Sendable>: @unchecked Sendable {
+    fileprivate final class Channel<Item: Sendable>: @unchecked Sendable {
         private let condition = NSCondition()
         private let depth: Int
         private var waiting: [Item] = []
@@ -63,6 +75,12 @@ enum HandOff {
         private var stopped = false
 
         init(depth: Int) { self.depth = max(1, depth) }
+
+        var isFull: Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            return waiting.count >= depth
+        }
 
         func send(_ item: Item) throws {
             condition.lock()

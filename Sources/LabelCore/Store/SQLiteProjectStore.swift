@@ -497,17 +497,22 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             let rebuilt = empty ? try Self.dropListIndexes(db) + Self.dropCountTriggers(db) : []
             try db.execute(sql: "PRAGMA cache_size = -8192")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            // The file is read and each task's texts made on a thread of their own, while this
-            // one writes the batch before.
-            try HandOff.run(produce: { send in
+            // The file is read on a thread of its own while this one writes the batch before.
+            // Each batch's texts are made by whichever has time: the reader when a batch is
+            // already waiting for the writer (JSON Lines: the writer is the busy one), else the
+            // writer (an Ango export: reading it is the busy part).
+            try HandOff.run(produce: { (out: HandOff.Outbox<StreamedBatch>) in
                 var sent = 0
                 try produce { batch in
-                    try send(TaskInsertion.prepare(batch, at: time))
+                    try out.send(out.consumerIsBehind ? .prepared(TaskInsertion.prepare(batch, at: time)) : .read(batch))
                     sent += 1
                     if sent % 32 == 0 { self.flushBuilding() }
                 }
-            }, consume: { prepared in
-                try adding.insert(prepared, db)
+            }, consume: { batch in
+                switch batch {
+                case .read(let tasks): try adding.insert(TaskInsertion.prepare(tasks, at: time), db)
+                case .prepared(let prepared): try adding.insert(prepared, db)
+                }
             })
             // The reading thread is done: SQLite's sorter may sort on the second core meanwhile,
             // in runs of 4 MB (the page cache's size) so that memory stays as it was.
@@ -517,6 +522,12 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
             if empty { try Self.countTasks(db) }
             return adding.result
         }
+    }
+
+    /// A batch a streamed add hands from its reading thread to its writing one.
+    enum StreamedBatch: Sendable {
+        case read([NewTask])
+        case prepared(TaskInsertion.Prepared)
     }
 
     /// The triggers that count each added task (`task_count`, `queue_block`): dropped, with the

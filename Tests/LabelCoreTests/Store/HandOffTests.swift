@@ -16,10 +16,10 @@ struct HandOffTests {
         let sent = Atomic<Int>(0)
         var received: [Int] = []
         var mostAhead = 0
-        try HandOff.run(depth: depth, produce: { send in
+        try HandOff.run(depth: depth, produce: { out in
             for i in 0..<500 {
                 sent.add(1, ordering: .sequentiallyConsistent)
-                try send(i)
+                try out.send(i)
             }
         }, consume: { item in
             received.append(item)
@@ -36,9 +36,9 @@ struct HandOffTests {
     func producerFails() {
         var received: [Int] = []
         #expect(throws: Failure(side: "producer")) {
-            try HandOff.run(produce: { send in
-                try send(1)
-                try send(2)
+            try HandOff.run(produce: { out in
+                try out.send(1)
+                try out.send(2)
                 throw Failure(side: "producer")
             }, consume: { received.append($0) })
         }
@@ -50,11 +50,11 @@ struct HandOffTests {
         let sends = Atomic<Int>(0)
         let producerSawStop = Atomic<Bool>(false)
         #expect(throws: Failure(side: "consumer")) {
-            try HandOff.run(produce: { send in
+            try HandOff.run(produce: { out in
                 do {
                     for i in 0..<1_000_000 {
                         sends.add(1, ordering: .relaxed)
-                        try send(i)
+                        try out.send(i)
                     }
                 } catch is HandOff.ConsumerStopped {
                     producerSawStop.store(true, ordering: .relaxed)
@@ -73,7 +73,35 @@ struct HandOffTests {
     @Test("a producer that sends nothing ends the run at once")
     func nothingSent() throws {
         var received = 0
-        try HandOff.run(produce: { (_: @escaping @Sendable (Int) throws -> Void) in }, consume: { _ in received += 1 })
+        try HandOff.run(produce: { (_: HandOff.Outbox<Int>) in }, consume: { _ in received += 1 })
         #expect(received == 0)
+    }
+
+    @Test("the producer learns whether the consumer is behind: an item waits")
+    func consumerBehind() throws {
+        let gate = NSCondition()
+        var released = false
+        var seen: [Bool] = []
+        try HandOff.run(produce: { (out: HandOff.Outbox<Int>) in
+            var local: [Bool] = []
+            local.append(out.consumerIsBehind)
+            try out.send(1)
+            // The consumer holds item 1 until released; item 2 then waits in the channel.
+            try out.send(2)
+            local.append(out.consumerIsBehind)
+            gate.lock()
+            released = true
+            gate.broadcast()
+            gate.unlock()
+            try out.send(3)
+            seen = local
+        }, consume: { (item: Int) in
+            if item == 1 {
+                gate.lock()
+                while !released { gate.wait() }
+                gate.unlock()
+            }
+        })
+        #expect(seen == [false, true])
     }
 }
