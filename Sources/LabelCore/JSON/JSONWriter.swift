@@ -22,7 +22,7 @@ public struct JSONWriter {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
-        case .number(let n): append(n, to: &out)
+        case .number(let n): out.append(utf8Of: n)
         case .string(let s): appendQuoted(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
@@ -54,11 +54,7 @@ public struct JSONWriter {
             out.append(UInt8(ascii: "\""))
             return true
         }
-        if plain != true { append(quoted(string), to: &out) }
-    }
-
-    private static func append(_ string: String, to out: inout [UInt8]) {
-        if string.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: string.utf8) }
+        if plain != true { out.append(utf8Of: quoted(string)) }
     }
 
     public func write<Out: TextOutputStream>(_ value: JSONValue, to out: inout Out, indent: Int = 0) {
@@ -174,6 +170,14 @@ extension JSONWriter {
             i += 1
         }
         return false
+    }
+}
+
+extension [UInt8] {
+    /// A string's UTF-8 bytes appended: copied whole from its storage when it has them in one
+    /// piece (a native string does), else one by one.
+    mutating func append(utf8Of string: String) {
+        if string.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: string.utf8) }
     }
 }
 

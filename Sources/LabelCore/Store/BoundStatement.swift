@@ -25,9 +25,7 @@ struct BoundStatement {
             return
         }
         let start = texts.bytes.count
-        if text.utf8.withContiguousStorageIfAvailable({ texts.bytes.append(contentsOf: $0) }) == nil {
-            texts.bytes.append(contentsOf: text.utf8)
-        }
+        texts.bytes.append(utf8Of: text)
         texts.spans.append((index, start, texts.bytes.count - start))
     }
 
@@ -41,13 +39,7 @@ struct BoundStatement {
         }
         return try texts.bytes.withUnsafeBufferPointer { buffer in
             for span in texts.spans {
-                if span.count == 0 {
-                    // A NULL pointer would bind NULL: the empty string is bound from a literal.
-                    sqlite3_bind_text(handle, span.index, "", 0, nil)
-                } else {
-                    let start = UnsafeRawPointer(buffer.baseAddress! + span.start).assumingMemoryBound(to: CChar.self)
-                    sqlite3_bind_text(handle, span.index, start, Int32(span.count), nil)
-                }
+                bind(span.index, UnsafeBufferPointer(rebasing: buffer[span.start..<span.start + span.count]))
             }
             return try body()
         }
@@ -59,12 +51,18 @@ struct BoundStatement {
             sqlite3_bind_null(handle, index)
             return
         }
+        bindText(index, text, nil)
+    }
+
+    /// Binds UTF-8 text; `destructor` nil (SQLITE_STATIC) for text that stays where it is until
+    /// the statement has run, `transient` for SQLite to copy.
+    private func bindText(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>, _ destructor: sqlite3_destructor_type?) {
         // A NULL pointer would bind NULL: the empty string is bound from a literal.
         guard let base = text.baseAddress, !text.isEmpty else {
             sqlite3_bind_text(handle, index, "", 0, nil)
             return
         }
-        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
+        sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(text.count), destructor)
     }
 
     func bind(_ index: Int32, _ value: Int64?) {
@@ -106,14 +104,7 @@ struct BoundStatement {
             sqlite3_bind_null(handle, index)
             return
         }
-        text.withUTF8 { bytes in
-            // A NULL pointer would bind NULL: the empty string is bound from a literal.
-            guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                sqlite3_bind_text(handle, index, "", 0, nil)
-                return
-            }
-            sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
-        }
+        text.withUTF8 { bindText(index, $0, Self.transient) }
     }
 
     /// SQLite copies the text bound (the Swift string's storage does not outlive the call).

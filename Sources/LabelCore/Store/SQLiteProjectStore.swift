@@ -510,12 +510,12 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
                 }
             }, consume: { batch in
                 switch batch {
-                case .read(let tasks): try adding.insert(TaskInsertion.prepare(tasks, at: time), db)
+                case .read(let tasks): try adding.insert(tasks, db)
                 case .prepared(let prepared): try adding.insert(prepared, db)
                 }
             })
             // The reading thread is done: SQLite's sorter may sort on the second core meanwhile,
-            // in runs of 4 MB (the page cache's size) so that memory stays as it was.
+            // in runs of 6 MB (the page cache's size here) so that memory stays flat.
             try db.execute(sql: "PRAGMA threads = 2; PRAGMA cache_size = -6144")
             defer { try? db.execute(sql: "PRAGMA threads = 0") }
             for sql in rebuilt { try db.execute(sql: sql) }

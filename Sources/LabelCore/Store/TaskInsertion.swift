@@ -10,14 +10,9 @@ struct TaskInsertion {
     private(set) var added = 0
     private(set) var skipped: [SkippedTask] = []
 
-    /// What most tasks store alike (no pre-labels: no answers, the same Start entry), written once.
-    let noAnswers = SQLiteProjectStore.encode(.empty)
-    let plainStart: String
-
     init(_ db: Database, at time: Timestamp) throws {
         self.time = time
         lastRowIdBefore = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task") ?? 0
-        plainStart = Self.start(at: time, annotations: .empty).description
     }
 
     /// The Start entry of a task made here: it leaves Start at once, as in Ango.
@@ -62,16 +57,15 @@ struct TaskInsertion {
             var status: Text
             var skippedBy: Text?
             var labeler: Text?
-            /// Nil for no answers (the text every such task shares, bound from one string).
-            var annotations: Text?
+            var annotations: Text
             var updatedAt: Timestamp?
             var updatedBy: Text?
             var sourceFormat: Text?
             var source: Text?
             var readOnlyReason: Text?
             var instruction: Text?
-            /// Its rows of `history`; nil for a task made here without answers (the shared Start entry).
-            var history: Range<Int>?
+            /// Its rows of `history` (tasks made here without answers share one Start row).
+            var history: Range<Int>
         }
 
         var bytes: [UInt8] = []
@@ -81,9 +75,7 @@ struct TaskInsertion {
         func string(_ text: Text) -> String { String(decoding: bytes[text.start..<text.start + text.count], as: UTF8.self) }
 
         mutating func text(_ string: String) -> Text {
-            let start = bytes.count
-            if string.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: string.utf8) }
-            return Text(start: start, count: bytes.count - start)
+            text { $0.append(utf8Of: string) }
         }
 
         mutating func text(_ string: String?) -> Text? { string.map { text($0) } }
@@ -104,19 +96,29 @@ struct TaskInsertion {
         var batch = Prepared()
         batch.bytes.reserveCapacity(tasks.count * 512)
         batch.tasks.reserveCapacity(tasks.count)
+        // What tasks without pre-labels store alike (no answers, the same Start entry), written
+        // once a batch.
+        var plain: (answers: Prepared.Text, start: Range<Int>)?
+        func startRow(_ annotations: Annotations) -> Range<Int> {
+            let entry = batch.json(start(at: time, annotations: annotations))
+            batch.history.append(Prepared.History(stage: batch.text("Start"), user: nil, active: 0, idle: 0, reviewStatus: nil,
+                                                  completedAt: now, entry: entry))
+            return batch.history.count - 1..<batch.history.count
+        }
         for task in tasks {
             let placed = SQLiteProjectStore.placement(of: task)
-            let unanswered = task.annotations == .empty
-            var history: Range<Int>?
+            let answers: Prepared.Text
+            let history: Range<Int>
+            if task.annotations == .empty {
+                if plain == nil { plain = (batch.json(SQLiteProjectStore.encoded(.empty)), startRow(.empty)) }
+                answers = plain!.answers
+            } else {
+                answers = batch.json(SQLiteProjectStore.encoded(task.annotations))
+            }
             // A task made here leaves Start at once, as in Ango; one from an Ango export
             // brings the history it had, kept as it came.
             if task.history.isEmpty {
-                if !unanswered {
-                    let entry = batch.json(start(at: time, annotations: task.annotations))
-                    batch.history.append(Prepared.History(stage: batch.text("Start"), user: nil, active: 0, idle: 0, reviewStatus: nil,
-                                                          completedAt: now, entry: entry))
-                    history = batch.history.count - 1..<batch.history.count
-                }
+                history = task.annotations == .empty ? plain!.start : startRow(task.annotations)
             } else {
                 let first = batch.history.count
                 for entry in task.history {
@@ -136,7 +138,7 @@ struct TaskInsertion {
                 extra: task.extra.isEmpty ? batch.text("{}") : batch.json(.object(task.extra)),
                 priority: task.priority, stage: batch.text(placed.stage.rawValue), status: batch.text(placed.status.rawValue),
                 skippedBy: batch.text(task.skippedBy), labeler: batch.text(placed.labeler),
-                annotations: unanswered ? nil : batch.json(SQLiteProjectStore.encoded(task.annotations)),
+                annotations: answers,
                 updatedAt: task.updatedAt, updatedBy: batch.text(task.updatedBy), sourceFormat: batch.text(task.source?.format.rawValue),
                 source: task.source.map { batch.json($0.record) }, readOnlyReason: batch.text(task.readOnlyReason),
                 instruction: batch.text(task.instruction), history: history)
@@ -178,7 +180,7 @@ struct TaskInsertion {
                 insert.bind(10, text(task.status))
                 insert.bind(11, text(task.skippedBy))
                 insert.bind(12, text(task.labeler))
-                if let annotations = task.annotations { insert.bind(13, text(annotations)) } else { insert.bind(13, noAnswers) }
+                insert.bind(13, text(task.annotations))
                 insert.bind(14, now)
                 insert.bind(15, task.updatedAt?.millisecondsSince1970)
                 insert.bind(16, text(task.updatedBy))
@@ -193,40 +195,22 @@ struct TaskInsertion {
                 }
                 added += 1
                 let rowId = db.lastInsertedRowID
-                if let rows = task.history {
-                    for entry in batch.history[rows] {
-                        history.bind(1, rowId)
-                        history.bind(2, text(entry.stage))
-                        history.bind(3, text(entry.user))
-                        history.bind(4, entry.active)
-                        history.bind(5, entry.idle)
-                        history.bind(6, text(entry.reviewStatus))
-                        history.bind(7, entry.completedAt)
-                        history.bind(8, text(entry.entry))
-                        try history.run(db)
-                    }
-                } else {
-                    try addHistory(history, db, rowId, stage: "Start", user: nil, active: 0, idle: 0, reviewStatus: nil, completedAt: now,
-                                   entry: plainStart)
+                for entry in batch.history[task.history] {
+                    history.bind(1, rowId)
+                    history.bind(2, text(entry.stage))
+                    history.bind(3, text(entry.user))
+                    history.bind(4, entry.active)
+                    history.bind(5, entry.idle)
+                    history.bind(6, text(entry.reviewStatus))
+                    history.bind(7, entry.completedAt)
+                    history.bind(8, text(entry.entry))
+                    try history.run(db)
                 }
                 if let user = task.skippedBy {
                     try SQLiteProjectStore.event(db, rowId, batch.string(user), "skip", at: task.updatedAt ?? time)
                 }
             }
         }
-    }
-
-    private func addHistory(_ history: BoundStatement, _ db: Database, _ task: Int64, stage: String, user: String?, active: Int64, idle: Int64,
-                            reviewStatus: String?, completedAt: Int64?, entry: String) throws {
-        history.bind(1, task)
-        history.bind(2, stage)
-        history.bind(3, user)
-        history.bind(4, active)
-        history.bind(5, idle)
-        history.bind(6, reviewStatus)
-        history.bind(7, completedAt)
-        history.bind(8, entry)
-        try history.run(db)
     }
 
     /// A stage-history entry as stored: its JSON with idle time, and an entry imported from an
