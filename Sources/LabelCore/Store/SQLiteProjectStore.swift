@@ -487,7 +487,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     /// Adds the tasks `produce` hands over, batch by batch, in one transaction: memory stays flat
     /// whatever their number, and if `produce` throws (the file has an error) nothing is added.
     /// `produce` runs on a thread of its own (`HandOff`), while the calling one waits.
-    public func add(streaming produce: (_ add: ([NewTask]) throws -> Void) throws -> Void, at time: Timestamp) throws -> AddResult {
+    public func add(streaming produce: (_ add: ([IncomingTask]) throws -> Void) throws -> Void, at time: Timestamp) throws -> AddResult {
         try pool.write { db in
             var adding = try TaskInsertion(db, at: time)
             // Into an empty project, the list's indexes are built once at the end (a sort) rather
@@ -526,7 +526,7 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
 
     /// A batch a streamed add hands from its reading thread to its writing one.
     enum StreamedBatch: Sendable {
-        case read([NewTask])
+        case read([IncomingTask])
         case prepared(TaskInsertion.Prepared)
     }
 
@@ -565,13 +565,17 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
     /// Review, waiting for a reviewer; in Complete, accepted if its history ends in a review.
     /// The labeler is who completed its last Label stage, so a reviewer never gets their own.
     static func placement(of task: NewTask) -> (stage: Stage, status: TaskStatus, labeler: String?) {
-        let labeler = task.history.last { $0.stage == Stage.label.name }?.completedBy
-        switch task.stage {
-        case .start, .label: return (.label, task.skippedBy != nil ? .skipped : .new, labeler)
+        placement(stage: task.stage, skipped: task.skippedBy != nil, labeler: task.history.last { $0.stage == Stage.label.name }?.completedBy,
+                  lastReview: task.history.last?.reviewStatus)
+    }
+
+    /// Where a task stands from its stage, whether it was skipped, who labeled it last (its
+    /// history's last Label entry) and the review its last history entry records.
+    static func placement(stage: Stage, skipped: Bool, labeler: String?, lastReview: ReviewStatus?) -> (stage: Stage, status: TaskStatus, labeler: String?) {
+        switch stage {
+        case .start, .label: return (.label, skipped ? .skipped : .new, labeler)
         case .review: return (.review, .submitted, labeler)
-        case .complete:
-            let reviewed = task.history.last.map { $0.reviewStatus == .accepted || $0.reviewStatus == .fixed } ?? false
-            return (.complete, reviewed ? .accepted : .submitted, labeler)
+        case .complete: return (.complete, lastReview == .accepted || lastReview == .fixed ? .accepted : .submitted, labeler)
         }
     }
 
@@ -625,7 +629,11 @@ public final class SQLiteProjectStore: ProjectStore, Sendable {
 
     /// `preview(of: asset)` appended to UTF-8 bytes.
     static func appendPreview(of asset: JSONValue, to out: inout [UInt8]) {
-        let text = asset.stringValue ?? asset.description
+        appendPreview(ofText: asset.stringValue ?? asset.description, to: &out)
+    }
+
+    /// The preview of an asset's text (a string asset's string, else its compact JSON).
+    static func appendPreview(ofText text: String, to out: inout [UInt8]) {
         let utf8 = text.utf8
         let begin = out.count
         var scalars = 0

@@ -4,7 +4,7 @@
 public enum StagePlacement {
     /// Places the tasks; returns how many Review tasks went to Label for want of a Review stage.
     @discardableResult
-    public static func place(_ tasks: inout [NewTask], workflow: Workflow, toStage: Stage?) -> Int {
+    public static func place<Task: PlacedTask>(_ tasks: inout [Task], workflow: Workflow, toStage: Stage?) -> Int {
         var movedFromReview = 0
         // Tasks are written only where something changes: a batch handed over while the file is
         // read is shared with the reader, and a write would copy all of it.
@@ -22,3 +22,11 @@ public enum StagePlacement {
         return movedFromReview
     }
 }
+
+/// What `StagePlacement` reads and changes of a task.
+public protocol PlacedTask {
+    var stage: Stage { get set }
+    var skippedBy: String? { get set }
+}
+
+extension NewTask: PlacedTask {}

@@ -4,7 +4,7 @@ extension PostgresProjectStore: StreamingTaskAdding {
     /// Adds the tasks `produce` hands over, 1,000 rows a statement, in one transaction: memory
     /// stays flat whatever their number, and if `produce` throws (the file has an error) nothing
     /// is added. Into an empty project the task list's indexes are built once at the end.
-    public func add(streaming produce: (_ add: ([NewTask]) throws -> Void) throws -> Void, at time: Timestamp) throws -> AddResult {
+    public func add(streaming produce: (_ add: ([IncomingTask]) throws -> Void) throws -> Void, at time: Timestamp) throws -> AddResult {
         try link.withSession { session in
             // Not `transaction`: a transaction run again would read the file again.
             try session.execute("BEGIN")
@@ -15,7 +15,9 @@ extension PostgresProjectStore: StreamingTaskAdding {
                 let rebuilt = mark == 0 ? try Self.dropListIndexes(session) : []
                 var added = 0
                 var skipped: [SkippedTask] = []
-                try produce { batch in
+                try produce { incoming in
+                    // PostgreSQL is sent values: a task whose texts came as they are stored is decoded.
+                    let batch = incoming.map(\.decoded)
                     for start in stride(from: 0, to: batch.count, by: 1000) {
                         let chunk = batch[start..<min(start + 1000, batch.count)].map { (task: $0, taskId: $0.taskId ?? StoreCodec.newTaskId()) }
                         let result = try Self.insert(chunk, at: time, addedAfter: mark, session)

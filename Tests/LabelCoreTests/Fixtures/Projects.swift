@@ -23,6 +23,11 @@ func tasks(_ names: String...) -> [NewTask] {
     }
 }
 
+extension [NewTask] {
+    /// The tasks as a streamed add is handed them.
+    var incoming: [IncomingTask] { map(IncomingTask.init) }
+}
+
 extension ProjectStore {
     /// The store's row id of a task, by externalId.
     func id(_ externalId: String) throws -> Int64 {

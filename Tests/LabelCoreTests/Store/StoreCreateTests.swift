@@ -17,8 +17,8 @@ struct StoreCreateTests {
             _ = try SQLiteProjectStore.create(directory: place, settings: Self.settings) { store in
                 #expect(try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "memory")
                 _ = try store.add(streaming: { add in
-                    try add(tasks("a", "b"))
-                    try add(tasks("c"))
+                    try add(tasks("a", "b").incoming)
+                    try add(tasks("c").incoming)
                 }, at: addedAt)
             }
             #expect(try FileManager.default.contentsOfDirectory(atPath: place) == ["project.sqlite"])
@@ -41,7 +41,7 @@ struct StoreCreateTests {
             #expect(throws: DiagnosticsError.self) {
                 _ = try SQLiteProjectStore.create(directory: place, settings: Self.settings) { store in
                     _ = try store.add(streaming: { add in
-                        try add(tasks("a", "b"))
+                        try add(tasks("a", "b").incoming)
                         throw DiagnosticsError(Diagnostic(.error, "bad record", file: "f"))
                     }, at: addedAt)
                 }

@@ -13,7 +13,7 @@ struct StoreStreamingAddTests {
             let store = try #require(any as? any StreamingTaskAdding)
             #expect(throws: DiagnosticsError.self) {
                 _ = try store.add(streaming: { add in
-                    try add(tasks("a", "b"))
+                    try add(tasks("a", "b").incoming)
                     throw DiagnosticsError(Diagnostic(.error, "bad record", file: "f"))
                 }, at: addedAt)
             }
@@ -28,9 +28,9 @@ struct StoreStreamingAddTests {
             let store = try #require(any as? any StreamingTaskAdding)
             _ = try store.add(tasks("old"), at: addedAt)
             let result = try store.add(streaming: { add in
-                try add(tasks("a", "b"))
-                try add(tasks("b", "old", "c"))
-                try add(tasks("d", "d"))
+                try add(tasks("a", "b").incoming)
+                try add(tasks("b", "old", "c").incoming)
+                try add(tasks("d", "d").incoming)
             }, at: addedAt)
             #expect(result == AddResult(added: 4, skippedExisting: 3, skipped: [
                 SkippedTask(externalId: "b", reason: .externalIdRepeated), SkippedTask(externalId: "old", reason: .externalIdInProject),
@@ -49,7 +49,7 @@ struct StoreStreamingAddTests {
             let names = (0..<2500).map { String(format: "s%04d", $0) }
             let result = try store.add(streaming: { add in
                 for start in stride(from: 0, to: names.count, by: 700) {
-                    try add(names[start..<min(start + 700, names.count)].map { NewTask(externalId: $0, asset: .string($0)) })
+                    try add(names[start..<min(start + 700, names.count)].map { .decoded(NewTask(externalId: $0, asset: .string($0))) })
                 }
             }, at: addedAt)
             #expect(result == AddResult(added: 2500, skippedExisting: 0, skipped: []))
@@ -78,14 +78,14 @@ struct StoreStreamingAddTests {
             let streamed = try makeProject(in: (dir as NSString).appendingPathComponent("streamed"))
             let oneByOne = try makeProject(in: (dir as NSString).appendingPathComponent("one-by-one"))
             _ = try streamed.add(streaming: { add in
-                for start in stride(from: 0, to: added.count, by: 1500) { try add(Array(added[start..<min(start + 1500, added.count)])) }
+                for start in stride(from: 0, to: added.count, by: 1500) { try add(Array(added[start..<min(start + 1500, added.count)]).incoming) }
             }, at: addedAt)
             _ = try oneByOne.add(added, at: addedAt)
             let expected = try counts(oneByOne)
             #expect(expected.count > 10)
             #expect(try counts(streamed) == expected)
             // Added to a project that is not empty, the triggers count.
-            _ = try streamed.add(streaming: { add in try add(tasks("late:2", "later")) }, at: addedAt)
+            _ = try streamed.add(streaming: { add in try add(tasks("late:2", "later").incoming) }, at: addedAt)
             _ = try oneByOne.add(tasks("late:2", "later"), at: addedAt)
             #expect(try counts(streamed) == (try counts(oneByOne)))
             #expect(try streamed.progress() == (try oneByOne.progress()))

@@ -118,6 +118,15 @@ public enum AssetReader {
             baseName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         }
 
+        /// The externalId of the record at `number` (its line or item) when it has none (`name-3`).
+        func fallbackId(_ number: Int) -> String { "\(baseName)-\(number)" }
+
+        /// An Ango export's asset read without decoding (`StoredAngoAsset`): counted as
+        /// `record` counts one; it has no problems to report.
+        mutating func count(_ asset: StoredAngoAsset) {
+            counts["Ango export assets", default: 0] += 1
+        }
+
         mutating func add(_ d: Diagnostic) {
             if d.severity == .error { errorCount += 1 } else { warningCount += 1 }
             if (d.severity == .error ? errorCount : warningCount) <= AssetReader.errorLimit { diagnostics.append(d) }
@@ -147,7 +156,7 @@ public enum AssetReader {
                     return
                 }
             } else {
-                externalId = "\(baseName)-\(fallbackNumber)"
+                externalId = fallbackId(fallbackNumber)
             }
             if let task = object["task"] {
                 guard let taskObject = task.objectValue else {

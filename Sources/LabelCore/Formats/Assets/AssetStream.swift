@@ -61,21 +61,44 @@ public enum AssetStream {
         return source
     }
 
+    /// A line without the white space JSON allows around a value.
+    static func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = line.count
+        while start < end, JSONArrayItems.isSpace(line[start]) { start += 1 }
+        while end > start, JSONArrayItems.isSpace(line[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: line[start..<end])
+    }
+
     /// Reads the file, handing its tasks to `deliver` in batches of `batchSize`; returns what
     /// the file holds besides (pre-labels for other tasks, warnings, counts), with no tasks.
     public static func read(
         path: String, options: ReadOptions, batchSize: Int = 1_000, progress: ((Progress) -> Void)? = nil,
-        _ deliver: ([NewTask]) throws -> Void
+        _ deliver: ([IncomingTask]) throws -> Void
     ) throws -> AssetFile {
         var builder = AssetReader.Builder(file: path)
         let total = FileLines(path: path).size
         var records = 0
         var delivered = 0
+        var batch: [IncomingTask] = []
+        batch.reserveCapacity(batchSize)
         func handOver(_ bytesRead: Int) throws {
-            if builder.errorCount == 0, !builder.tasks.isEmpty { try deliver(builder.tasks) }
-            delivered += builder.tasks.count
-            builder.tasks.removeAll(keepingCapacity: true)
+            if builder.errorCount == 0, !batch.isEmpty { try deliver(batch) }
+            delivered += batch.count
+            batch.removeAll(keepingCapacity: true)
             progress?(Progress(records: records, bytesRead: bytesRead, totalBytes: total))
+        }
+        /// An Ango export's asset in the form it is stored in is taken as it is; any other
+        /// record is parsed (and checked, and its errors placed).
+        func stored(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
+            guard let asset = StoredAngoAsset.read(bytes, fallbackId: builder.fallbackId(number)) else { return false }
+            builder.count(asset)
+            batch.append(.stored(asset))
+            return true
+        }
+        func taken() {
+            for task in builder.tasks { batch.append(.decoded(task)) }
+            builder.tasks.removeAll(keepingCapacity: true)
         }
         var head: [UInt8] = []
         if let handle = FileHandle(forReadingAtPath: path) {
@@ -85,6 +108,11 @@ public enum AssetStream {
         let array = isArray(head, path: path)
         if array {
             try JSONArrayItems.forEach(path: path) { item, index, start, bytesRead in
+                records += 1
+                if item.withUnsafeBufferPointer({ stored($0, number: index + 1) }) {
+                    if batch.count >= batchSize { try handOver(bytesRead) }
+                    return true
+                }
                 let value: JSONValue
                 do throws(JSONSyntaxError) {
                     value = try JSONParser.parse(item)
@@ -99,12 +127,17 @@ public enum AssetStream {
                         JSONArrayItems.place($0, itemStart: start)
                     }
                 }
-                records += 1
-                if builder.tasks.count >= batchSize { try handOver(bytesRead) }
+                taken()
+                if batch.count >= batchSize { try handOver(bytesRead) }
                 return true
             }
         } else {
             try FileLines(path: path).forEach { line, number, bytesRead in
+                records += 1
+                if stored(trimmed(line), number: number) {
+                    if batch.count >= batchSize { try handOver(bytesRead) }
+                    return true
+                }
                 do throws(JSONSyntaxError) {
                     let value = try JSONParser.parse(line)
                     builder.record(value, path: .root, fallbackNumber: number) { path in
@@ -115,8 +148,8 @@ public enum AssetStream {
                     diagnostic.hint = "fix the JSON on this line; each line is one record"
                     builder.add(diagnostic)
                 }
-                records += 1
-                if builder.tasks.count >= batchSize { try handOver(bytesRead) }
+                taken()
+                if batch.count >= batchSize { try handOver(bytesRead) }
                 return true
             }
         }
