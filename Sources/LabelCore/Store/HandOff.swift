@@ -17,9 +17,10 @@ enum HandOff {
         /// Waits while `depth` items wait; throws `ConsumerStopped` once the consumer has failed.
         func send(_ item: Item) throws { try channel.send(item) }
 
-        /// Whether as many items wait as may: the consumer is behind, and the producer has time
-        /// for work the consumer would otherwise do.
-        var consumerIsBehind: Bool { channel.isFull }
+        /// Whether the consumer waits for an item, idle: the item sent next had best be handed
+        /// over as soon as it can be. Otherwise the consumer is busy, and the producer has time
+        /// for work the consumer would do (it would wait anyway).
+        var consumerIsWaiting: Bool { channel.consumerIsWaiting }
     }
 
     static func run<Item: Sendable>(
@@ -76,10 +77,13 @@ enum HandOff {
 
         init(depth: Int) { self.depth = max(1, depth) }
 
-        var isFull: Bool {
+        /// Whether `receive` waits for an item.
+        private var receiving = false
+
+        var consumerIsWaiting: Bool {
             condition.lock()
             defer { condition.unlock() }
-            return waiting.count >= depth
+            return receiving
         }
 
         func send(_ item: Item) throws {
@@ -95,7 +99,9 @@ enum HandOff {
         func receive() -> Item? {
             condition.lock()
             defer { condition.unlock() }
+            receiving = true
             while waiting.isEmpty, !produced { condition.wait() }
+            receiving = false
             guard !waiting.isEmpty else { return nil }
             let item = waiting.removeFirst()
             condition.broadcast()
