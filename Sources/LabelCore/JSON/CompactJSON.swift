@@ -280,4 +280,43 @@ struct CompactJSON {
         }
         return true
     }
+
+    /// `bytes` without the white space between its tokens, or nil when it has none to take out
+    /// or has some that is not between tokens (`tr ue`, `1 2`: the parser must see those, and
+    /// name the error). A pretty-printed asset is read as stored from this.
+    static func minified(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var removed = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                // A string, copied as it is up to its closing quote.
+                var j = i + 1
+                while j < n, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
+                guard j < n else { return nil }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i...j]))
+                i = j + 1
+                continue
+            }
+            guard isSpace(b) else {
+                out.append(b)
+                i += 1
+                continue
+            }
+            var end = i
+            while end < n, isSpace(bytes[end]) { end += 1 }
+            let before = out.last
+            let after: UInt8? = end < n ? bytes[end] : nil
+            func isOpening(_ b: UInt8?) -> Bool { b.map { "{[,:".utf8.contains($0) } ?? true }
+            func isClosing(_ b: UInt8?) -> Bool { b.map { "}],:".utf8.contains($0) } ?? true }
+            guard isOpening(before) || isClosing(after) else { return nil }
+            removed = true
+            i = end
+        }
+        return removed ? out : nil
+    }
 }

@@ -183,3 +183,29 @@ struct StoredAngoAssetTests {
         #expect(taken > tried / 10, "taken \(taken) of \(tried)")
     }
 }
+
+extension StoredAngoAssetTests {
+    @Test("a pretty-printed export is read as stored, with the rows of the parsed reading",
+          .enabled(if: RealFixtures.available))
+    func prettyPrintedStream() throws {
+        let task = try RealFixtures.json("ango-export", "imerit-docs_sample-task.json")
+        let assets: [JSONValue] = (0..<3).map { i in
+            .object(["asset": .string("doc \(i)"), "externalId": .string("doc-\(i)"), "metadata": ["page": .int(i)], "task": task])
+        }
+        try withTemporaryDirectory { dir in
+            let path = dir + "/export.json"
+            var text = ""
+            JSONWriter(pretty: true).write(.array(assets), to: &text)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            var streamed: [IncomingTask] = []
+            let file = try AssetStream.read(path: path, options: ReadOptions()) { streamed += $0 }
+            #expect(file.format == "ango-export")
+            #expect(streamed.map { if case .stored = $0 { true } else { false } } == [true, true, true])
+            let parsed = try AssetReader.read(path: path).tasks
+            #expect(streamed.map(\.decoded) == parsed)
+            for (incoming, task) in zip(streamed, parsed) {
+                #expect(Self.rows(TaskInsertion.prepare([incoming], at: Self.time)) == Self.rows(TaskInsertion.prepare([task], at: Self.time)))
+            }
+        }
+    }
+}

@@ -85,3 +85,38 @@ struct CompactJSONTests {
         #expect(taken > 400, "taken \(taken)")
     }
 }
+
+/// `CompactJSON.minified`: white space between tokens taken out, and nothing else.
+@Suite("Compact JSON: white space between tokens")
+struct CompactJSONMinifiedTests {
+    static func minified(_ text: String) -> String? {
+        Array(text.utf8).withUnsafeBufferPointer { CompactJSON.minified($0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("white space between tokens is taken out, and strings are kept as they are")
+    func pretty() {
+        #expect(Self.minified("{\n  \"a\" : [ 1 , true ],\r\n\t\"b c\": \"x \\\" y\" ,\"d\":{ } }\n")
+                == #"{"a":[1,true],"b c":"x \" y","d":{}}"#)
+    }
+
+    @Test("text with no white space to take out gives nil (nothing to read again)")
+    func nothingToTakeOut() {
+        #expect(Self.minified(#"{"a":"b c"}"#) == nil)
+    }
+
+    @Test("white space inside a token or between two values is left for the parser to name", arguments: [
+        "[tr ue]", "[1 2]", #"["a" "b"]"#, #"{"a":1 "b":2}"#, "[- 1]", "[1. 5]", #"{"a":"unterminated"#,
+    ])
+    func notBetweenTokens(_ text: String) {
+        #expect(Self.minified(text) == nil)
+    }
+
+    @Test("a pretty-printed text, minified, is what the parser and the writer make of it")
+    func agreesWithWriter() throws {
+        let text = "{\n  \"asset\": \"é\\n\",\n  \"n\": [ -1.5e3, null, { \"k\": false } ]\n}"
+        let minified = try #require(Self.minified(text))
+        var written: [UInt8] = []
+        JSONWriter.appendCompact(try JSONParser.parse(text), to: &written)
+        #expect(Array(minified.utf8) == written)
+    }
+}

@@ -61,6 +61,13 @@ public enum AssetStream {
         return source
     }
 
+    /// Whether the file is an Ango export (`--format`, or what its first records look like):
+    /// only its assets are tried as stored (`StoredAngoAsset`), so other records are not read twice.
+    static func isAngoExport(path: String, options: ReadOptions) -> Bool {
+        if let name = options.format { return name.lowercased() == "ango-export" }
+        return head(path: path, options: options).flatMap { FormatRegistry.detect($0) }?.format.name == "ango-export"
+    }
+
     /// A line without the white space JSON allows around a value.
     static func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
@@ -88,10 +95,15 @@ public enum AssetStream {
             batch.removeAll(keepingCapacity: true)
             progress?(Progress(records: records, bytesRead: bytesRead, totalBytes: total))
         }
-        /// An Ango export's asset in the form it is stored in is taken as it is; any other
-        /// record is parsed (and checked, and its errors placed).
+        /// An Ango export's asset in the form it is stored in (or in that form but for white
+        /// space between its tokens) is taken as it is; any other record is parsed (and checked,
+        /// and its errors placed).
+        let angoExport = isAngoExport(path: path, options: options)
         func stored(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
-            guard let asset = StoredAngoAsset.read(bytes, fallbackId: builder.fallbackId(number)) else { return false }
+            guard angoExport else { return false }
+            guard let asset = StoredAngoAsset.read(bytes, fallbackId: builder.fallbackId(number))
+                ?? CompactJSON.minified(bytes).flatMap({ $0.withUnsafeBufferPointer { StoredAngoAsset.read($0, fallbackId: builder.fallbackId(number)) } })
+            else { return false }
             builder.count(asset)
             batch.append(.stored(asset))
             return true
