@@ -92,4 +92,44 @@ struct StoreStreamingAddTests {
             #expect(try streamed.integrityCheck() == "ok")
         }
     }
+
+    @Test("an Ango export's assets read as stored are added as the parsed tasks are, with their history", arguments: StoreBackend.all)
+    func storedAngoAssets(_ backend: StoreBackend) throws {
+        let assets = [
+            StoredAngoAssetTests.asset(),
+            StoredAngoAssetTests.asset(top: #""asset":{"url":"u"},"externalId":"b","extra":[1]"#,
+                                       task: #""taskId":"64e5e5b90000000000000002","stage":"Review","classifications":[]"#),
+            // Parsed (an escape the writer writes otherwise): one batch holds both kinds.
+            StoredAngoAssetTests.asset(top: #""asset":"\u00e9","externalId":"c""#, task: #""taskId":"64e5e5b90000000000000003","stage":"Label""#),
+        ]
+        try withTemporaryDirectory { dir in
+            let path = dir + "/export.json"
+            try ("[\n" + assets.joined(separator: ",\n") + "\n]\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try withProject(on: backend) { any in
+                let store = try #require(any as? any StreamingTaskAdding)
+                var kinds: [Bool] = []
+                let result = try store.add(streaming: { add in
+                    _ = try AssetStream.read(path: path, options: ReadOptions()) { batch in
+                        kinds += batch.map { if case .stored = $0 { true } else { false } }
+                        try add(batch)
+                    }
+                }, at: addedAt)
+                #expect(kinds == [true, true, false])
+                #expect(result == AddResult(added: 3, skippedExisting: 0, skipped: []))
+                let parsed = try AssetReader.read(path: path).tasks
+                try withTemporaryDirectory { other in
+                    let expected = try makeProject(in: other + "/p")
+                    _ = try expected.add(parsed, at: addedAt)
+                    for task in parsed {
+                        let got = try #require(try store.task(externalId: task.externalId))
+                        let want = try #require(try expected.task(externalId: task.externalId))
+                        #expect(got.asset == want.asset && got.metadata == want.metadata && got.extra == want.extra)
+                        #expect(got.stage == want.stage && got.status == want.status && got.labeler == want.labeler)
+                        #expect(got.annotations == want.annotations && got.taskId == want.taskId && got.updatedAt == want.updatedAt)
+                        #expect(try store.history(taskId: got.id) == (try expected.history(taskId: want.id)))
+                    }
+                }
+            }
+        }
+    }
 }
