@@ -5,10 +5,10 @@ import Foundation
 /// stores (the asset, metadata, answers, each history entry) are copied as they came, and only
 /// the few fields the store needs as values (ids, stage, times, users) are decoded.
 ///
-/// `read` says nil for any asset it cannot take this way (spaces between tokens, an escape the
-/// writer would write differently, a repeated key, an error of any kind), and `AssetStream`
-/// parses that one instead; both ways give a task the same rows, byte for byte
-/// (`StoredAngoAssetTests`).
+/// `read` says nil for any asset it cannot take this way (white space between tokens, which
+/// `AssetStream` then takes out with `CompactJSON.minified` and tries again; an escape the writer
+/// would write differently; a repeated key; an error of any kind), and `AssetStream` parses that
+/// one instead; both ways give a task the same rows, byte for byte (`StoredAngoAssetTests`).
 public struct StoredAngoAsset: Sendable {
     /// The asset's JSON, whole; the ranges below are places in it.
     let bytes: [UInt8]
@@ -43,7 +43,10 @@ public struct StoredAngoAsset: Sendable {
     }
 
     /// Whether the task starts without answers (it shares the batch's "no answers" text).
-    var hasNoAnswers: Bool { [tools, classifications, relations].allSatisfy { $0 == nil || $0!.count == 2 } }
+    var hasNoAnswers: Bool {
+        func isEmpty(_ array: Range<Int>?) -> Bool { array.map { $0.count == 2 } ?? true }
+        return isEmpty(tools) && isEmpty(classifications) && isEmpty(relations)
+    }
 
     /// The answers the task starts with, decoded (for its Start entry when it brings no history).
     func decodedAnswers() -> Annotations {

@@ -95,10 +95,10 @@ public enum AssetStream {
             batch.removeAll(keepingCapacity: true)
             progress?(Progress(records: records, bytesRead: bytesRead, totalBytes: total))
         }
+        let angoExport = isAngoExport(path: path, options: options)
         /// An Ango export's asset in the form it is stored in (or in that form but for white
         /// space between its tokens) is taken as it is; any other record is parsed (and checked,
         /// and its errors placed).
-        let angoExport = isAngoExport(path: path, options: options)
         func stored(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
             guard angoExport else { return false }
             guard let asset = StoredAngoAsset.read(bytes, fallbackId: builder.fallbackId(number))
