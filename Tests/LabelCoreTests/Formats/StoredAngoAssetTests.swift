@@ -209,3 +209,30 @@ extension StoredAngoAssetTests {
         }
     }
 }
+
+extension StoredAngoAssetTests {
+    @Test("an export spelled otherwise (as Python writes non-ASCII) is written as the writer writes it and read as stored",
+          arguments: ["export.json", "export.jsonl"])
+    func otherSpellings(_ name: String) throws {
+        let assets = [
+            Self.asset(top: #""asset":"Review \/ \u4fa1\u683c","externalId":"a-1","metadata":{"note":"caf\u00e9"}"#),
+            Self.asset(top: #""asset" : "spaced and \u00e9" , "externalId" : "a-2""#),
+            // Not read as stored: a key that is not ASCII.
+            Self.asset(top: #""asset":"x","externalId":"a-3","clé":true"#),
+        ]
+        try withTemporaryDirectory { dir in
+            let path = dir + "/" + name
+            let text = name.hasSuffix(".jsonl") ? assets.joined(separator: "\n") + "\n" : "[\n" + assets.joined(separator: ",\n") + "\n]\n"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            var streamed: [IncomingTask] = []
+            let file = try AssetStream.read(path: path, options: ReadOptions()) { streamed += $0 }
+            #expect(file.format == "ango-export")
+            #expect(streamed.map { if case .stored = $0 { true } else { false } } == [true, true, false])
+            let parsed = try AssetReader.read(path: path).tasks
+            #expect(streamed.map(\.decoded) == parsed)
+            for (incoming, task) in zip(streamed, parsed) {
+                #expect(Self.rows(TaskInsertion.prepare([incoming], at: Self.time)) == Self.rows(TaskInsertion.prepare([task], at: Self.time)))
+            }
+        }
+    }
+}

@@ -99,8 +99,8 @@ struct StoreStreamingAddTests {
             StoredAngoAssetTests.asset(),
             StoredAngoAssetTests.asset(top: #""asset":{"url":"u"},"externalId":"b","extra":[1]"#,
                                        task: #""taskId":"64e5e5b90000000000000002","stage":"Review","classifications":[]"#),
-            // Parsed (an escape the writer writes otherwise): one batch holds both kinds.
-            StoredAngoAssetTests.asset(top: #""asset":"\u00e9","externalId":"c""#, task: #""taskId":"64e5e5b90000000000000003","stage":"Label""#),
+            // Parsed (a key that is not ASCII, kept for export): one batch holds both kinds.
+            StoredAngoAssetTests.asset(top: #""asset":"\u00e9","externalId":"c","clé":1"#, task: #""taskId":"64e5e5b90000000000000003","stage":"Label""#),
         ]
         try withTemporaryDirectory { dir in
             let path = dir + "/export.json"

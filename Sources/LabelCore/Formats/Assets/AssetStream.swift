@@ -96,17 +96,27 @@ public enum AssetStream {
             progress?(Progress(records: records, bytesRead: bytesRead, totalBytes: total))
         }
         let angoExport = isAngoExport(path: path, options: options)
+        func take(_ asset: StoredAngoAsset?) -> Bool {
+            guard let asset else { return false }
+            builder.count(asset)
+            batch.append(.stored(asset))
+            return true
+        }
         /// An Ango export's asset in the form it is stored in (or in that form but for white
         /// space between its tokens) is taken as it is; any other record is parsed (and checked,
         /// and its errors placed).
         func stored(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
             guard angoExport else { return false }
-            guard let asset = StoredAngoAsset.read(bytes, fallbackId: builder.fallbackId(number))
-                ?? CompactJSON.minified(bytes).flatMap({ $0.withUnsafeBufferPointer { StoredAngoAsset.read($0, fallbackId: builder.fallbackId(number)) } })
-            else { return false }
-            builder.count(asset)
-            batch.append(.stored(asset))
-            return true
+            return take(StoredAngoAsset.read(bytes, fallbackId: builder.fallbackId(number))
+                ?? CompactJSON.minified(bytes).flatMap { $0.withUnsafeBufferPointer { StoredAngoAsset.read($0, fallbackId: builder.fallbackId(number)) } })
+        }
+        /// An Ango export's asset spelled otherwise (`\/`, `\u00e9`), once parsed: written as the
+        /// writer writes it and taken as stored from that, rather than read field by field.
+        func stored(_ value: JSONValue, number: Int) -> Bool {
+            guard angoExport, value.objectValue?["task"] != nil else { return false }
+            var compact: [UInt8] = []
+            JSONWriter.appendCompact(value, to: &compact)
+            return take(compact.withUnsafeBufferPointer { StoredAngoAsset.read($0, fallbackId: builder.fallbackId(number)) })
         }
         func taken() {
             for task in builder.tasks { batch.append(.decoded(task)) }
@@ -134,9 +144,11 @@ public enum AssetStream {
                     diagnostic.path = error.path.map { JSONPath([.index(index)] + $0.components) }
                     throw DiagnosticsError(diagnostic)
                 }
-                builder.record(value, path: JSONPath.root / index, fallbackNumber: index + 1) { path in
-                    JSONParser.location(of: JSONPath(Array(path.components.dropFirst())), in: item).map {
-                        JSONArrayItems.place($0, itemStart: start)
+                if !stored(value, number: index + 1) {
+                    builder.record(value, path: JSONPath.root / index, fallbackNumber: index + 1) { path in
+                        JSONParser.location(of: JSONPath(Array(path.components.dropFirst())), in: item).map {
+                            JSONArrayItems.place($0, itemStart: start)
+                        }
                     }
                 }
                 taken()
@@ -152,8 +164,10 @@ public enum AssetStream {
                 }
                 do throws(JSONSyntaxError) {
                     let value = try JSONParser.parse(line)
-                    builder.record(value, path: .root, fallbackNumber: number) { path in
-                        JSONParser.location(of: path, in: Array(line)).map { SourceLocation(line: number, column: $0.column) }
+                    if !stored(value, number: number) {
+                        builder.record(value, path: .root, fallbackNumber: number) { path in
+                            JSONParser.location(of: path, in: Array(line)).map { SourceLocation(line: number, column: $0.column) }
+                        }
                     }
                 } catch {
                     var diagnostic = Diagnostic(error, file: path, lineOffset: number - 1)
