@@ -26,6 +26,27 @@ import Testing
             """)
     }
 
+    @Test("after a cursor move, drawing the two options again gives the list drawn whole")
+    func twoOptionsDrawnAgainAfterAMove() {
+        let before = ChoiceList(options: ["Positive", "Negative", "寿司 and more"], chosen: [2], cursor: 0, hotkeys: ["p"])
+        var after = before
+        after.cursor = 1
+        var screen = Screen(width: 18, height: 3)
+        before.draw(in: screen.bounds, on: &screen)
+        screen.markShown()
+        let shown = screen.revision
+        for option in [0, 1] { after.draw(option: option, in: screen.bounds.row(option), on: &screen) }
+        var whole = Screen(width: 18, height: 3)
+        after.draw(in: whole.bounds, on: &whole)
+        #expect(screen == whole)
+        #expect(screen.text == """
+              ( ) 1 Posit… (p)
+            › ( ) 2 Negative
+              (•) 3 寿司 and…
+            """)
+        #expect(screen.rowsChanged(since: shown)?.sorted == [0, 1])
+    }
+
     @Test func optionsPastNineHaveNoNumber() {
         var screen = Screen(width: 17, height: 2)
         ChoiceList(options: (1...10).map { "Option \($0)" }, cursor: 9).draw(in: screen.bounds, on: &screen)

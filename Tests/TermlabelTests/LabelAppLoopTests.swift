@@ -23,6 +23,20 @@ struct LabelAppLoopTests {
         #expect(try fixture.store.task(externalId: "t-1")?.annotations.classifications.first?["answer"] == "Negative")
     }
 
+    @Test("a form cursor move: the renderer compares the two option rows alone and sends their cursor marks")
+    func formMoveComparesTwoRows() throws {
+        let fixture = try Fixture()
+        let session = try fixture.session()
+        let terminal = ScriptedTerminal([.down, .up])
+        _ = try LabelApp.run(session, on: terminal)
+        #expect(terminal.rowsCompared == [24, 2, 2], "the first frame compares every row")
+        // Each option's row from its cursor mark to the end of its label: the style changes there.
+        let rows = [ScreenDiff.Run(y: 10, x: 27, count: 16), ScreenDiff.Run(y: 11, x: 27, count: 16)]
+        #expect(terminal.changes[1] == rows)
+        #expect(terminal.changes[2] == rows)
+        #expect(terminal.bytes[1...] == [56, 60], "the second also turns the bold off")
+    }
+
     @Test("ticks redraw only when the second shown changes")
     func ticks() throws {
         let fixture = try Fixture()

@@ -27,6 +27,9 @@ public final class CursesTerminal: Renderer, KeySource {
     public var colorCount: Int { Int(palette.colorCount) }
     /// Cells copied into ncurses by the last `render`.
     public private(set) var lastCellsWritten = 0
+    /// Rows of the last frame compared with the one before (those the app changed since it was
+    /// shown, when it says so with `Screen.markShown()`; else all of them).
+    public private(set) var lastRowsCompared = 0
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -36,6 +39,8 @@ public final class CursesTerminal: Renderer, KeySource {
     private let inputFile: UnsafeMutablePointer<FILE>
     private var palette: CursesPalette
     private var previous: Screen?
+    /// The revision of the app's frame `previous` holds.
+    private var previousRevision: Int?
     private var shownGraphics: [PixelGraphic] = []
     private var cursorVisible: Bool?
     private var queued: [InputEvent] = []
@@ -221,7 +226,9 @@ public final class CursesTerminal: Renderer, KeySource {
 
     public func render(_ frame: Screen, cursor: Point?) {
         guard !isClosed else { return }
-        let runs = ScreenDiff.changes(from: previous, to: frame)
+        let rows = previous == nil ? nil : previousRevision.flatMap { frame.rowsChanged(since: $0) }
+        lastRowsCompared = rows?.count ?? frame.height
+        let runs = ScreenDiff.changes(from: previous, to: frame, rows: rows)
         copy(runs, of: frame)
         if palette.exhausted {
             // Pictures used up the colour pairs: start the table again and repaint everything.
@@ -250,6 +257,7 @@ public final class CursesTerminal: Renderer, KeySource {
             kept!.copyCells(ScreenDiff.changes(from: nil, to: frame), from: frame)
         }
         previous = kept
+        previousRevision = frame.revision
     }
 
     /// The size of a cell in pixels, when the terminal reports its pixel size (sixel and kitty

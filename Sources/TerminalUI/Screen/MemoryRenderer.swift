@@ -9,6 +9,9 @@ public final class MemoryRenderer: Renderer {
     public private(set) var cellsWritten = 0
     /// The runs written for the last frame.
     public private(set) var lastChanges: [ScreenDiff.Run] = []
+    /// Rows of the last frame compared with the one before: those changed since the app marked
+    /// the frame before shown (`Screen.markShown()`), else all of them.
+    public private(set) var lastRowsCompared = 0
     /// What a terminal would have been sent for the last frame, as a plain xterm writer sends it:
     /// a cursor move per run, an SGR sequence where the style changes, the cells' UTF-8.
     public private(set) var lastBytes = 0
@@ -23,7 +26,9 @@ public final class MemoryRenderer: Renderer {
     }
 
     public func render(_ screen: Screen, cursor: Point?) {
-        lastChanges = ScreenDiff.changes(from: lastFrame, to: screen)
+        let rows = lastFrame.flatMap { screen.rowsChanged(since: $0.revision) }
+        lastRowsCompared = rows?.count ?? screen.height
+        lastChanges = ScreenDiff.changes(from: lastFrame, to: screen, rows: rows)
         cellsWritten += ScreenDiff.cellCount(lastChanges)
         lastBytes = Self.bytes(lastChanges, of: screen)
         bytesWritten += lastBytes

@@ -19,6 +19,9 @@ public struct Screen: Equatable, Sendable {
     /// still what they drew without keeping a copy of it (which would make the next change to
     /// the screen copy every cell).
     public private(set) var revision: Int
+    /// The rows changed since `markShown()`, and the revision it was called at.
+    private var changedRows = RowSet()
+    private var shownRevision: Int?
 
     private static let revisions = Atomic<Int>(0)
 
@@ -33,6 +36,19 @@ public struct Screen: Equatable, Sendable {
         revision = Self.nextRevision()
     }
 
+    /// A renderer has just shown this frame: from now on the screen notes the rows that change, so
+    /// the next frame is compared with this one on those rows only (`rowsChanged(since:)`).
+    public mutating func markShown() {
+        changedRows.removeAll()
+        shownRevision = revision
+    }
+
+    /// The rows that can differ from the frame of revision `shown`, when this screen is that frame
+    /// changed in place since `markShown()`; nil when it cannot tell (any row can differ).
+    public func rowsChanged(since shown: Int) -> RowSet? {
+        shownRevision == shown ? changedRows : nil
+    }
+
     /// The same cells and pictures (whatever the revisions).
     public static func == (a: Screen, b: Screen) -> Bool {
         a.width == b.width && a.height == b.height && a.cells == b.cells && a.graphics == b.graphics
@@ -43,6 +59,7 @@ public struct Screen: Equatable, Sendable {
     public mutating func copyCells(_ runs: [ScreenDiff.Run], from frame: Screen) {
         guard frame.width == width, frame.height == height else { return }
         let (width, height) = (self.width, self.height)
+        for run in runs where run.y < height && run.x < width { changedRows.insert(run.y) }
         frame.cells.withUnsafeBufferPointer { source in
             cells.withUnsafeMutableBufferPointer { target in
                 for run in runs where run.y < height && run.x < width {
@@ -85,6 +102,7 @@ public struct Screen: Equatable, Sendable {
         guard !area.isEmpty else { return }
         let blank = Cell.blank(style)
         let width = self.width
+        changedRows.insert(area.minY..<area.maxY)
         cells.withUnsafeMutableBufferPointer { buffer in
             for y in area.minY..<area.maxY {
                 let row = GridRow(buffer: buffer, base: y * width, width: width)
@@ -108,6 +126,7 @@ public struct Screen: Equatable, Sendable {
         let width = self.width
         let count = min(source.width, width - origin.x)
         guard count > 0 else { return }
+        changedRows.insert(origin.y)
         source.cells.withUnsafeBufferPointer { from in
             cells.withUnsafeMutableBufferPointer { buffer in
                 let target = GridRow(buffer: buffer, base: origin.y * width, width: width)
@@ -131,6 +150,7 @@ public struct Screen: Equatable, Sendable {
     public mutating func set(_ cell: Cell, at point: Point) {
         guard bounds.contains(point) else { return }
         let width = self.width
+        changedRows.insert(point.y)
         cells.withUnsafeMutableBufferPointer { GridRow(buffer: $0, base: point.y * width, width: width).set(cell, at: point.x) }
     }
 
@@ -139,6 +159,7 @@ public struct Screen: Equatable, Sendable {
     public mutating func setStyle(_ style: Style, in rect: Rect) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        changedRows.insert(area.minY..<area.maxY)
         for y in area.minY..<area.maxY {
             for x in area.minX..<area.maxX {
                 cells[y * width + x].style = style
@@ -156,6 +177,7 @@ public struct Screen: Equatable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         guard point.y >= area.minY, point.y < area.maxY, point.x < area.maxX, !area.isEmpty else { return 0 }
         let width = self.width
+        changedRows.insert(point.y)
         let end = cells.withUnsafeMutableBufferPointer { buffer in
             var writer = ClusterWriter(row: GridRow(buffer: buffer, base: point.y * width, width: width),
                                        x: point.x, minX: area.minX, maxX: area.maxX, style: style)

@@ -46,6 +46,14 @@ public struct ChoiceList {
         }
     }
 
+    /// Draws option `index` again on `row` (blanked first), as `draw` draws it when every option
+    /// fits: after a cursor move only the row it left and the one it reached change.
+    public func draw(option index: Int, in row: Rect, on screen: inout Screen) {
+        guard options.indices.contains(index), !row.isEmpty else { return }
+        screen.fill(row)
+        drawOption(index, in: Rect(x: row.x, y: row.y, width: row.width, height: 1), on: &screen)
+    }
+
     private func drawOption(_ index: Int, in row: Rect, on screen: inout Screen) {
         let isCursor = index == cursor
         let isChosen = chosen.contains(index)

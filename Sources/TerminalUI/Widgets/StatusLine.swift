@@ -11,7 +11,7 @@ public struct StatusSegment: Hashable, Sendable {
 
 /// One row with segments on the left and on the right. When narrow, the left side is cut first
 /// (from its end, with `…`); the right side is cut only when it alone does not fit.
-public struct StatusLine {
+public struct StatusLine: Equatable {
     public var left: [StatusSegment]
     public var right: [StatusSegment]
     public var separator: String

@@ -9,14 +9,34 @@ struct FormView {
     var keymap: Keymap { state.keymap }
 
     func draw(in area: Rect, on screen: inout Screen) -> Point? {
-        var offset: Int?
-        return draw(in: area, on: &screen, offset: &offset)
+        var shown: Shown?
+        return draw(in: area, on: &screen, shown: &shown)
     }
 
-    /// Draws the pane; `offset` is the first line of the form's canvas shown (nil while a
-    /// dropdown or tree takes the pane, or with no task).
-    func draw(in area: Rect, on screen: inout Screen, offset shownOffset: inout Int?) -> Point? {
-        shownOffset = nil
+    /// What the pane shows of the form's canvas, as `draw` left it: enough for a move among the
+    /// focused question's options to draw the two rows that change (`redrawOptionRows`) without
+    /// laying out the form again.
+    struct Shown {
+        /// The first line of the canvas shown, and the canvas's height.
+        var offset: Int
+        var canvasHeight: Int
+        /// The focused radio or checkbox question and where its options are; nil for other questions.
+        var options: FocusedOptions?
+    }
+
+    struct FocusedOptions {
+        var question: Question
+        /// The first option's line on the canvas, and the question's indent.
+        var top: Int
+        var indent: Int
+        /// The option the cursor was on when the options were last drawn.
+        var cursor: Int
+    }
+
+    /// Draws the pane; `shown` says what of the form's canvas it shows (nil while a dropdown or
+    /// tree takes the pane, or with no task).
+    func draw(in area: Rect, on screen: inout Screen, shown: inout Shown?) -> Point? {
+        shown = nil
         let focused = state.pane == .form
         guard let open = state.open else {
             Box(title: "Form", style: .dim).draw(in: area, on: &screen)
@@ -92,7 +112,7 @@ struct FormView {
             }
         }
         let offset = layout.offset(visibleRows: inner.height)
-        shownOffset = offset
+        shown = Shown(offset: offset, canvasHeight: canvas.height, options: focusedOptions(layout, form: open.form))
         for line in 0..<min(inner.height, canvas.height - offset) {
             copyRow(from: canvas, row: offset + line, to: &screen, at: Point(x: inner.x, y: inner.y + line))
         }
@@ -103,30 +123,45 @@ struct FormView {
         return inner.contains(shown) ? shown : nil
     }
 
+    /// The focused question's options, when it is a radio or checkbox list the cursor is in.
+    private func focusedOptions(_ layout: Layout, form: FormState) -> FocusedOptions? {
+        guard state.pane == .form, let entry = layout.entries.first(where: { $0.question.schemaId == form.focus }),
+              entry.question.kind == .radio || entry.question.kind == .checkbox, entry.bodyHeight > 0 else { return nil }
+        return FocusedOptions(question: entry.question, top: entry.y + 1 + entry.notes.count, indent: entry.depth * 2,
+                              cursor: state.cursor(entry.question))
+    }
+
     /// After a move within the focused question's options, with the rest of the pane as `draw`
-    /// left it showing the canvas from `offset`: draws that question's options again (a radio or
-    /// checkbox list covers its rows), and nothing else. False, drawing nothing, when the pane
-    /// must be drawn whole (the window moved, another kind of question, a dropdown open).
-    func redrawFocusedOptions(in area: Rect, on screen: inout Screen, offset: Int) -> Bool {
-        guard state.pane == .form, let open = state.open else { return false }
+    /// left it (`shown`): draws the option the cursor left and the one it reached, and nothing
+    /// else. False, drawing nothing, when the pane must be drawn whole (the window would scroll,
+    /// another kind of question, a dropdown or a text open).
+    func redrawOptionRows(in area: Rect, on screen: inout Screen, shown: inout Shown) -> Bool {
+        guard state.pane == .form, let open = state.open, var options = shown.options,
+              options.question.schemaId == open.form.focus else { return false }
         switch state.mode {
         case .dropdown, .tree, .editingText: return false
         default: break
         }
         let inner = Box.inner(area)
         guard !inner.isEmpty else { return false }
-        let layout = layout(open.form, width: inner.width)
-        guard layout.offset(visibleRows: inner.height) == offset,
-              let entry = layout.entries.first(where: { $0.question.schemaId == open.form.focus }),
-              entry.question.kind == .radio || entry.question.kind == .checkbox, entry.bodyHeight > 0 else { return false }
-        let indent = entry.depth * 2
-        var canvas = Screen(width: inner.width, height: entry.bodyHeight)
-        let body = Rect(x: indent + 2, y: 0, width: max(0, inner.width - indent - 2), height: entry.bodyHeight)
-        _ = drawBody(entry.question, form: open.form, cursor: state.cursor(entry.question), in: body, on: &canvas)
-        let top = entry.y + 1 + entry.notes.count - offset
-        for row in 0..<entry.bodyHeight where (0..<inner.height).contains(top + row) {
-            copyRow(from: canvas, row: row, to: &screen, at: Point(x: inner.x, y: inner.y + top + row))
+        let q = options.question
+        let cursor = state.cursor(q)
+        // The window follows the cursor line (`Layout.offset`): it must stay where it is.
+        var layout = Layout()
+        layout.height = shown.canvasHeight
+        layout.cursorLine = options.top + cursor
+        guard layout.offset(visibleRows: inner.height) == shown.offset else { return false }
+        let values = open.form.answer(q.schemaId)?.values ?? []
+        let list = ChoiceList(options: q.choices, chosen: Set(values.compactMap { q.choices.firstIndex(of: $0) }), cursor: cursor,
+                              multiple: q.kind == .checkbox)
+        for option in (options.cursor == cursor ? [cursor] : [options.cursor, cursor]) where q.choices.indices.contains(option) {
+            let y = inner.y + options.top + option - shown.offset
+            guard y >= inner.y, y < inner.maxY else { continue }
+            list.draw(option: option, in: Rect(x: inner.x + options.indent + 2, y: y, width: max(0, inner.width - options.indent - 2), height: 1),
+                      on: &screen)
         }
+        options.cursor = cursor
+        shown.options = options
         return true
     }
 

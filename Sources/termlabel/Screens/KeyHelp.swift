@@ -17,17 +17,21 @@ enum KeyHelp {
 
     /// One line of the keys that matter in the current mode.
     static func hint(for state: ScreenState) -> String {
-        let context: KeyHints.Context
+        hintContext(for: state).map { KeyHints.line($0, keymap: state.keymap) } ?? ""
+    }
+
+    /// Which keys the hint line shows now (nil: none). The line is made from this and the
+    /// session's keymap alone.
+    static func hintContext(for state: ScreenState) -> KeyHints.Context? {
         switch state.mode {
-        case .editingText: context = .text
-        case .dropdown(let id, _, _): context = .dropdown(multiple: state.ontology.question(id)?.kind == .multiDropdown)
-        case .tree: context = .tree
-        case .shortcut: context = .shortcut
-        case .prompt, .help, .stats, .answers: return ""
-        case .instructions: context = .instructions
-        case .search(let search): context = search.typing ? .search : .matches
-        case .normal: context = state.pane == .queue ? .list : .form(state.stage)
+        case .editingText: .text
+        case .dropdown(let id, _, _): .dropdown(multiple: state.ontology.question(id)?.kind == .multiDropdown)
+        case .tree: .tree
+        case .shortcut: .shortcut
+        case .prompt, .help, .stats, .answers: nil
+        case .instructions: .instructions
+        case .search(let search): search.typing ? .search : .matches
+        case .normal: state.pane == .queue ? .list : .form(state.stage)
         }
-        return KeyHints.line(context, keymap: state.keymap)
     }
 }

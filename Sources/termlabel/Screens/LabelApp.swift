@@ -52,6 +52,8 @@ enum LabelApp {
             if screen.size != terminal.size { screen = Screen(size: terminal.size) }
             let cursor = draw(controller, on: &screen, memo: panes)
             terminal.render(screen, cursor: cursor)
+            // The next frame is compared with this one only on the rows drawn in between.
+            screen.markShown()
             shownSecond = timerShown()
         }
         redraw()

@@ -55,24 +55,38 @@ struct LabelScreenView {
         let formInputs = FormInputs(area: layout.form, focused: state.pane == .form, form: state.open?.form, access: state.open?.access,
                                     baseline: state.open?.baseline, mode: state.mode, cursors: state.optionCursor,
                                     issues: state.open?.issues ?? [], hold: state.open?.hold)
-        if panes.mustDraw(panes.form, formInputs, name: "form") {
-            // A move within a question's options: only that question's options are drawn again.
-            if let last = panes.form, last.differsOnlyInCursors(from: formInputs), panes.formCursor == nil, let offset = panes.formOffset,
-               FormView(state: state).redrawFocusedOptions(in: layout.form, on: &screen, offset: offset) {
+        let formChange = panes.formChange(formInputs)
+        if formChange != .none {
+            // A move within a question's options: only the option the cursor left and the one it
+            // reached are drawn again.
+            if formChange == .cursorsOnly, panes.formCursor == nil, var shown = panes.formShown,
+               FormView(state: state).redrawOptionRows(in: layout.form, on: &screen, shown: &shown) {
+                panes.formShown = shown
                 panes.drewPart("form options")
             } else {
                 if reuse { screen.fill(layout.form) }
-                var offset: Int?
-                panes.formCursor = FormView(state: state).draw(in: layout.form, on: &screen, offset: &offset)
-                panes.formOffset = offset
+                var shown: FormView.Shown?
+                panes.formCursor = FormView(state: state).draw(in: layout.form, on: &screen, shown: &shown)
+                panes.formShown = shown
             }
             panes.form = formInputs
         }
         var cursor = panes.formCursor ?? panes.assetCursor
-        if reuse { screen.fill(layout.message) }
-        if let prompt = drawMessage(in: layout.message, on: &screen) { cursor = prompt }
-        if reuse { screen.fill(layout.status) }
-        drawStatus(in: layout.status, on: &screen)
+        // A prompt being typed is always drawn (it places the cursor).
+        let messageInputs: MessageInputs? = if case .prompt = state.mode { nil } else {
+            MessageInputs(area: layout.message, message: state.message, hint: KeyHelp.hintContext(for: state))
+        }
+        if panes.mustDraw(panes.message, messageInputs, name: "message") {
+            if reuse { screen.fill(layout.message) }
+            if let prompt = drawMessage(in: layout.message, on: &screen) { cursor = prompt }
+            panes.message = messageInputs
+        }
+        let statusInputs = StatusInputs(area: layout.status, line: statusLine())
+        if panes.mustDraw(panes.status, statusInputs, name: "status") {
+            if reuse { screen.fill(layout.status) }
+            statusInputs.line.draw(in: layout.status, on: &screen)
+            panes.status = statusInputs
+        }
         switch state.mode {
         case .help, .stats, .instructions, .answers: memo?.forget()
         default: break
@@ -181,7 +195,8 @@ struct LabelScreenView {
         return nil
     }
 
-    private func drawStatus(in area: Rect, on screen: inout Screen) {
+    /// The status line: project, stage and user; progress, the live timer and the idle mark.
+    private func statusLine() -> StatusLine {
         let p = state.progress
         let done = state.stage == .review ? "\(p.byStage[.complete] ?? 0)/\(p.total) complete" : "\(p.labeled)/\(p.total) labeled"
         var right = [StatusSegment(done)]
@@ -191,11 +206,10 @@ struct LabelScreenView {
             right.append(StatusSegment("⏱ " + TimeFormat.clock(spent.active)))
             if open.timer.isIdle(at: now) { right.append(StatusSegment("IDLE", style: Style(foreground: .yellow, bold: true, reverse: true))) }
         }
-        StatusLine(
+        return StatusLine(
             left: [StatusSegment("termlabel", style: Style(bold: true, reverse: true)), StatusSegment(state.settings.name),
                    StatusSegment(state.stage.name), StatusSegment(state.user)],
-            right: right
-        ).draw(in: area, on: &screen)
+            right: right)
     }
 
     /// What a prompt asks for, on the message line before the text being typed.

@@ -1,10 +1,12 @@
 import LabelCore
 import TerminalUI
 
-/// What the list, asset and form panes of the last frame were drawn from. A pane whose inputs
-/// are the same is not drawn again: its cells are still on the screen. A key that moves the
-/// list's selection redraws the list, not the form and the asset; one that moves the form's
-/// cursor redraws the form. The message and status lines are always drawn (two rows).
+/// What the list, asset and form panes and the message and status lines of the last frame were
+/// drawn from. A pane whose inputs are the same is not drawn again: its cells are still on the
+/// screen. A key that moves the list's selection redraws the list, not the form and the asset;
+/// one that moves the form's cursor redraws the two options it left and reached. The message
+/// and status lines are drawn when their text changes (a message, the hint's mode, the clock's
+/// second).
 ///
 /// It remembers the frame it drew, and is used only when the screen handed to it is that frame
 /// unchanged: a new screen (a resize, a test's own), or one something else drew on, is drawn in
@@ -16,12 +18,14 @@ final class PaneMemo {
     var queue: QueueInputs?
     var asset: AssetInputs?
     var form: FormInputs?
+    var message: MessageInputs?
+    var status: StatusInputs?
     /// Where the asset pane (a search being typed) and the form (a text being typed) put the
     /// cursor when they were drawn.
     var assetCursor: Point?
     var formCursor: Point?
-    /// The first line of the form's canvas the form pane showed when it was drawn whole.
-    var formOffset: Int?
+    /// What of the form's canvas the form pane showed when it was drawn whole.
+    var formShown: FormView.Shown?
     /// The panes drawn in the last frame.
     private(set) var drawn: [String] = []
 
@@ -41,6 +45,8 @@ final class PaneMemo {
         queue = nil
         asset = nil
         form = nil
+        message = nil
+        status = nil
     }
 
     func finish(_ screen: Screen) {
@@ -57,6 +63,13 @@ final class PaneMemo {
         if let now, last == now { return false }
         drawn.append(name)
         return true
+    }
+
+    /// How the form's inputs changed since the form was drawn (`.more` when it was not).
+    func formChange(_ now: FormInputs) -> FormInputs.Change {
+        let change = form?.change(to: now) ?? .more
+        if change != .none { drawn.append("form") }
+        return change
     }
 }
 
@@ -110,10 +123,28 @@ struct FormInputs: Equatable {
     var issues: [TaskIssue]
     var hold: TaskHold?
 
-    /// Whether only the options' cursors differ in `now` (a move within a question's options).
-    func differsOnlyInCursors(from now: FormInputs) -> Bool {
+    enum Change { case none, cursorsOnly, more }
+
+    /// How `now` differs from these inputs: not at all, only in the options' cursors (a move
+    /// within a question's options), or in more.
+    func change(to now: FormInputs) -> Change {
         var same = self
         same.cursors = now.cursors
-        return same == now && cursors != now.cursors
+        guard same == now else { return .more }
+        return cursors == now.cursors ? .none : .cursorsOnly
     }
+}
+
+/// What the message line shows: a message, else the hint for a mode (made from the session's
+/// keymap, which does not change). A prompt being typed has none: it is always drawn.
+struct MessageInputs: Equatable {
+    var area: Rect
+    var message: Message?
+    var hint: KeyHints.Context?
+}
+
+/// What the status line shows.
+struct StatusInputs: Equatable {
+    var area: Rect
+    var line: StatusLine
 }

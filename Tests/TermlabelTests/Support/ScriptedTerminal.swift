@@ -11,6 +11,10 @@ final class ScriptedTerminal: Renderer, KeySource {
     /// Every frame drawn, and the bytes a terminal would have been sent for it.
     private(set) var frames: [Screen] = []
     private(set) var bytes: [Int] = []
+    /// The rows the renderer compared with the frame before, per frame.
+    private(set) var rowsCompared: [Int] = []
+    /// The runs of cells written, per frame.
+    private(set) var changes: [[ScreenDiff.Run]] = []
 
     init(width: Int = 80, height: Int = 24, _ events: [InputEvent], before: @escaping (InputEvent) -> Void = { _ in }) {
         memory = MemoryRenderer(width: width, height: height)
@@ -24,6 +28,8 @@ final class ScriptedTerminal: Renderer, KeySource {
         memory.render(screen, cursor: cursor)
         frames.append(screen)
         bytes.append(memory.lastBytes)
+        rowsCompared.append(memory.lastRowsCompared)
+        changes.append(memory.lastChanges)
     }
 
     func nextEvent() -> InputEvent? {
