@@ -55,8 +55,10 @@ extension EndToEnd {
             try press(tmux, on: "mouse-2 Second")
             try tmux.waitFor(text: "mouse-2 · new")
             try press(tmux, on: "mouse-1 First")
-            var screen = try tmux.waitFor(text: "mouse-1 · draft")
-            #expect(screen.contains { $0.contains("(•) 2 Neutral") })
+            // The whole frame: a large one can reach tmux in more than one write.
+            var screen = try tmux.waitFor("mouse-1 open with its draft") { screen in
+                screen.contains { $0.contains("mouse-1 · draft") } && screen.contains { $0.contains("(•) 2 Neutral") }
+            }
             #expect(screen.contains { $0.contains("▸ Sentiment") })
             let form = try Self.cell(of: "Notes", in: screen)
             try tmux.sendKeys(Self.report(button: 65, at: form))
