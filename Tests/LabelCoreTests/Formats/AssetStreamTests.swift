@@ -119,6 +119,33 @@ struct AssetStreamTests {
         }
     }
 
+    @Test("a break in the array's structure is placed by line and column across any split of its bytes")
+    func breakAcrossBlocks() throws {
+        // Items on one line (the column after each is worked out from its bytes), one spread over
+        // lines, escapes, backslashes at the ends of strings, and characters of two bytes.
+        let text = "[{\"é\\\\\":\"\\\"é\"}, \"a\\\\\" ,{\n\"k\": [1,\n 2]} ,\"ü\"  x]"
+        let bytes = Array(text.utf8)
+        for size in 1...bytes.count {
+            var items = JSONArrayItems(file: "f.json")
+            var seen: [String] = []
+            var message = ""
+            do {
+                for start in stride(from: 0, to: bytes.count, by: size) {
+                    _ = try bytes[start..<min(start + size, bytes.count)].withUnsafeBufferPointer { buffer in
+                        try items.feed(buffer) { item, index, place in
+                            seen.append("\(index)@\(place)")
+                            return true
+                        }
+                    }
+                }
+            } catch let error as DiagnosticsError {
+                message = error.diagnostics.map { "\($0.location.map(String.init(describing:)) ?? "-"): \($0.message)" }.joined()
+            }
+            #expect(seen == ["0@1:2", "1@1:17", "2@1:24", "3@3:7"], "blocks of \(size) bytes")
+            #expect(message == "3:12: expected , or ] after an item of the array", "blocks of \(size) bytes")
+        }
+    }
+
     @Test("a scalar item that starts with a delimiter keeps it (the parser then names the error)")
     func itemStartingWithComma() throws {
         var items = JSONArrayItems(file: "f.json")

@@ -19,13 +19,19 @@ struct JSONArrayItems {
     private var escaped = false
     private var line = 1
     private var column = 1
+    /// Whether the column is to be worked out from the last item's bytes (`currentColumn`): an
+    /// item's bytes are searched for line breaks only, and its column is needed only when a place
+    /// is asked for before the next line break (in a file of one item a line, never).
+    private var columnPending = false
+    /// Characters since the last item, while its column is pending.
+    private var charsAfterItem = 0
     /// Whether the item is a scalar (a number, true, false, null), which ends at a delimiter.
     private var scalar = false
 
     init(file: String) { self.file = file }
 
     func error(_ message: String, hint: String = "fix the JSON syntax at this place; the rest of the file was not read") -> DiagnosticsError {
-        DiagnosticsError(Diagnostic(.error, message, file: file, location: SourceLocation(line: line, column: column), hint: hint))
+        DiagnosticsError(Diagnostic(.error, message, file: file, location: SourceLocation(line: line, column: currentColumn), hint: hint))
     }
 
     /// Follows `bytes`, calling `body` with each whole item (its bytes, 0-based index and
@@ -61,7 +67,9 @@ struct JSONArrayItems {
                     break
                 }
                 state = .inItem
-                itemStart = SourceLocation(line: line, column: column)
+                itemStart = SourceLocation(line: line, column: currentColumn)
+                column = itemStart.column
+                columnPending = false
                 item.removeAll(keepingCapacity: true)
                 depth = 0
                 inString = false
@@ -96,7 +104,8 @@ struct JSONArrayItems {
     }
 
     /// Moves `i` past the container or string item's bytes in `bytes`, up to and with its
-    /// closing byte; true when that was found.
+    /// closing byte; true when that was found. Inside a string the closing quote is found with
+    /// `memchr` (a quote after an odd run of backslashes is escaped), not byte by byte.
     private mutating func scanContainer(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
         var depth = self.depth
         var inString = self.inString
@@ -106,20 +115,43 @@ struct JSONArrayItems {
             self.inString = inString
             self.escaped = escaped
         }
-        while i < bytes.count {
-            let byte = bytes[i]
-            i += 1
+        let n = bytes.count
+        let base = bytes.baseAddress!
+        /// The backslashes just before `end`, back to `start`.
+        func backslashes(before end: Int, from start: Int) -> Int {
+            var count = 0
+            var j = end - 1
+            while j >= start, bytes[j] == UInt8(ascii: "\\") {
+                count += 1
+                j -= 1
+            }
+            return count
+        }
+        while i < n {
             if inString {
                 if escaped {
                     escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                    if depth == 0 { return true }
+                    i += 1
+                    continue
                 }
+                let start = i
+                while true {
+                    guard let found = memchr(base + i, Int32(UInt8(ascii: "\"")), n - i) else {
+                        // The string goes on in the next block; its last byte may escape that one's first.
+                        escaped = backslashes(before: n, from: start) % 2 == 1
+                        i = n
+                        return false
+                    }
+                    let quote = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                    i = quote + 1
+                    if backslashes(before: quote, from: start) % 2 == 0 { break }
+                }
+                inString = false
+                if depth == 0 { return true }
                 continue
             }
+            let byte = bytes[i]
+            i += 1
             switch byte {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
@@ -160,25 +192,34 @@ struct JSONArrayItems {
         if byte == 0x0A {
             line += 1
             column = 1
+            columnPending = false
         } else if byte & 0xC0 != 0x80 {
-            column += 1
+            if columnPending { charsAfterItem += 1 } else { column += 1 }
         }
     }
 
-    /// `advance` over each byte of `run`, counted in two passes the compiler vectorises (an
-    /// item's bytes go through here one by one otherwise).
+    /// An item's run of bytes: its line breaks counted (found with `memchr`), its column left
+    /// pending.
     private mutating func advance(over run: UnsafeBufferPointer<UInt8>) {
-        var newlines = 0
-        for byte in run { newlines &+= byte == 0x0A ? 1 : 0 }
-        var tail = run[...]
-        if newlines > 0 {
-            line += newlines
-            column = 1
-            tail = run[(run.lastIndex(of: 0x0A)! + 1)...]
+        guard var p = run.baseAddress.map(UnsafeRawPointer.init) else { return }
+        var remaining = run.count
+        while remaining > 0, let found = memchr(p, 0x0A, remaining) {
+            let step = UnsafeRawPointer(found) - p + 1
+            line += 1
+            p += step
+            remaining -= step
         }
-        var characters = 0
-        for byte in tail { characters &+= byte & 0xC0 != 0x80 ? 1 : 0 }
-        column += characters
+        columnPending = true
+        charsAfterItem = 0
+    }
+
+    /// The column of the next byte: worked out from the last item's bytes (kept until the next
+    /// item starts) when it is pending.
+    private var currentColumn: Int {
+        guard columnPending else { return column }
+        func characters(_ bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+        let inItem = item.lastIndex(of: 0x0A).map { 1 + characters(item[($0 + 1)...]) } ?? itemStart.column + characters(item[...])
+        return inItem + charsAfterItem
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
