@@ -37,15 +37,7 @@ struct CompactJSON {
     /// Moves past one value; false when it is not in compact form.
     mutating func skipValue() -> Bool {
         switch next {
-        case UInt8(ascii: "{"):
-            guard enterObject() else { return false }
-            while true {
-                switch nextMember() {
-                case .key: guard skipValue() else { return false }
-                case .end: return true
-                case .invalid: return false
-                }
-            }
+        case UInt8(ascii: "{"): return object { scan, _ in scan.skipValue() }
         case UInt8(ascii: "["):
             guard enterArray() else { return false }
             while let more = nextElement() {
@@ -63,7 +55,7 @@ struct CompactJSON {
     }
 
     /// What `nextMember` found.
-    enum Member {
+    private enum Member {
         /// A key (its bytes, without quotes); the value starts at `index`.
         case key(Range<Int>)
         /// The object's closing brace, read.
@@ -73,15 +65,15 @@ struct CompactJSON {
     }
 
     /// Reads the `{` at `index`; then `nextMember` until it says `.end`, reading each value
-    /// (with `skipValue` or these same steps) before asking for the next.
-    mutating func enterObject() -> Bool {
+    /// before asking for the next (`object`).
+    private mutating func enterObject() -> Bool {
         guard next == UInt8(ascii: "{"), enter() else { return false }
         index += 1
         bases.append(keys.count)
         return true
     }
 
-    mutating func nextMember() -> Member {
+    private mutating func nextMember() -> Member {
         if next == UInt8(ascii: "}") {
             index += 1
             depth -= 1
@@ -105,6 +97,20 @@ struct CompactJSON {
         keys.append((hash, key.lowerBound, key.count))
         index += 1
         return .key(key)
+    }
+
+    /// Reads the object at `index`, calling `member` with each key; `member` reads the value
+    /// (with `skipValue`, or these same steps) and says whether to go on. False when the object
+    /// is not in compact form or `member` said stop.
+    mutating func object(_ member: (inout CompactJSON, _ key: Range<Int>) -> Bool) -> Bool {
+        guard enterObject() else { return false }
+        while true {
+            switch nextMember() {
+            case .key(let key): guard member(&self, key) else { return false }
+            case .end: return true
+            case .invalid: return false
+            }
+        }
     }
 
     /// Reads the `[` at `index`; then `nextElement` until it says false (the closing bracket,

@@ -68,6 +68,20 @@ struct StoredAngoAssetTests {
         "{\(top),\"task\":{\(task)\(history.map { ",\"stageHistory\":\($0)" } ?? "")}}"
     }
 
+    /// Streams the Ango export at `path` and checks which assets were read as stored, and that
+    /// every task's rows are the whole-file reader's.
+    static func streamAgrees(_ path: String, stored: [Bool], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        var streamed: [IncomingTask] = []
+        let file = try AssetStream.read(path: path, options: ReadOptions()) { streamed += $0 }
+        #expect(file.format == "ango-export", sourceLocation: sourceLocation)
+        #expect(streamed.map { if case .stored = $0 { true } else { false } } == stored, sourceLocation: sourceLocation)
+        let parsed = try AssetReader.read(path: path).tasks
+        #expect(streamed.map(\.decoded) == parsed, sourceLocation: sourceLocation)
+        for (incoming, task) in zip(streamed, parsed) {
+            #expect(rows(TaskInsertion.prepare([incoming], at: time)) == rows(TaskInsertion.prepare([task], at: time)), sourceLocation: sourceLocation)
+        }
+    }
+
     @Test("an asset as termlabel exports it is taken as stored, with the parsed reading's rows")
     func exportedAsset() {
         #expect(Self.agree(Array(Self.asset().utf8)))
@@ -197,15 +211,7 @@ extension StoredAngoAssetTests {
             var text = ""
             JSONWriter(pretty: true).write(.array(assets), to: &text)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            var streamed: [IncomingTask] = []
-            let file = try AssetStream.read(path: path, options: ReadOptions()) { streamed += $0 }
-            #expect(file.format == "ango-export")
-            #expect(streamed.map { if case .stored = $0 { true } else { false } } == [true, true, true])
-            let parsed = try AssetReader.read(path: path).tasks
-            #expect(streamed.map(\.decoded) == parsed)
-            for (incoming, task) in zip(streamed, parsed) {
-                #expect(Self.rows(TaskInsertion.prepare([incoming], at: Self.time)) == Self.rows(TaskInsertion.prepare([task], at: Self.time)))
-            }
+            try Self.streamAgrees(path, stored: [true, true, true])
         }
     }
 }
@@ -224,15 +230,7 @@ extension StoredAngoAssetTests {
             let path = dir + "/" + name
             let text = name.hasSuffix(".jsonl") ? assets.joined(separator: "\n") + "\n" : "[\n" + assets.joined(separator: ",\n") + "\n]\n"
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            var streamed: [IncomingTask] = []
-            let file = try AssetStream.read(path: path, options: ReadOptions()) { streamed += $0 }
-            #expect(file.format == "ango-export")
-            #expect(streamed.map { if case .stored = $0 { true } else { false } } == [true, true, false])
-            let parsed = try AssetReader.read(path: path).tasks
-            #expect(streamed.map(\.decoded) == parsed)
-            for (incoming, task) in zip(streamed, parsed) {
-                #expect(Self.rows(TaskInsertion.prepare([incoming], at: Self.time)) == Self.rows(TaskInsertion.prepare([task], at: Self.time)))
-            }
+            try Self.streamAgrees(path, stored: [true, true, false])
         }
     }
 }

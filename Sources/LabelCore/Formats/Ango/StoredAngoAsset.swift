@@ -89,43 +89,37 @@ public struct StoredAngoAsset: Sendable {
         var batches: Range<Int>?
         var extra: [Range<Int>] = []
         var task: TaskFields?
-        guard scan.enterObject() else { return nil }
-        members: while true {
-            switch scan.nextMember() {
-            case .invalid: return nil
-            case .end: break members
-            case .key(let key):
-                let start = scan.index
-                if scan.key(key, is: "task") {
-                    guard let fields = TaskFields.read(&scan) else { return nil }
-                    task = fields
-                    continue
-                }
-                guard scan.skipValue() else { return nil }
-                let value = start..<scan.index
-                if scan.key(key, is: "externalId") {
-                    switch item[start] {
-                    case UInt8(ascii: "\""):
-                        guard let id = string(item, value), !id.isEmpty else { return nil }
-                        externalId = id
-                    case UInt8(ascii: "n"): break
-                    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): externalId = String(decoding: item[value], as: UTF8.self)
-                    default: return nil
-                    }
-                } else if scan.key(key, is: "asset") {
-                    asset = value
-                } else if scan.key(key, is: "data") {
-                    data = value
-                } else if scan.key(key, is: "metadata") {
-                    metadata = value
-                } else if scan.key(key, is: "batches") {
-                    batches = value
-                } else {
-                    extra.append(key.lowerBound - 1..<value.upperBound)
-                }
+        let read = scan.object { scan, key in
+            let start = scan.index
+            if scan.key(key, is: "task") {
+                task = TaskFields.read(&scan)
+                return task != nil
             }
+            guard scan.skipValue() else { return false }
+            let value = start..<scan.index
+            if scan.key(key, is: "externalId") {
+                switch item[start] {
+                case UInt8(ascii: "\""):
+                    guard let id = string(item, value), !id.isEmpty else { return false }
+                    externalId = id
+                case UInt8(ascii: "n"): break
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): externalId = String(decoding: item[value], as: UTF8.self)
+                default: return false
+                }
+            } else if scan.key(key, is: "asset") {
+                asset = value
+            } else if scan.key(key, is: "data") {
+                data = value
+            } else if scan.key(key, is: "metadata") {
+                metadata = value
+            } else if scan.key(key, is: "batches") {
+                batches = value
+            } else {
+                extra.append(key.lowerBound - 1..<value.upperBound)
+            }
+            return true
         }
-        guard scan.index == item.count, let task, let assetValue = asset ?? data else { return nil }
+        guard read, scan.index == item.count, let task, let assetValue = asset ?? data else { return nil }
         return StoredAngoAsset(
             bytes: Array(item), externalId: externalId ?? fallbackId(),
             stage: AngoStage.stage(name: task.stage, id: task.stageId), taskId: task.taskId, updatedAt: task.updatedAt,
@@ -151,42 +145,38 @@ public struct StoredAngoAsset: Sendable {
         static func read(_ scan: inout CompactJSON) -> TaskFields? {
             let item = scan.bytes
             var fields = TaskFields()
-            guard scan.enterObject() else { return nil }
-            while true {
-                switch scan.nextMember() {
-                case .invalid: return nil
-                case .end: return fields
-                case .key(let key):
-                    let start = scan.index
-                    if scan.key(key, is: "stageHistory") {
-                        guard let entries = readHistory(&scan) else { return nil }
-                        fields.history = entries
-                        continue
-                    }
-                    guard scan.skipValue() else { return nil }
-                    let value = start..<scan.index
-                    let isArray = item[start] == UInt8(ascii: "[")
-                    if scan.key(key, is: "taskId") {
-                        fields.taskId = string(item, value)
-                    } else if scan.key(key, is: "stage") {
-                        fields.stage = string(item, value)
-                    } else if scan.key(key, is: "stageId") {
-                        fields.stageId = string(item, value)
-                    } else if scan.key(key, is: "updatedAt") {
-                        fields.updatedAt = string(item, value).flatMap { Timestamp(iso8601: $0) }
-                    } else if scan.key(key, is: "updatedBy") {
-                        fields.updatedBy = string(item, value)
-                    } else if scan.key(key, is: "tools") {
-                        fields.tools = isArray ? value : nil
-                    } else if scan.key(key, is: "objects") {
-                        fields.objects = isArray ? value : nil
-                    } else if scan.key(key, is: "classifications") {
-                        fields.classifications = isArray ? value : nil
-                    } else if scan.key(key, is: "relations") {
-                        fields.relations = isArray ? value : nil
-                    }
+            let read = scan.object { scan, key in
+                let start = scan.index
+                if scan.key(key, is: "stageHistory") {
+                    guard let entries = readHistory(&scan) else { return false }
+                    fields.history = entries
+                    return true
                 }
+                guard scan.skipValue() else { return false }
+                let value = start..<scan.index
+                let isArray = item[start] == UInt8(ascii: "[")
+                if scan.key(key, is: "taskId") {
+                    fields.taskId = string(item, value)
+                } else if scan.key(key, is: "stage") {
+                    fields.stage = string(item, value)
+                } else if scan.key(key, is: "stageId") {
+                    fields.stageId = string(item, value)
+                } else if scan.key(key, is: "updatedAt") {
+                    fields.updatedAt = string(item, value).flatMap { Timestamp(iso8601: $0) }
+                } else if scan.key(key, is: "updatedBy") {
+                    fields.updatedBy = string(item, value)
+                } else if scan.key(key, is: "tools") {
+                    fields.tools = isArray ? value : nil
+                } else if scan.key(key, is: "objects") {
+                    fields.objects = isArray ? value : nil
+                } else if scan.key(key, is: "classifications") {
+                    fields.classifications = isArray ? value : nil
+                } else if scan.key(key, is: "relations") {
+                    fields.relations = isArray ? value : nil
+                }
+                return true
             }
+            return read ? fields : nil
         }
 
         /// The `stageHistory` array: each entry an object without termlabel's `_imported` mark.
@@ -198,32 +188,28 @@ public struct StoredAngoAsset: Sendable {
                 guard more else { return entries }
                 let start = scan.index
                 var entry = Entry(json: start..<start, stage: "", completedBy: nil, duration: 0, idle: 0, reviewStatus: nil, completedAt: nil)
-                guard scan.enterObject() else { return nil }
-                members: while true {
-                    switch scan.nextMember() {
-                    case .invalid: return nil
-                    case .end: break members
-                    case .key(let key):
-                        let valueStart = scan.index
-                        guard scan.skipValue() else { return nil }
-                        let value = valueStart..<scan.index
-                        if scan.key(key, is: "stage") {
-                            entry.stage = string(item, value) ?? ""
-                        } else if scan.key(key, is: "duration") {
-                            entry.duration = integer(item, value).map(Int64.init) ?? 0
-                        } else if scan.key(key, is: "idleDuration") {
-                            entry.idle = integer(item, value).map(Int64.init) ?? 0
-                        } else if scan.key(key, is: "completedAt") {
-                            entry.completedAt = string(item, value).flatMap { Timestamp(iso8601: $0) }
-                        } else if scan.key(key, is: "completedBy") {
-                            entry.completedBy = string(item, value)
-                        } else if scan.key(key, is: "reviewStatus") {
-                            entry.reviewStatus = string(item, value).flatMap(ReviewStatus.init(rawValue:))
-                        } else if scan.key(key, is: "_imported") {
-                            return nil
-                        }
+                let read = scan.object { scan, key in
+                    // termlabel's own mark: the parsed reading writes it where it stands.
+                    guard !scan.key(key, is: "_imported") else { return false }
+                    let valueStart = scan.index
+                    guard scan.skipValue() else { return false }
+                    let value = valueStart..<scan.index
+                    if scan.key(key, is: "stage") {
+                        entry.stage = string(item, value) ?? ""
+                    } else if scan.key(key, is: "duration") {
+                        entry.duration = integer(item, value).map(Int64.init) ?? 0
+                    } else if scan.key(key, is: "idleDuration") {
+                        entry.idle = integer(item, value).map(Int64.init) ?? 0
+                    } else if scan.key(key, is: "completedAt") {
+                        entry.completedAt = string(item, value).flatMap { Timestamp(iso8601: $0) }
+                    } else if scan.key(key, is: "completedBy") {
+                        entry.completedBy = string(item, value)
+                    } else if scan.key(key, is: "reviewStatus") {
+                        entry.reviewStatus = string(item, value).flatMap(ReviewStatus.init(rawValue:))
                     }
+                    return true
                 }
+                guard read else { return nil }
                 entry.json = start..<scan.index
                 entries.append(entry)
             }
