@@ -9,6 +9,7 @@ import LabelCore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAssetsAngo(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = fuzzInput(data, size)
+    checkStored(bytes)
     guard let read = checkAssets(bytes, file: "export.json"), let json = try? JSONParser.parse(bytes) else { return 0 }
     let records = json.arrayValue ?? [json]
     // A file that reads has no errors, so each record gave a task, or pre-labels when it has no data.
@@ -37,4 +38,19 @@ public func fuzzAssetsAngo(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
 func checkTime(_ time: Timestamp) {
     let written = time.iso8601
     check(Timestamp(iso8601: written) == time, "\(time.millisecondsSince1970) ms is written \(written), which reads back otherwise")
+}
+
+/// An asset read as stored (`StoredAngoAsset`, the fast path of a streamed Ango export) is one
+/// the parser reads, whose text is exactly what the writer writes for it, and which the reader
+/// takes as a task (`decoded` traps otherwise); its stage is that task's.
+func checkStored(_ bytes: [UInt8]) {
+    guard let stored = bytes.withUnsafeBufferPointer({ StoredAngoAsset.read($0, fallbackId: "export-1") }) else { return }
+    guard let value = try? JSONParser.parse(bytes) else {
+        check(false, "an asset read as stored is refused by the parser")
+        return
+    }
+    var written: [UInt8] = []
+    JSONWriter.appendCompact(value, to: &written)
+    check(written == bytes, "an asset read as stored is not as the writer writes it")
+    check(stored.decoded().stage == stored.stage, "an asset read as stored enters another stage than the reader's task")
 }
