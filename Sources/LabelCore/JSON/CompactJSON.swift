@@ -38,13 +38,7 @@ struct CompactJSON {
     mutating func skipValue() -> Bool {
         switch next {
         case UInt8(ascii: "{"): return object { scan, _ in scan.skipValue() }
-        case UInt8(ascii: "["):
-            guard enterArray() else { return false }
-            while let more = nextElement() {
-                guard more else { return true }
-                guard skipValue() else { return false }
-            }
-            return false
+        case UInt8(ascii: "["): return array { scan in scan.skipValue() }
         case UInt8(ascii: "\""): return skipString() != nil
         case UInt8(ascii: "t"): return literal("true")
         case UInt8(ascii: "f"): return literal("false")
@@ -113,16 +107,28 @@ struct CompactJSON {
         }
     }
 
+    /// Reads the array at `index`, calling `element` as each element starts; `element` reads it
+    /// and says whether to go on. False when the array is not in compact form or `element` said
+    /// stop.
+    mutating func array(_ element: (inout CompactJSON) -> Bool) -> Bool {
+        guard enterArray() else { return false }
+        while let more = nextElement() {
+            guard more else { return true }
+            guard element(&self) else { return false }
+        }
+        return false
+    }
+
     /// Reads the `[` at `index`; then `nextElement` until it says false (the closing bracket,
-    /// read), reading each element before asking for the next.
-    mutating func enterArray() -> Bool {
+    /// read), reading each element before asking for the next (`array`).
+    private mutating func enterArray() -> Bool {
         guard next == UInt8(ascii: "["), enter() else { return false }
         index += 1
         return true
     }
 
     /// True when an element starts at `index`, false at the array's end, nil when not compact.
-    mutating func nextElement() -> Bool? {
+    private mutating func nextElement() -> Bool? {
         if next == UInt8(ascii: "]") {
             index += 1
             depth -= 1

@@ -185,14 +185,11 @@ extension TaskInsertion {
                 } else {
                     let first = batch.history.count
                     for entry in asset.history {
-                        // Stored as it came, marked `"_imported":true` last (`appendStored`).
+                        // Stored as it came, marked `"_imported":true` last (as `appendStored` marks it).
                         let json = batch.text { out in
-                            if entry.json.count == 2 {
-                                out.append(contentsOf: #"{"_imported":true}"#.utf8)
-                            } else {
-                                out.append(contentsOf: UnsafeBufferPointer(rebasing: item[entry.json.dropLast()]))
-                                out.append(contentsOf: #","_imported":true}"#.utf8)
-                            }
+                            let start = out.count
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: item[entry.json]))
+                            TaskInsertion.markImported(&out, objectAt: start)
                         }
                         batch.history.append(Prepared.History(
                             stage: batch.text(entry.stage), user: batch.text(entry.completedBy), active: entry.duration, idle: entry.idle,

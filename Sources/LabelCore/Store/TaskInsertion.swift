@@ -87,7 +87,6 @@ struct TaskInsertion {
             let perStatement = Self.historyRowsPerStatement
             let many = BoundStatement(try db.cachedStatement(sql: Self.historySQL(rows: perStatement)))
             let one = BoundStatement(try db.cachedStatement(sql: Self.historySQL(rows: 1)))
-            var pending = 0
             func bind(_ statement: BoundStatement, _ row: Int, _ task: Int64, _ entry: Prepared.History) {
                 let first = Int32(row * 8)
                 statement.bind(first + 1, task)
@@ -105,12 +104,9 @@ struct TaskInsertion {
             for (rowId, rows) in histories {
                 for entry in batch.history[rows] {
                     if written < inFull {
-                        bind(many, pending, rowId, entry)
-                        pending += 1
-                        if pending == perStatement {
-                            try many.run(db)
-                            pending = 0
-                        }
+                        let row = written % perStatement
+                        bind(many, row, rowId, entry)
+                        if row == perStatement - 1 { try many.run(db) }
                     } else {
                         bind(one, 0, rowId, entry)
                         try one.run(db)
@@ -141,14 +137,23 @@ struct TaskInsertion {
         guard let original = entry.original else { return JSONWriter.appendCompact(entry.json(includeIdle: true), to: &bytes) }
         // Written as it is and the mark put before its closing brace, rather than copied with the
         // mark added and written (the copy cost as much as the writing); the same text.
-        guard !original.isEmpty, original["_imported"] == nil else {
+        guard original["_imported"] == nil else {
             var stored = original
             stored["_imported"] = true
             return JSONWriter.appendCompact(.object(stored), to: &bytes)
         }
+        let start = bytes.count
         JSONWriter.appendCompact(.object(original), to: &bytes)
+        markImported(&bytes, objectAt: start)
+    }
+
+    /// Puts `"_imported":true` last in the compact JSON object that ends `bytes` (it starts at
+    /// `start`, and has no such key): the object as parsing it, adding the key and writing it
+    /// again would give.
+    static func markImported(_ bytes: inout [UInt8], objectAt start: Int) {
         bytes.removeLast()
-        bytes.append(contentsOf: #","_imported":true}"#.utf8)
+        if bytes.count - start > 1 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(contentsOf: #""_imported":true}"#.utf8)
     }
 
     /// Why a record's insert was ignored: its externalId or its taskId is taken, by a task of the

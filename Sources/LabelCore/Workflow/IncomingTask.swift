@@ -14,13 +14,6 @@ public enum IncomingTask: Sendable {
         case .stored(let asset): asset.decoded()
         }
     }
-
-    public var externalId: String {
-        switch self {
-        case .decoded(let task): task.externalId
-        case .stored(let asset): asset.externalId
-        }
-    }
 }
 
 extension IncomingTask: PlacedTask {

@@ -183,9 +183,7 @@ public struct StoredAngoAsset: Sendable {
         static func readHistory(_ scan: inout CompactJSON) -> [Entry]? {
             let item = scan.bytes
             var entries: [Entry] = []
-            guard scan.enterArray() else { return nil }
-            while let more = scan.nextElement() {
-                guard more else { return entries }
+            let read = scan.array { scan in
                 let start = scan.index
                 var entry = Entry(json: start..<start, stage: "", completedBy: nil, duration: 0, idle: 0, reviewStatus: nil, completedAt: nil)
                 let read = scan.object { scan, key in
@@ -209,11 +207,12 @@ public struct StoredAngoAsset: Sendable {
                     }
                     return true
                 }
-                guard read else { return nil }
+                guard read else { return false }
                 entry.json = start..<scan.index
                 entries.append(entry)
+                return true
             }
-            return nil
+            return read ? entries : nil
         }
     }
 

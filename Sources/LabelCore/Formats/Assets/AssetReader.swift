@@ -121,9 +121,8 @@ public enum AssetReader {
         /// The externalId of the record at `number` (its line or item) when it has none (`name-3`).
         func fallbackId(_ number: Int) -> String { "\(baseName)-\(number)" }
 
-        /// An Ango export's asset read without decoding (`StoredAngoAsset`): counted as
-        /// `record` counts one; it has no problems to report.
-        mutating func count(_ asset: StoredAngoAsset) {
+        /// Counts an Ango export's asset, parsed (`record`) or read as stored (`StoredAngoAsset`).
+        mutating func countAngoExportAsset() {
             counts["Ango export assets", default: 0] += 1
         }
 
@@ -183,7 +182,7 @@ public enum AssetReader {
                         history.append(StageHistoryEntry(ango: e))
                     }
                 }
-                counts["Ango export assets", default: 0] += 1
+                countAngoExportAsset()
                 tasks.append(NewTask(
                     externalId: externalId, asset: asset, metadata: object["metadata"] ?? [:],
                     batches: object["batches"]?.arrayValue ?? [], annotations: Annotations(from: taskObject), history: history,

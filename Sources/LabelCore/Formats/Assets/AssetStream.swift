@@ -98,7 +98,7 @@ public enum AssetStream {
         let angoExport = isAngoExport(path: path, options: options)
         func take(_ asset: StoredAngoAsset?) -> Bool {
             guard let asset else { return false }
-            builder.count(asset)
+            builder.countAngoExportAsset()
             batch.append(.stored(asset))
             return true
         }
