@@ -93,25 +93,29 @@ struct AssetStreamTests {
         }
     }
 
+    /// Feeds `bytes` to an array reader in blocks of `size` bytes and ends the input; `seen` gets
+    /// each item as `index@line:column: item`.
+    static func items(of bytes: [UInt8], inBlocksOf size: Int, into seen: inout [String]) throws {
+        var items = JSONArrayItems(file: "f.json")
+        var found: [String] = []
+        let take = { (item: [UInt8], index: Int, place: LabelCore.SourceLocation) -> Bool in
+            found.append("\(index)@\(place): " + String(decoding: item, as: UTF8.self))
+            return true
+        }
+        defer { seen += found }
+        for start in stride(from: 0, to: bytes.count, by: size) {
+            _ = try bytes[start..<min(start + size, bytes.count)].withUnsafeBufferPointer { try items.feed($0, take) }
+        }
+        try items.finish(take)
+    }
+
     @Test("the array's structure is followed across any split of its bytes, with each item's place")
     func itemsAcrossBlocks() throws {
         let text = "[ {\"a\":\"x]}\\\"y\",\"b\":[1,{\"c\":\"}\"}]}, \"s\\\"]\",\n  12, true ,null,[[]],\n\"\u{E9}\\\\\",-1.5e3 ]"
         let bytes = Array(text.utf8)
         for size in 1...bytes.count {
-            var items = JSONArrayItems(file: "f.json")
             var seen: [String] = []
-            for start in stride(from: 0, to: bytes.count, by: size) {
-                _ = try bytes[start..<min(start + size, bytes.count)].withUnsafeBufferPointer { buffer in
-                    try items.feed(buffer) { item, index, place in
-                        seen.append("\(index)@\(place): " + String(decoding: item, as: UTF8.self))
-                        return true
-                    }
-                }
-            }
-            try items.finish { item, index, place in
-                seen.append("\(index)@\(place): " + String(decoding: item, as: UTF8.self))
-                return true
-            }
+            try Self.items(of: bytes, inBlocksOf: size, into: &seen)
             #expect(seen == [
                 #"0@1:3: {"a":"x]}\"y","b":[1,{"c":"}"}]}"#, #"1@1:37: "s\"]""#, "2@2:3: 12", "3@2:7: true", "4@2:13: null",
                 "5@2:18: [[]]", #"6@3:1: "é\\""#, "7@3:7: -1.5e3",
@@ -126,22 +130,15 @@ struct AssetStreamTests {
         let text = "[{\"é\\\\\":\"\\\"é\"}, \"a\\\\\" ,{\n\"k\": [1,\n 2]} ,\"ü\"  x]"
         let bytes = Array(text.utf8)
         for size in 1...bytes.count {
-            var items = JSONArrayItems(file: "f.json")
             var seen: [String] = []
             var message = ""
             do {
-                for start in stride(from: 0, to: bytes.count, by: size) {
-                    _ = try bytes[start..<min(start + size, bytes.count)].withUnsafeBufferPointer { buffer in
-                        try items.feed(buffer) { item, index, place in
-                            seen.append("\(index)@\(place)")
-                            return true
-                        }
-                    }
-                }
+                try Self.items(of: bytes, inBlocksOf: size, into: &seen)
             } catch let error as DiagnosticsError {
                 message = error.diagnostics.map { "\($0.location.map(String.init(describing:)) ?? "-"): \($0.message)" }.joined()
             }
-            #expect(seen == ["0@1:2", "1@1:17", "2@1:24", "3@3:7"], "blocks of \(size) bytes")
+            #expect(seen == [#"0@1:2: {"é\\":"\"é"}"#, #"1@1:17: "a\\""#, "2@1:24: {\n\"k\": [1,\n 2]}", #"3@3:7: "ü""#],
+                    "blocks of \(size) bytes")
             #expect(message == "3:12: expected , or ] after an item of the array", "blocks of \(size) bytes")
         }
     }
